@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads, parsed once from the environment. `local` mode is the anonymous,
+ * loopback-only mode that `npm start` and the tests use; `production` refuses to start without a bot
+ * identity and storage settings.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  APP_MODE: z.enum(['local', 'production']).default('local'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_ACCOUNT_NAME: optionalText,
+  STORAGE_TABLE_ENDPOINT: optionalText.pipe(z.url().optional()),
+  AZURE_CLIENT_ID: optionalText,
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter, at most 21')
+    .default('dv'),
+  TEAMS_APP_ID: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_ID_URI: optionalText,
+  ALLOWED_TENANT_IDS: optionalText,
+  SEED_DEMO: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type AppMode = 'local' | 'production';
+
+export interface BotIdentity {
+  readonly appId: string;
+  readonly appPassword: string | undefined;
+  readonly tenantId: string | undefined;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export type StorageSettings =
+  | { readonly kind: 'connectionString'; readonly connectionString: string }
+  | { readonly kind: 'managedIdentity'; readonly endpoint: string; readonly clientId: string | undefined };
+
+export interface AppConfig {
+  readonly mode: AppMode;
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  /** Undefined in local mode: the bot then runs anonymously, which only the loopback address allows. */
+  readonly bot: BotIdentity | undefined;
+  readonly storage: StorageSettings | undefined;
+  readonly tablePrefix: string;
+  readonly teamsAppId: string;
+  readonly sso: {
+    readonly clientId: string | undefined;
+    readonly applicationIdUri: string | undefined;
+    readonly allowedTenantIds: readonly string[];
+  };
+  readonly seedDemo: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The local development fallback app id used in the Teams app manifest when none is configured. */
+export const LOCAL_TEAMS_APP_ID = '8f2b7f4e-5c1a-4d0e-9a57-0d1b2c3d4e5f';
+
+/** Parses and validates the environment; throws a {@link ConfigError} naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const isProduction = e.APP_MODE === 'production';
+
+  let storage: StorageSettings | undefined;
+  if (e.STORAGE_CONNECTION_STRING) {
+    storage = { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING };
+  } else if (e.STORAGE_TABLE_ENDPOINT || e.STORAGE_ACCOUNT_NAME) {
+    storage = {
+      kind: 'managedIdentity',
+      endpoint: e.STORAGE_TABLE_ENDPOINT ?? `https://${e.STORAGE_ACCOUNT_NAME}.table.core.windows.net`,
+      clientId: e.AZURE_CLIENT_ID,
+    };
+  }
+
+  let bot: BotIdentity | undefined;
+  if (e.BOT_ID) {
+    bot = { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_TYPE };
+    if (e.BOT_TYPE !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+      problems.push(`BOT_TENANT_ID: required when BOT_TYPE is ${e.BOT_TYPE}`);
+    }
+    if (e.BOT_TYPE !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
+      problems.push(`BOT_PASSWORD: required when BOT_TYPE is ${e.BOT_TYPE}`);
+    }
+  }
+
+  if (isProduction) {
+    if (!bot) problems.push('BOT_ID: required in production; the bot must not run anonymously');
+    if (!storage) {
+      problems.push(
+        'STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_NAME: required in production (managed identity is used with an account name)',
+      );
+    }
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (the https address of the app)');
+    if (!e.AAD_APP_CLIENT_ID) problems.push('AAD_APP_CLIENT_ID: required in production for tab sign-in');
+  }
+  if (!isProduction && e.HOST && !isLoopback(e.HOST) && !bot) {
+    problems.push('HOST: an anonymous bot (no BOT_ID) may only listen on a loopback address');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const host = e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return Object.freeze({
+    mode: e.APP_MODE,
+    port: e.PORT,
+    host,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    bot: bot ? Object.freeze(bot) : undefined,
+    storage: storage ? Object.freeze(storage) : undefined,
+    tablePrefix: e.TABLE_PREFIX,
+    teamsAppId: e.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
+    sso: Object.freeze({
+      clientId: e.AAD_APP_CLIENT_ID,
+      applicationIdUri: e.AAD_APP_ID_URI,
+      allowedTenantIds: Object.freeze(
+        (e.ALLOWED_TENANT_IDS ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id.length > 0),
+      ),
+    }),
+    seedDemo: e.SEED_DEMO ?? !isProduction,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

@@ -1,0 +1,25 @@
+/** A concurrent writer changed the row since it was read (HTTP 412 on an ETag-conditional write). */
+export class ConflictError extends Error {
+  constructor(readonly table: string, readonly partitionKey: string, readonly rowKey: string) {
+    super(`The row ${partitionKey}/${rowKey} in ${table} was changed by someone else`);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Storage could not be reached or answered with a server error. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('Table Storage is not reachable', { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** True when the error is an Azure REST error with the given HTTP status. */
+export function isStatusCode(error: unknown, status: number): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'statusCode' in error &&
+    (error as { statusCode: unknown }).statusCode === status
+  );
+}

@@ -1,0 +1,184 @@
+import { TableClient, type TableEntity, type TableEntityResult, odata } from '@azure/data-tables';
+import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { StorageSettings } from '../config/config';
+import { ConflictError, isStatusCode } from './errors';
+
+export { odata };
+
+/** One page of a listing and the token that fetches the next one (undefined on the last page). */
+export interface Page<T> {
+  readonly items: T[];
+  readonly continuationToken: string | undefined;
+}
+
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+export const TABLE_NAMES = [
+  'municipalities',
+  'participants',
+  'coordinators',
+  'rounds',
+  'events',
+  'installations',
+] as const;
+export type CoreTableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Hands out table clients for one storage account and table-name prefix. Each table is created
+ * the first time it is used and only once per process, so start-up needs no migration step.
+ */
+export class TableStore {
+  private readonly clients = new Map<string, Promise<TableClient>>();
+  private readonly credential: TokenCredential | undefined;
+
+  constructor(
+    private readonly settings: StorageSettings,
+    readonly prefix: string,
+  ) {
+    if (settings.kind === 'managedIdentity') {
+      this.credential = settings.clientId
+        ? new ManagedIdentityCredential({ clientId: settings.clientId })
+        : new DefaultAzureCredential();
+    }
+  }
+
+  /** The full table name: prefix plus the table's own name, letters and digits only. */
+  tableName(name: string): string {
+    return `${this.prefix}${name}`.replace(/[^A-Za-z0-9]/g, '');
+  }
+
+  async table(name: string): Promise<TableClient> {
+    const fullName = this.tableName(name);
+    let client = this.clients.get(fullName);
+    if (!client) {
+      client = this.createTable(fullName);
+      this.clients.set(fullName, client);
+      // A failed creation must not poison the cache: the next caller tries again.
+      client.catch(() => this.clients.delete(fullName));
+    }
+    return client;
+  }
+
+  /** Checks that storage answers; used by the readiness probe. */
+  async ping(): Promise<void> {
+    const client = await this.table('installations');
+    const iterator = client.listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 });
+    await iterator.next();
+  }
+
+  private async createTable(fullName: string): Promise<TableClient> {
+    const client = this.newClient(fullName);
+    try {
+      await client.createTable();
+    } catch (error) {
+      if (!isStatusCode(error, 409)) throw error;
+    }
+    return client;
+  }
+
+  private newClient(fullName: string): TableClient {
+    if (this.settings.kind === 'connectionString') {
+      const insecure = /TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(this.settings.connectionString);
+      return TableClient.fromConnectionString(this.settings.connectionString, fullName, {
+        allowInsecureConnection: insecure,
+      });
+    }
+    if (!this.credential) throw new Error('A managed identity credential is required');
+    return new TableClient(this.settings.endpoint, fullName, this.credential);
+  }
+}
+
+/** Reads one row, or undefined when it does not exist. */
+export async function getEntity<E extends object>(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<TableEntityResult<E> | undefined> {
+  try {
+    return await client.getEntity<E>(partitionKey, rowKey);
+  } catch (error) {
+    if (isStatusCode(error, 404)) return undefined;
+    throw error;
+  }
+}
+
+/** Replaces a row only if nobody changed it since `etag` was read; otherwise {@link ConflictError}. */
+export async function replaceIfUnchanged<E extends object>(
+  client: TableClient,
+  entity: TableEntity<E>,
+  etag: string,
+): Promise<string> {
+  try {
+    const response = await client.updateEntity(entity, 'Replace', { etag });
+    return response.etag ?? '';
+  } catch (error) {
+    if (isStatusCode(error, 412)) throw new ConflictError(client.tableName, entity.partitionKey, entity.rowKey);
+    throw error;
+  }
+}
+
+/** Creates a row only if it does not exist yet; returns false when it already did. */
+export async function createIfAbsent<E extends object>(client: TableClient, entity: TableEntity<E>): Promise<boolean> {
+  try {
+    await client.createEntity(entity);
+    return true;
+  } catch (error) {
+    if (isStatusCode(error, 409)) return false;
+    throw error;
+  }
+}
+
+/** Deletes a row; returns false when it was already gone. */
+export async function deleteIfPresent(client: TableClient, partitionKey: string, rowKey: string): Promise<boolean> {
+  try {
+    await client.deleteEntity(partitionKey, rowKey);
+    return true;
+  } catch (error) {
+    if (isStatusCode(error, 404)) return false;
+    throw error;
+  }
+}
+
+/** Reads one page of a query, continuing from a token a previous page returned. */
+export async function readPage<E extends object, T>(
+  client: TableClient,
+  query: { filter?: string; pageSize: number; continuationToken?: string | undefined },
+  map: (entity: TableEntityResult<E>) => T,
+): Promise<Page<T>> {
+  const pages = client
+    .listEntities<E>({ queryOptions: query.filter ? { filter: query.filter } : {} })
+    .byPage({ maxPageSize: query.pageSize, continuationToken: query.continuationToken });
+  const first = await pages.next();
+  if (first.done) return { items: [], continuationToken: undefined };
+  const page = first.value;
+  return { items: page.map(map), continuationToken: page.continuationToken };
+}
+
+/** Reads every row a query matches, page by page; for bounded sets such as one round's events. */
+export async function readAll<E extends object, T>(
+  client: TableClient,
+  filter: string | undefined,
+  map: (entity: TableEntityResult<E>) => T,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of client
+    .listEntities<E>({ queryOptions: filter ? { filter } : {} })
+    .byPage({ maxPageSize: 1000 })) {
+    for (const entity of page) items.push(map(entity));
+  }
+  return items;
+}
+
+export function parseJsonArray<T>(value: unknown, isItem: (item: unknown) => item is T): T[] {
+  if (typeof value !== 'string' || value === '') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter(isItem) : [];
+  } catch (error) {
+    if (error instanceof SyntaxError) return [];
+    throw error;
+  }
+}

@@ -1,0 +1,6 @@
+import type { AzuriteProcess } from './azurite';
+
+export default async function globalTeardown(): Promise<void> {
+  const azurite = (globalThis as { __AZURITE__?: AzuriteProcess }).__AZURITE__;
+  await azurite?.stop();
+}

@@ -1,0 +1,9 @@
+/**
+ * `Action.Execute` verbs, shared by the card templates (passed in as data) and the handlers that
+ * serve them, so the two cannot drift apart.
+ */
+export const VERBS = {
+  setLanguage: 'digiverkosto.language.set',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];

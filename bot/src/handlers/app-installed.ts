@@ -1,0 +1,44 @@
+import { TurnContext } from 'botbuilder';
+import { buildWelcomeCard } from '../cards/help-card';
+import { DEFAULT_LANGUAGE } from '../i18n/language';
+import { messagesFor } from '../i18n/messages';
+import type { TaskSupervisor } from '../services/task-supervisor';
+import { cardActivity, textActivity } from '../teams/activities';
+import type { RosterSync } from '../teams/roster-sync';
+import type { TabLinks } from '../teams/tab-links';
+import type { TurnPeople } from '../teams/turn-people';
+
+/**
+ * The app was added. In a team: one welcome card in the channel, in the network's language,
+ * naming who added the app; then the roster is read in the background. In a personal or group
+ * chat: a short introduction in the reader's language.
+ */
+export class AppInstalledHandler {
+  constructor(
+    private readonly people: TurnPeople,
+    private readonly links: TabLinks,
+    private readonly roster: RosterSync,
+    private readonly tasks: TaskSupervisor,
+  ) {}
+
+  async handle(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const kind = activity.conversation.conversationType;
+    if (kind === 'channel') {
+      const welcome = buildWelcomeCard(DEFAULT_LANGUAGE, activity.from.name || undefined, this.links);
+      await context.sendActivity(cardActivity(welcome, messagesFor(DEFAULT_LANGUAGE).welcomeTitle));
+      const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+      const tenantId = activity.conversation.tenantId;
+      if (teamId && tenantId) {
+        const reference = TurnContext.getConversationReference(activity);
+        this.tasks.run('roster sync', async () => {
+          await this.roster.syncTeam(reference, teamId, tenantId);
+        });
+      }
+      return;
+    }
+    const { language } = await this.people.resolve(context);
+    const m = messagesFor(language);
+    await context.sendActivity(textActivity(`**${m.introTitle}**\n\n${m.introBody}`));
+  }
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { AppConfig } from './config/config';
+import { jsonBody } from './http/json-body';
+import { problem, sendProblem } from './http/problem';
+import { staticFiles } from './http/static-files';
+import type { Logger } from './observability/logger';
+import type { TableStore } from './storage/table-store';
+import { activityEnvelope } from './teams/activity-envelope';
+import type { TeamsBot } from './teams/teams-bot';
+
+/** Bot Framework activities are small; Teams caps a message at about 28 KB of text. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly bot: TeamsBot;
+  readonly storage: TableStore;
+  readonly tabDirectory: string;
+  /** Registers further routes (the tab's API) on the same server. */
+  readonly routes?: readonly ((server: Server) => void)[];
+}
+
+/** Builds the HTTP server: the bot endpoint, health probes and the tab. Listening is the caller's. */
+export function createServer(deps: ServerDeps): Server {
+  const { logger } = deps;
+  const server = restify.createServer({ name: 'digiverkosto', handleUncaughtExceptions: false });
+  server.pre(restify.plugins.pre.dedupeSlashes());
+  server.use(jsonBody(MAX_BODY_BYTES));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const envelope = activityEnvelope.safeParse(req.body);
+    if (!envelope.success) {
+      logger.warn('malformed activity rejected', {
+        issues: envelope.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`),
+      });
+      sendProblem(res, 400, 'The body is not a Bot Framework activity with a conversation and service URL.');
+      return;
+    }
+    await deps.bot.process(req, res);
+  });
+
+  server.get('/healthz', (_req: Request, res: Response) => {
+    res.json(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    try {
+      await deps.storage.ping();
+      res.json(200, { status: 'ready' });
+    } catch (error) {
+      logger.warn('readiness check failed', { error });
+      sendProblem(res, 503, 'Storage is not reachable.');
+    }
+  });
+
+  for (const register of deps.routes ?? []) register(server);
+
+  const tab = staticFiles(deps.tabDirectory, '/tab', {
+    'Content-Security-Policy':
+      "frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us *.office.com *.cloud.microsoft *.skype.com",
+  });
+  server.get('/tab', (_req: Request, res: Response) => {
+    res.redirect(302, '/tab/', () => undefined);
+  });
+  server.get('/tab/*', tab);
+  server.get('/', (_req: Request, res: Response) => {
+    res.redirect(302, '/tab/', () => undefined);
+  });
+
+  // Restify's own errors (unknown route, wrong method, a handler that threw) leave as problem
+  // details with a fixed title: no message, no stack.
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) logger.error('request failed', { method: req.method, url: req.url, error });
+    Object.assign(error, { toJSON: () => problem(status), toString: () => problem(status).title });
+    callback();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    logger.debug('request', { method: req.method, url: req.url, status: res.statusCode, requestId: req.id() });
+  });
+  return server;
+}
+
+export const DEFAULT_TAB_DIRECTORY = path.resolve(__dirname, '..', '..', 'tab', 'dist');

@@ -1,0 +1,58 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { BotIdentity } from '../config/config';
+import { resolveLanguage } from '../i18n/language';
+import { messagesFor } from '../i18n/messages';
+import type { Logger } from '../observability/logger';
+import { textActivity } from './activities';
+
+/** Overrides for the Bot Framework endpoints; tests point these at loopback servers. */
+export interface BotEndpointOverrides {
+  readonly toBotFromChannelOpenIdMetadataUrl?: string;
+  readonly toBotFromEmulatorOpenIdMetadataUrl?: string;
+  readonly toChannelFromBotLoginUrl?: string;
+  readonly oAuthUrl?: string;
+}
+
+/**
+ * The Bot Framework adapter. Without a bot identity it runs anonymously, which the config allows
+ * only in local mode on loopback (the Agents Playground sends no tokens). With an identity,
+ * every incoming request must carry a valid Bot Framework token.
+ */
+export function createAdapter(bot: BotIdentity | undefined, logger: Logger, overrides: BotEndpointOverrides = {}): CloudAdapter {
+  const settings: Record<string, string> = {};
+  if (bot) {
+    settings.MicrosoftAppId = bot.appId;
+    settings.MicrosoftAppType = bot.appType;
+    if (bot.appPassword) settings.MicrosoftAppPassword = bot.appPassword;
+    if (bot.tenantId) settings.MicrosoftAppTenantId = bot.tenantId;
+  }
+  if (overrides.toBotFromChannelOpenIdMetadataUrl) {
+    settings.ToBotFromChannelOpenIdMetadataUrl = overrides.toBotFromChannelOpenIdMetadataUrl;
+  }
+  if (overrides.toBotFromEmulatorOpenIdMetadataUrl) {
+    settings.ToBotFromEmulatorOpenIdMetadataUrl = overrides.toBotFromEmulatorOpenIdMetadataUrl;
+  }
+  if (overrides.toChannelFromBotLoginUrl) settings.ToChannelFromBotLoginUrl = overrides.toChannelFromBotLoginUrl;
+  if (overrides.oAuthUrl) settings.OAuthUrl = overrides.oAuthUrl;
+
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  adapter.onTurnError = async (context: TurnContext, error: unknown): Promise<void> => {
+    const activity = context.activity;
+    logger.error('turn failed', {
+      activityId: activity.id,
+      activityType: activity.type,
+      conversationId: activity.conversation?.id,
+      error,
+    });
+    // Tell the person, in their language, without any detail of the error.
+    if (activity.type === 'message') {
+      const language = resolveLanguage(undefined, activity.locale);
+      try {
+        await context.sendActivity(textActivity(messagesFor(language).somethingWentWrong));
+      } catch (sendError) {
+        logger.error('could not tell the user about a failed turn', { activityId: activity.id, error: sendError });
+      }
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,37 @@
+import {
+  BotBuilderCloudAdapter,
+  type TeamsFxAdaptiveCardActionHandler,
+  type TeamsFxBotCommandHandler,
+} from '@microsoft/teamsfx';
+import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
+import type { ConversationReferenceStoreLike } from '../storage/installation-repository';
+import type { ActivityRouter } from './activity-router';
+
+/**
+ * The whole Teams-facing surface: TeamsFx's ConversationBot (commands, card actions and the
+ * installation store) on our adapter, followed by our router. Moving to the Microsoft 365 Agents
+ * SDK means replacing this file, the handlers' TeamsFx interfaces and `card-action.ts`.
+ */
+export class TeamsBot {
+  private readonly conversationBot: BotBuilderCloudAdapter.ConversationBot;
+
+  constructor(
+    readonly adapter: CloudAdapter,
+    botAppId: string,
+    store: ConversationReferenceStoreLike,
+    commands: TeamsFxBotCommandHandler[],
+    cardActions: TeamsFxAdaptiveCardActionHandler[],
+    private readonly router: ActivityRouter,
+  ) {
+    this.conversationBot = new BotBuilderCloudAdapter.ConversationBot({
+      adapter,
+      command: { enabled: true, commands },
+      cardAction: { enabled: true, actions: cardActions },
+      notification: { enabled: true, botAppId, store },
+    });
+  }
+
+  async process(req: Request, res: Response): Promise<void> {
+    await this.conversationBot.requestHandler(req, res, (context: TurnContext) => this.router.route(context));
+  }
+}

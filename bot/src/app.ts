@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { AppConfig, StorageSettings } from './config/config';
 import { AppInstalledHandler } from './handlers/app-installed';
@@ -77,7 +78,11 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const store = createStore(config.storage, config.tablePrefix);
   const repositories = createRepositories(store, clock);
   const tasks = new TaskSupervisor(logger);
-  const links = new TabLinks({ mode: config.mode, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId });
+  const links = new TabLinks({
+    mode: config.mode,
+    publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId,
+  });
 
   const botAppId = config.bot?.appId ?? '';
   const adapter = createAdapter(config.bot, logger, options.botEndpoints);
@@ -119,12 +124,14 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     listen: () =>
       new Promise<number>((resolve) => {
         server.listen(config.port, config.host, () => {
-          const address = server.address();
+          const address: AddressInfo = server.address();
           resolve(address.port);
         });
       }),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await tasks.idle();
     },
   };

@@ -41,7 +41,8 @@ export function createServer(deps: ServerDeps): Server {
     await deps.bot.process(req, res);
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    await Promise.resolve();
     res.json(200, { status: 'ok' });
   });
 
@@ -61,24 +62,32 @@ export function createServer(deps: ServerDeps): Server {
     'Content-Security-Policy':
       "frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.teams.microsoft.us *.office.com *.cloud.microsoft *.skype.com",
   });
-  server.get('/tab', (_req: Request, res: Response) => {
+  const toTab = async (_req: Request, res: Response): Promise<void> => {
+    await Promise.resolve();
     res.redirect(302, '/tab/', () => undefined);
-  });
+  };
+  server.get('/tab', toTab);
   server.get('/tab/*', tab);
-  server.get('/', (_req: Request, res: Response) => {
-    res.redirect(302, '/tab/', () => undefined);
-  });
+  server.get('/', toTab);
 
   // Restify's own errors (unknown route, wrong method, a handler that threw) leave as problem
   // details with a fixed title: no message, no stack.
-  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) logger.error('request failed', { method: req.method, url: req.url, error });
-    Object.assign(error, { toJSON: () => problem(status), toString: () => problem(status).title });
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) logger.error('request failed', { method: req.method, url: req.url, error });
+      Object.assign(error, { toJSON: () => problem(status), toString: () => problem(status).title });
+      callback();
+    },
+  );
   server.on('after', (req: Request, res: Response) => {
-    logger.debug('request', { method: req.method, url: req.url, status: res.statusCode, requestId: req.id() });
+    logger.debug('request', {
+      method: req.method,
+      url: req.url,
+      status: res.statusCode,
+      requestId: req.id(),
+    });
   });
   return server;
 }

@@ -48,7 +48,11 @@ export function buildHelpCard(language: Language, links: TabLinks): AdaptiveCard
 }
 
 /** The card posted once in the team channel when the app is added, naming who added it. */
-export function buildWelcomeCard(language: Language, addedBy: string | undefined, links: TabLinks): AdaptiveCardJson {
+export function buildWelcomeCard(
+  language: Language,
+  addedBy: string | undefined,
+  links: TabLinks,
+): AdaptiveCardJson {
   const m = messagesFor(language);
   return renderCard(welcomeCard, {
     title: m.welcomeTitle,

@@ -5,9 +5,17 @@ export const PARTICIPANT_ROLES = ['leadership', 'supervisor', 'developer', 'expe
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 export const ROLE_NAMES: Record<ParticipantRole, Required<LocalizedText>> = {
-  leadership: { fi: 'Johtoryhmä ja ylin johto', sv: 'Ledningsgrupp och högsta ledning', en: 'Leadership team' },
+  leadership: {
+    fi: 'Johtoryhmä ja ylin johto',
+    sv: 'Ledningsgrupp och högsta ledning',
+    en: 'Leadership team',
+  },
   supervisor: { fi: 'Esihenkilöt', sv: 'Förmän', en: 'Supervisors' },
   developer: { fi: 'Kehittämistehtävissä toimivat', sv: 'Utvecklingspersonal', en: 'Development staff' },
-  expert: { fi: 'Asiantuntijat ja digilähettiläät', sv: 'Sakkunniga och digiambassadörer', en: 'Experts and digital ambassadors' },
+  expert: {
+    fi: 'Asiantuntijat ja digilähettiläät',
+    sv: 'Sakkunniga och digiambassadörer',
+    en: 'Experts and digital ambassadors',
+  },
   elected: { fi: 'Luottamushenkilöt', sv: 'Förtroendevalda', en: 'Elected officials' },
 };

@@ -7,7 +7,8 @@ import type { TabLinks } from '../teams/tab-links';
 import { markHandled, type TurnPeople } from '../teams/turn-people';
 
 /** `ohjelma` / `program` / `schedule`: the next events for this person. */
-export const SCHEDULE_PATTERN = /^\s*(ohjelma|aikataulu|tapahtumat|program|programmet|schedule|programme|events)\s*[.!?]?\s*$/i;
+export const SCHEDULE_PATTERN =
+  /^\s*(ohjelma|aikataulu|tapahtumat|program|programmet|schedule|programme|events)\s*[.!?]?\s*$/i;
 export const SCHEDULE_LIMIT = 5;
 
 export class ScheduleCommand implements TeamsFxBotCommandHandler {

@@ -35,7 +35,12 @@ export function problem(status: number, detail?: string, extensions: Record<stri
   };
 }
 
-export function sendProblem(res: Response, status: number, detail?: string, extensions?: Record<string, unknown>): void {
+export function sendProblem(
+  res: Response,
+  status: number,
+  detail?: string,
+  extensions?: Record<string, unknown>,
+): void {
   const body = JSON.stringify(problem(status, detail, extensions));
   res.writeHead(status, {
     'Content-Type': 'application/problem+json; charset=utf-8',

@@ -165,7 +165,8 @@ export const MESSAGES: Record<Language, BotMessages> = {
     languagePrompt: 'Choose the language for messages and cards:',
     languageChanged: "Done! I'll answer you in English from now on.",
     languageInvalid: 'Language not recognised. Choose suomi, svenska or English.',
-    unknownCommand: (text) => `I didn't recognise "${text}". Try **help**, **schedule**, **wishes** or **language**.`,
+    unknownCommand: (text) =>
+      `I didn't recognise "${text}". Try **help**, **schedule**, **wishes** or **language**.`,
     unknownCardAction: 'This card is out of date. Type **help** to see what you can do.',
     somethingWentWrong:
       'Something went wrong and your request was not processed. Please try again in a moment. If it keeps happening, contact the coordinators.',

@@ -21,7 +21,15 @@ export function createLogger(
 ): Logger {
   const log = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>): void => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...bindings, ...serialise(fields) }));
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: at,
+        message,
+        ...bindings,
+        ...serialise(fields),
+      }),
+    );
   };
   return {
     debug: (message, fields) => log('debug', message, fields),
@@ -37,7 +45,8 @@ function serialise(fields: Record<string, unknown> | undefined): Record<string, 
   if (!fields) return {};
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+    out[key] =
+      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
   }
   return out;
 }

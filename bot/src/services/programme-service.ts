@@ -29,7 +29,11 @@ export class ProgrammeService {
  * roles are not known yet); municipality-specific events only for that municipality's people.
  */
 export function isVisibleTo(event: ProgrammeEvent, participant: Participant | undefined): boolean {
-  if (event.municipalityId && participant?.municipalityId && event.municipalityId !== participant.municipalityId) {
+  if (
+    event.municipalityId &&
+    participant?.municipalityId &&
+    event.municipalityId !== participant.municipalityId
+  ) {
     return false;
   }
   if (event.municipalityId && !participant?.municipalityId) return false;

@@ -1,6 +1,10 @@
 /** A concurrent writer changed the row since it was read (HTTP 412 on an ETag-conditional write). */
 export class ConflictError extends Error {
-  constructor(readonly table: string, readonly partitionKey: string, readonly rowKey: string) {
+  constructor(
+    readonly table: string,
+    readonly partitionKey: string,
+    readonly rowKey: string,
+  ) {
     super(`The row ${partitionKey}/${rowKey} in ${table} was changed by someone else`);
     this.name = 'ConflictError';
   }
@@ -16,10 +20,5 @@ export class StorageUnavailableError extends Error {
 
 /** True when the error is an Azure REST error with the given HTTP status. */
 export function isStatusCode(error: unknown, status: number): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'statusCode' in error &&
-    (error as { statusCode: unknown }).statusCode === status
-  );
+  return typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === status;
 }

@@ -1,7 +1,15 @@
 import type { TableEntityResult } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 import { escapeKey } from './keys';
-import { createIfAbsent, deleteIfPresent, odata, readAll, readPage, type Page, type TableStore } from './table-store';
+import {
+  createIfAbsent,
+  deleteIfPresent,
+  odata,
+  readAll,
+  readPage,
+  type Page,
+  type TableStore,
+} from './table-store';
 
 /**
  * Where the bot is installed: the team's channel, group chats and personal chats, with the
@@ -37,7 +45,11 @@ interface InstallationEntity {
 }
 
 export interface ConversationReferenceStoreLike {
-  add(key: string, reference: Partial<ConversationReference>, options: { overwrite?: boolean }): Promise<boolean>;
+  add(
+    key: string,
+    reference: Partial<ConversationReference>,
+    options: { overwrite?: boolean },
+  ): Promise<boolean>;
   remove(key: string, reference: Partial<ConversationReference>): Promise<boolean>;
   list(
     pageSize?: number,
@@ -51,7 +63,11 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async add(key: string, reference: Partial<ConversationReference>, options: { overwrite?: boolean }): Promise<boolean> {
+  async add(
+    key: string,
+    reference: Partial<ConversationReference>,
+    options: { overwrite?: boolean },
+  ): Promise<boolean> {
     const client = await this.store.table('installations');
     const entity = toEntity(key, reference, this.clock());
     if (options.overwrite) {
@@ -79,7 +95,11 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
 
   async listPage(pageSize: number, continuationToken?: string): Promise<Page<Installation>> {
     const client = await this.store.table('installations');
-    return readPage<InstallationEntity, Installation>(client, { pageSize, continuationToken }, toInstallation);
+    return readPage<InstallationEntity, Installation>(
+      client,
+      { pageSize, continuationToken },
+      toInstallation,
+    );
   }
 
   /** The team channels the app is installed in (the network has one team; a test tenant may have more). */

@@ -1,5 +1,10 @@
 import type { TableEntityResult } from '@azure/data-tables';
-import { MUNICIPALITY_SIZE_CLASSES, type Municipality, type MunicipalitySizeClass, sizeClassFor } from '../domain/municipality';
+import {
+  MUNICIPALITY_SIZE_CLASSES,
+  type Municipality,
+  type MunicipalitySizeClass,
+  sizeClassFor,
+} from '../domain/municipality';
 import { escapeKey, unescapeKey } from './keys';
 import { getEntity, readAll, type TableStore } from './table-store';
 
@@ -41,8 +46,10 @@ export class MunicipalityRepository {
 
   async list(): Promise<Municipality[]> {
     const client = await this.store.table('municipalities');
-    const all = await readAll<MunicipalityEntity & { rowKey?: string }, Municipality>(client, undefined, (entity) =>
-      toMunicipality(unescapeKey(entity.rowKey ?? ''), entity),
+    const all = await readAll<MunicipalityEntity & { rowKey?: string }, Municipality>(
+      client,
+      undefined,
+      (entity) => toMunicipality(unescapeKey(entity.rowKey ?? ''), entity),
     );
     return all.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
   }
@@ -52,7 +59,10 @@ function isSizeClass(value: string): value is MunicipalitySizeClass {
   return (MUNICIPALITY_SIZE_CLASSES as readonly string[]).includes(value);
 }
 
-function toMunicipality(id: string, entity: MunicipalityEntity | TableEntityResult<MunicipalityEntity>): Municipality {
+function toMunicipality(
+  id: string,
+  entity: MunicipalityEntity | TableEntityResult<MunicipalityEntity>,
+): Municipality {
   return {
     id,
     name: entity.name,

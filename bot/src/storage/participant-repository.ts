@@ -94,7 +94,11 @@ export class ParticipantRepository {
   }
 
   /** Stores a participant's language choice, creating a minimal record for someone not yet synced. */
-  async setLanguage(identity: TeamsIdentity & { name?: string }, language: Language, now: Date): Promise<void> {
+  async setLanguage(
+    identity: TeamsIdentity & { name?: string },
+    language: Language,
+    now: Date,
+  ): Promise<void> {
     const client = await this.store.table('participants');
     const [partitionKey, rowKey] = keys(identity);
     const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);

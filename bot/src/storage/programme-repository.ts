@@ -170,7 +170,11 @@ function toEvent(entity: EventEntity | TableEntityResult<EventEntity>): Programm
     municipalityId: details.municipalityId,
     inPersonQuota: details.inPersonQuota,
     preAssignment: details.preAssignment
-      ? { text: details.preAssignment.text, url: details.preAssignment.url, dueAt: details.preAssignment.dueAt }
+      ? {
+          text: details.preAssignment.text,
+          url: details.preAssignment.url,
+          dueAt: details.preAssignment.dueAt,
+        }
       : undefined,
     organiser: details.organiser,
   };

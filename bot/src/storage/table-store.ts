@@ -65,7 +65,9 @@ export class TableStore {
   /** Checks that storage answers; used by the readiness probe. */
   async ping(): Promise<void> {
     const client = await this.table('installations');
-    const iterator = client.listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 });
+    const iterator = client
+      .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+      .byPage({ maxPageSize: 1 });
     await iterator.next();
   }
 
@@ -81,7 +83,9 @@ export class TableStore {
 
   private newClient(fullName: string): TableClient {
     if (this.settings.kind === 'connectionString') {
-      const insecure = /TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(this.settings.connectionString);
+      const insecure = /TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(
+        this.settings.connectionString,
+      );
       return TableClient.fromConnectionString(this.settings.connectionString, fullName, {
         allowInsecureConnection: insecure,
       });
@@ -115,13 +119,17 @@ export async function replaceIfUnchanged<E extends object>(
     const response = await client.updateEntity(entity, 'Replace', { etag });
     return response.etag ?? '';
   } catch (error) {
-    if (isStatusCode(error, 412)) throw new ConflictError(client.tableName, entity.partitionKey, entity.rowKey);
+    if (isStatusCode(error, 412))
+      throw new ConflictError(client.tableName, entity.partitionKey, entity.rowKey);
     throw error;
   }
 }
 
 /** Creates a row only if it does not exist yet; returns false when it already did. */
-export async function createIfAbsent<E extends object>(client: TableClient, entity: TableEntity<E>): Promise<boolean> {
+export async function createIfAbsent<E extends object>(
+  client: TableClient,
+  entity: TableEntity<E>,
+): Promise<boolean> {
   try {
     await client.createEntity(entity);
     return true;
@@ -132,7 +140,11 @@ export async function createIfAbsent<E extends object>(client: TableClient, enti
 }
 
 /** Deletes a row; returns false when it was already gone. */
-export async function deleteIfPresent(client: TableClient, partitionKey: string, rowKey: string): Promise<boolean> {
+export async function deleteIfPresent(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<boolean> {
   try {
     await client.deleteEntity(partitionKey, rowKey);
     return true;

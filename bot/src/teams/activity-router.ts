@@ -23,18 +23,18 @@ export class ActivityRouter {
   async route(context: TurnContext): Promise<void> {
     const activity = context.activity;
     switch (activity.type) {
-      case ActivityTypes.InstallationUpdate: {
+      case 'installationUpdate': {
         const action = activity.action?.toLowerCase();
         if (action === 'add' || action === 'add-upgrade') await this.installed.handle(context);
         return;
       }
-      case ActivityTypes.ConversationUpdate:
+      case 'conversationUpdate':
         await this.members.handle(context);
         return;
-      case ActivityTypes.Message:
+      case 'message':
         if (!wasHandled(context)) await this.unrecognised.handle(context);
         return;
-      case ActivityTypes.Invoke:
+      case 'invoke':
         await this.answerUnknownInvoke(context);
         return;
       default:

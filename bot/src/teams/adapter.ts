@@ -18,7 +18,11 @@ export interface BotEndpointOverrides {
  * only in local mode on loopback (the Agents Playground sends no tokens). With an identity,
  * every incoming request must carry a valid Bot Framework token.
  */
-export function createAdapter(bot: BotIdentity | undefined, logger: Logger, overrides: BotEndpointOverrides = {}): CloudAdapter {
+export function createAdapter(
+  bot: BotIdentity | undefined,
+  logger: Logger,
+  overrides: BotEndpointOverrides = {},
+): CloudAdapter {
   const settings: Record<string, string> = {};
   if (bot) {
     settings.MicrosoftAppId = bot.appId;
@@ -32,7 +36,8 @@ export function createAdapter(bot: BotIdentity | undefined, logger: Logger, over
   if (overrides.toBotFromEmulatorOpenIdMetadataUrl) {
     settings.ToBotFromEmulatorOpenIdMetadataUrl = overrides.toBotFromEmulatorOpenIdMetadataUrl;
   }
-  if (overrides.toChannelFromBotLoginUrl) settings.ToChannelFromBotLoginUrl = overrides.toChannelFromBotLoginUrl;
+  if (overrides.toChannelFromBotLoginUrl)
+    settings.ToChannelFromBotLoginUrl = overrides.toChannelFromBotLoginUrl;
   if (overrides.oAuthUrl) settings.OAuthUrl = overrides.oAuthUrl;
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
@@ -50,7 +55,10 @@ export function createAdapter(bot: BotIdentity | undefined, logger: Logger, over
       try {
         await context.sendActivity(textActivity(messagesFor(language).somethingWentWrong));
       } catch (sendError) {
-        logger.error('could not tell the user about a failed turn', { activityId: activity.id, error: sendError });
+        logger.error('could not tell the user about a failed turn', {
+          activityId: activity.id,
+          error: sendError,
+        });
       }
     }
   };

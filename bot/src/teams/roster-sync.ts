@@ -1,4 +1,10 @@
-import { TeamsInfo, type CloudAdapter, type ConversationReference, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import {
+  TeamsInfo,
+  type CloudAdapter,
+  type ConversationReference,
+  type TeamsChannelAccount,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../services/clock';
 import type { ParticipantRepository, RosterMember } from '../storage/participant-repository';
@@ -21,7 +27,11 @@ export class RosterSync {
   ) {}
 
   /** Reads the whole team roster page by page (the members API returns at most 500 a page). */
-  async syncTeam(reference: Partial<ConversationReference>, teamId: string, tenantId: string): Promise<number> {
+  async syncTeam(
+    reference: Partial<ConversationReference>,
+    teamId: string,
+    tenantId: string,
+  ): Promise<number> {
     let count = 0;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
       let continuationToken: string | undefined;
@@ -40,7 +50,10 @@ export class RosterSync {
   }
 
   /** Adds the members a conversationUpdate names, with their details from the members API. */
-  async addMembers(context: TurnContext, members: readonly { id: string; aadObjectId?: string; name?: string }[]): Promise<void> {
+  async addMembers(
+    context: TurnContext,
+    members: readonly { id: string; aadObjectId?: string; name?: string }[],
+  ): Promise<void> {
     const tenantId = context.activity.conversation.tenantId;
     if (!tenantId) return;
     for (const member of members) {
@@ -52,11 +65,15 @@ export class RosterSync {
 
   async removeMembers(tenantId: string, members: readonly { aadObjectId?: string }[]): Promise<void> {
     for (const member of members) {
-      if (member.aadObjectId) await this.participants.markInactive({ tenantId, aadObjectId: member.aadObjectId }, this.clock());
+      if (member.aadObjectId)
+        await this.participants.markInactive({ tenantId, aadObjectId: member.aadObjectId }, this.clock());
     }
   }
 
-  private async memberDetails(context: TurnContext, memberId: string): Promise<TeamsChannelAccount | undefined> {
+  private async memberDetails(
+    context: TurnContext,
+    memberId: string,
+  ): Promise<TeamsChannelAccount | undefined> {
     try {
       return await TeamsInfo.getMember(context, memberId);
     } catch (error) {
@@ -82,11 +99,16 @@ function toRosterMember(
   };
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
-      const item = items[next++] as T;
+      const item = items[next++];
+      if (item === undefined) return;
       await work(item);
     }
   });

@@ -7,7 +7,11 @@ export type TabView = 'programme' | 'groups' | 'polls' | 'coordinator' | 'privac
  */
 export class TabLinks {
   constructor(
-    private readonly options: { readonly mode: 'local' | 'production'; readonly publicUrl: string; readonly teamsAppId: string },
+    private readonly options: {
+      readonly mode: 'local' | 'production';
+      readonly publicUrl: string;
+      readonly teamsAppId: string;
+    },
   ) {}
 
   to(view: TabView, subEntityId?: string): string {

@@ -16,7 +16,8 @@ const TURN_PERSON = Symbol('digiverkosto.turnPerson');
 export function identityOf(activity: Partial<Activity>): TeamsIdentity | undefined {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const tenantId =
-    activity.conversation?.tenantId ?? (typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined);
+    activity.conversation?.tenantId ??
+    (typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined);
   const aadObjectId = activity.from?.aadObjectId;
   return tenantId && aadObjectId ? { tenantId, aadObjectId } : undefined;
 }
@@ -26,7 +27,7 @@ export class TurnPeople {
 
   /** Looks the sender up once per turn; later calls in the same turn reuse the answer. */
   async resolve(context: TurnContext): Promise<TurnPerson> {
-    const cached = context.turnState.get(TURN_PERSON) as TurnPerson | undefined;
+    const cached = context.turnState.get<TurnPerson | undefined>(TURN_PERSON);
     if (cached) return cached;
     const identity = identityOf(context.activity);
     const participant = identity ? (await this.participants.get(identity))?.value : undefined;

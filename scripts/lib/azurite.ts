@@ -51,13 +51,26 @@ export interface AzuriteProcess {
 }
 
 /** Starts the Table Storage emulator from node_modules, in memory (tests) or on disk (`location`). */
-export async function startAzurite(options: { port?: number; location?: string } = {}): Promise<AzuriteProcess> {
+export async function startAzurite(
+  options: { port?: number; location?: string } = {},
+): Promise<AzuriteProcess> {
   const port = options.port ?? (await freePort());
   const bin = path.join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js');
-  const args = [bin, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck'];
+  const args = [
+    bin,
+    '--tableHost',
+    '127.0.0.1',
+    '--tablePort',
+    String(port),
+    '--disableTelemetry',
+    '--skipApiVersionCheck',
+  ];
   if (options.location) args.push('--location', options.location);
   else args.push('--inMemoryPersistence');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
   await waitForPort(port);
   return {
     port,

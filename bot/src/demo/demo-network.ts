@@ -1,0 +1,437 @@
+import type { Municipality } from '../domain/municipality';
+import { sizeClassFor } from '../domain/municipality';
+import type { Coordinator, Participant } from '../domain/participant';
+import type { ProgrammeEvent, Round } from '../domain/programme-event';
+import type { ParticipantRole } from '../domain/roles';
+import { fromHelsinkiWallClock, toHelsinkiWallClock } from '../i18n/helsinki-time';
+import type { Language } from '../i18n/language';
+
+/**
+ * A demo network so that `npm start` shows a living app at once: twenty municipalities of
+ * different sizes and regions, about sixty participants across the five roles, and one round's
+ * programme with dates relative to today. All names are invented; populations are rounded.
+ */
+export const DEMO_TENANT_ID = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
+export const DEMO_ROUND_ID = 'demo-round';
+
+const KUNTATALO = { name: 'Kuntatalo', address: 'Toinen linja 14, 00530 Helsinki' };
+
+type MunicipalitySeed = [
+  id: string,
+  name: string,
+  nameSv: string | undefined,
+  population: number,
+  region: string,
+];
+
+const MUNICIPALITIES: readonly MunicipalitySeed[] = [
+  ['hameenlinna', 'Hämeenlinna', 'Tavastehus', 68000, 'Kanta-Häme'],
+  ['kangasala', 'Kangasala', undefined, 33000, 'Pirkanmaa'],
+  ['porvoo', 'Porvoo', 'Borgå', 51000, 'Uusimaa'],
+  ['kuopio', 'Kuopio', undefined, 125000, 'Pohjois-Savo'],
+  ['rovaniemi', 'Rovaniemi', undefined, 65000, 'Lappi'],
+  ['seinajoki', 'Seinäjoki', undefined, 66000, 'Etelä-Pohjanmaa'],
+  ['raasepori', 'Raasepori', 'Raseborg', 27000, 'Uusimaa'],
+  ['salo', 'Salo', undefined, 51000, 'Varsinais-Suomi'],
+  ['kemi', 'Kemi', undefined, 20000, 'Lappi'],
+  ['iisalmi', 'Iisalmi', 'Idensalmi', 21000, 'Pohjois-Savo'],
+  ['kauniainen', 'Kauniainen', 'Grankulla', 10000, 'Uusimaa'],
+  ['loviisa', 'Loviisa', 'Lovisa', 14500, 'Uusimaa'],
+  ['ylojarvi', 'Ylöjärvi', undefined, 34000, 'Pirkanmaa'],
+  ['pieksamaki', 'Pieksämäki', undefined, 17000, 'Etelä-Savo'],
+  ['kuhmo', 'Kuhmo', undefined, 8000, 'Kainuu'],
+  ['utsjoki', 'Utsjoki', undefined, 1200, 'Lappi'],
+  ['pedersore', 'Pedersören kunta', 'Pedersöre', 11000, 'Pohjanmaa'],
+  ['kaarina', 'Kaarina', 'S:t Karins', 36000, 'Varsinais-Suomi'],
+  ['lieksa', 'Lieksa', undefined, 10500, 'Pohjois-Karjala'],
+  ['ylasavo', 'Ylä-Savon seutukunta (5 kuntaa)', undefined, 55000, 'Pohjois-Savo'],
+];
+
+export function demoMunicipalities(): Municipality[] {
+  return MUNICIPALITIES.map(([id, name, nameSv, population, region]) => ({
+    id,
+    name,
+    ...(nameSv ? { nameSv } : {}),
+    population,
+    region,
+    sizeClass: sizeClassFor(population),
+  }));
+}
+
+/** People who also appear in the Agents Playground (see `.m365agentsplayground.yml`). */
+interface PersonSeed {
+  readonly key: string;
+  readonly name: string;
+  readonly email: string;
+  readonly municipalityId: string | undefined;
+  readonly roles: readonly ParticipantRole[];
+  readonly language: Language | undefined;
+  readonly isGuest: boolean;
+}
+
+export const PLAYGROUND_PEOPLE: readonly PersonSeed[] = [
+  {
+    key: 'aino',
+    name: 'Aino Korhonen',
+    email: 'aino.korhonen@hameenlinna.fi',
+    municipalityId: 'hameenlinna',
+    roles: ['leadership', 'developer'],
+    language: undefined,
+    isGuest: true,
+  },
+  {
+    key: 'mikko',
+    name: 'Mikko Nieminen',
+    email: 'mikko.nieminen@kuntaliitto.fi',
+    municipalityId: undefined,
+    roles: [],
+    language: undefined,
+    isGuest: false,
+  },
+  {
+    key: 'sanna',
+    name: 'Sanna Lehtinen',
+    email: 'sanna.lehtinen@fcg.fi',
+    municipalityId: undefined,
+    roles: [],
+    language: undefined,
+    isGuest: true,
+  },
+  {
+    key: 'johanna',
+    name: 'Johanna Mäkelä',
+    email: 'johanna.makela@kangasala.fi',
+    municipalityId: 'kangasala',
+    roles: ['leadership'],
+    language: undefined,
+    isGuest: true,
+  },
+  {
+    key: 'erik',
+    name: 'Erik Lindqvist',
+    email: 'erik.lindqvist@porvoo.fi',
+    municipalityId: 'porvoo',
+    roles: ['leadership'],
+    language: 'sv',
+    isGuest: true,
+  },
+  {
+    key: 'pekka',
+    name: 'Pekka Heikkinen',
+    email: 'pekka.heikkinen@kuopio.fi',
+    municipalityId: 'kuopio',
+    roles: ['elected'],
+    language: undefined,
+    isGuest: true,
+  },
+  {
+    key: 'laura',
+    name: 'Laura Salonen',
+    email: 'laura.salonen@rovaniemi.fi',
+    municipalityId: 'rovaniemi',
+    roles: ['expert'],
+    language: undefined,
+    isGuest: true,
+  },
+];
+
+/** The Playground users' object ids follow one pattern: …-0000000000NN in the order above. */
+export function playgroundObjectId(index: number): string {
+  return `a1000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+}
+
+const FIRST_NAMES = [
+  'Anna',
+  'Juha',
+  'Tiina',
+  'Markku',
+  'Hanna',
+  'Timo',
+  'Kaisa',
+  'Jari',
+  'Minna',
+  'Antti',
+  'Satu',
+  'Kari',
+  'Riikka',
+  'Petri',
+  'Elina',
+  'Ville',
+  'Outi',
+  'Sami',
+  'Maria',
+  'Janne',
+];
+const LAST_NAMES = [
+  'Virtanen',
+  'Koskinen',
+  'Järvinen',
+  'Laine',
+  'Hämäläinen',
+  'Rantanen',
+  'Karjalainen',
+  'Saarinen',
+  'Turunen',
+  'Salminen',
+  'Leinonen',
+  'Kinnunen',
+];
+const SWEDISH_FIRST = ['Johan', 'Ulrika', 'Mikael', 'Annika'];
+const SWEDISH_LAST = ['Nyström', 'Holmberg', 'Sjöberg', 'Ekman'];
+const ROLE_CYCLE: readonly (readonly ParticipantRole[])[] = [
+  ['leadership'],
+  ['supervisor'],
+  ['developer'],
+  ['expert'],
+  ['elected'],
+  ['developer', 'expert'],
+];
+
+export function demoParticipants(now: Date): Participant[] {
+  const updatedAt = now.toISOString();
+  const people: Participant[] = PLAYGROUND_PEOPLE.map((person, index) => ({
+    tenantId: DEMO_TENANT_ID,
+    aadObjectId: playgroundObjectId(index),
+    name: person.name,
+    email: person.email,
+    municipalityId: person.municipalityId,
+    roles: person.roles,
+    language: person.language,
+    teamsUserId: `29:${person.key}`,
+    isGuest: person.isGuest,
+    active: true,
+    updatedAt,
+  }));
+  // Three more people from each municipality, roles in turn, so every role and size is present.
+  let n = 0;
+  for (const [municipalityId, , nameSv] of MUNICIPALITIES) {
+    for (let i = 0; i < 3; i += 1) {
+      const swedish = nameSv !== undefined && i === 2;
+      const first = swedish ? SWEDISH_FIRST[n % SWEDISH_FIRST.length] : FIRST_NAMES[n % FIRST_NAMES.length];
+      const last = swedish ? SWEDISH_LAST[n % SWEDISH_LAST.length] : LAST_NAMES[(n * 7) % LAST_NAMES.length];
+      const name = `${first ?? 'Anna'} ${last ?? 'Virtanen'}`;
+      const objectId = `b2000000-0000-4000-8000-${String(n + 1).padStart(12, '0')}`;
+      people.push({
+        tenantId: DEMO_TENANT_ID,
+        aadObjectId: objectId,
+        name,
+        email: `${slug(name)}@${municipalityId}.example.fi`,
+        municipalityId,
+        roles: ROLE_CYCLE[n % ROLE_CYCLE.length] ?? ['developer'],
+        language: swedish ? 'sv' : undefined,
+        teamsUserId: `29:demo-${n + 1}`,
+        isGuest: true,
+        active: true,
+        updatedAt,
+      });
+      n += 1;
+    }
+  }
+  return people;
+}
+
+export function demoCoordinators(): Coordinator[] {
+  return [
+    {
+      tenantId: DEMO_TENANT_ID,
+      aadObjectId: playgroundObjectId(1),
+      name: 'Mikko Nieminen',
+      organisation: 'Kuntaliitto',
+    },
+    {
+      tenantId: DEMO_TENANT_ID,
+      aadObjectId: playgroundObjectId(2),
+      name: 'Sanna Lehtinen',
+      organisation: 'FCG',
+    },
+  ];
+}
+
+/** A Helsinki wall-clock time `days` after today's date (negative for the past). */
+function helsinkiDay(now: Date, days: number, hour: number, minute = 0): string {
+  const today = toHelsinkiWallClock(now);
+  const date = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  return fromHelsinkiWallClock({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour,
+    minute,
+  }).toISOString();
+}
+
+export function demoRound(now: Date): Round {
+  return {
+    id: DEMO_ROUND_ID,
+    name: {
+      fi: 'Digiverkosto, kierros 2 (demo)',
+      sv: 'Digiverkosto, omgång 2 (demo)',
+      en: 'Digiverkosto, round 2 (demo)',
+    },
+    startsAt: helsinkiDay(now, -30, 0),
+    endsAt: helsinkiDay(now, 200, 0),
+  };
+}
+
+const ALL_ROLES: readonly ParticipantRole[] = ['leadership', 'supervisor', 'developer', 'expert', 'elected'];
+const TEAMS_MEETING = 'https://teams.microsoft.com/l/meetup-join/demo';
+
+export function demoProgramme(now: Date): ProgrammeEvent[] {
+  const base = {
+    roundId: DEMO_ROUND_ID,
+    description: undefined,
+    municipalityId: undefined,
+    inPersonQuota: undefined,
+    preAssignment: undefined,
+  };
+  const online = (id: string) => `${TEAMS_MEETING}/${id}`;
+  const workshop = (
+    n: number,
+    days: number,
+    topic: { fi: string; sv: string; en: string },
+  ): ProgrammeEvent => ({
+    ...base,
+    id: `workshop-${n}`,
+    type: 'developmentWorkshop',
+    title: {
+      fi: `Kehittämispaja ${n}: ${topic.fi}`,
+      sv: `Utvecklingsverkstad ${n}: ${topic.sv}`,
+      en: `Development workshop ${n}: ${topic.en}`,
+    },
+    startsAt: helsinkiDay(now, days, 9),
+    endsAt: helsinkiDay(now, days, 12),
+    place: undefined,
+    onlineUrl: online(`workshop-${n}`),
+    audienceRoles: ALL_ROLES,
+    organiser: 'Kuntaliitto',
+    preAssignment: {
+      text: {
+        fi: 'Kirjaa kuntasi kolme tärkeintä digitalisaation haastetta ennen pajaa.',
+        sv: 'Skriv ner kommunens tre viktigaste utmaningar inom digitalisering före verkstaden.',
+        en: "Write down your municipality's three main digitalisation challenges before the workshop.",
+      },
+      url: 'https://www.kuntaliitto.fi/digitalisaatio',
+      dueAt: helsinkiDay(now, days - 1, 16),
+    },
+  });
+  const leadership = (n: number, days: number): ProgrammeEvent => ({
+    ...base,
+    id: `leadership-${n}`,
+    type: 'leadershipDiscussion',
+    title: {
+      fi: `Ylimmän johdon vertaiskeskustelu ${n}`,
+      sv: `Kamratsamtal för högsta ledningen ${n}`,
+      en: `Top-management peer discussion ${n}`,
+    },
+    startsAt: helsinkiDay(now, days, 14),
+    endsAt: helsinkiDay(now, days, 15, 30),
+    place: undefined,
+    onlineUrl: online(`leadership-${n}`),
+    audienceRoles: ['leadership'],
+    organiser: 'Kuntaliitto',
+  });
+  return [
+    {
+      ...base,
+      id: 'kickoff',
+      type: 'kickoff',
+      title: { fi: 'Aloitustilaisuus', sv: 'Startevenemang', en: 'Kickoff day' },
+      startsAt: helsinkiDay(now, -30, 9),
+      endsAt: helsinkiDay(now, -30, 16),
+      place: KUNTATALO,
+      onlineUrl: undefined,
+      audienceRoles: ALL_ROLES,
+      inPersonQuota: 4,
+      organiser: 'Kuntaliitto',
+    },
+    {
+      ...base,
+      id: 'training-digital-future',
+      type: 'training',
+      title: {
+        fi: 'Koulutus: Kuntien digitaalinen tulevaisuus',
+        sv: 'Utbildning: Kommunernas digitala framtid',
+        en: 'Training: The digital future of municipalities',
+      },
+      startsAt: helsinkiDay(now, -10, 13),
+      endsAt: helsinkiDay(now, -10, 15),
+      place: undefined,
+      onlineUrl: online('training'),
+      audienceRoles: ['supervisor', 'developer', 'expert', 'elected'],
+      organiser: 'FCG',
+    },
+    workshop(1, 2, {
+      fi: 'Osaaminen ja johtaminen',
+      sv: 'Kompetens och ledarskap',
+      en: 'Competence and leadership',
+    }),
+    leadership(1, 9),
+    {
+      ...base,
+      id: 'roadmap-leadership-hameenlinna',
+      type: 'roadmapLeadershipWorkshop',
+      title: {
+        fi: 'Digitiekartan johtoryhmätyöpaja, Hämeenlinna',
+        sv: 'Ledningsgruppens verkstad om digital färdplan, Tavastehus',
+        en: 'Roadmap leadership workshop, Hämeenlinna',
+      },
+      startsAt: helsinkiDay(now, 20, 12),
+      endsAt: helsinkiDay(now, 20, 14),
+      place: undefined,
+      onlineUrl: online('roadmap-hml'),
+      audienceRoles: ['leadership'],
+      municipalityId: 'hameenlinna',
+      organiser: 'FCG',
+    },
+    {
+      ...base,
+      id: 'roadmap-content-hameenlinna',
+      type: 'roadmapContentWorkshop',
+      title: {
+        fi: 'Digitiekartan sisältötyöpaja, Hämeenlinna',
+        sv: 'Innehållsverkstad om digital färdplan, Tavastehus',
+        en: 'Roadmap content workshop, Hämeenlinna',
+      },
+      startsAt: helsinkiDay(now, 45, 9),
+      endsAt: helsinkiDay(now, 45, 16),
+      place: { name: 'Hämeenlinnan kaupungintalo', address: 'Raatihuoneenkatu 9, 13100 Hämeenlinna' },
+      onlineUrl: undefined,
+      audienceRoles: ALL_ROLES,
+      municipalityId: 'hameenlinna',
+      organiser: 'FCG',
+    },
+    workshop(2, 60, {
+      fi: 'Palvelumuodot ja toimintamallit',
+      sv: 'Serviceformer och verksamhetsmodeller',
+      en: 'Service forms and operating models',
+    }),
+    leadership(2, 67),
+    workshop(3, 120, {
+      fi: 'Hankinnat ja lainsäädäntö',
+      sv: 'Upphandling och lagstiftning',
+      en: 'Procurement and legislation',
+    }),
+    leadership(3, 127),
+    {
+      ...base,
+      id: 'closing-day',
+      type: 'closingDay',
+      title: { fi: 'Päätöstilaisuus', sv: 'Avslutningsevenemang', en: 'Closing day' },
+      startsAt: helsinkiDay(now, 170, 9),
+      endsAt: helsinkiDay(now, 170, 16),
+      place: KUNTATALO,
+      onlineUrl: undefined,
+      audienceRoles: ALL_ROLES,
+      inPersonQuota: 4,
+      organiser: 'Kuntaliitto',
+    },
+  ];
+}
+
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]+/g, '.');
+}

@@ -1,0 +1,31 @@
+import type { Repositories } from '../app';
+import type { Logger } from '../observability/logger';
+import {
+  demoCoordinators,
+  demoMunicipalities,
+  demoParticipants,
+  demoProgramme,
+  demoRound,
+} from './demo-network';
+
+/**
+ * Fills an empty store with the demo network. A store that already has a round is left alone,
+ * so restarting `npm start` keeps what people did in the Playground.
+ */
+export async function seedDemoIfEmpty(
+  repositories: Repositories,
+  now: Date,
+  logger: Logger,
+): Promise<boolean> {
+  const rounds = await repositories.programme.listRounds();
+  if (rounds.length > 0) return false;
+  for (const municipality of demoMunicipalities()) await repositories.municipalities.save(municipality);
+  const participants = demoParticipants(now);
+  await Promise.all(participants.map((participant) => repositories.participants.save(participant)));
+  for (const coordinator of demoCoordinators()) await repositories.coordinators.save(coordinator);
+  for (const event of demoProgramme(now)) await repositories.programme.saveEvent(event);
+  // The round goes last: its presence is what marks the store as seeded.
+  await repositories.programme.saveRound(demoRound(now));
+  logger.info('demo network seeded', { participants: participants.length });
+  return true;
+}

@@ -1,0 +1,46 @@
+import { buildHelpCard, buildWelcomeCard } from '../../bot/src/cards/help-card';
+import { buildLanguageCard } from '../../bot/src/cards/language-card';
+import { defineCard, escapeMarkdown, renderCard } from '../../bot/src/cards/render-card';
+import { VERBS } from '../../bot/src/cards/verbs';
+import { TabLinks } from '../../bot/src/teams/tab-links';
+
+const links = new TabLinks({ mode: 'local', publicUrl: 'http://localhost:3978', teamsAppId: 'app' });
+
+describe('cards', () => {
+  it('treat text a user typed as data, never as template syntax', () => {
+    const template = defineCard<{ text: string }>({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: '${text}' }],
+    });
+    const card = renderCard(template, { text: '${$root.secret} <b>bold</b>' });
+    expect(JSON.stringify(card)).toContain('${$root.secret} <b>bold</b>');
+  });
+
+  it('do not change the imported template when rendering', () => {
+    const json = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${text}' }] };
+    const template = defineCard<{ text: string }>(json);
+    renderCard(template, { text: 'first' });
+    expect(json.body[0]?.text).toBe('${text}');
+  });
+
+  it('help lists the commands in the reader’s language', () => {
+    expect(JSON.stringify(buildHelpCard('fi', links))).toContain('ohjelma');
+    expect(JSON.stringify(buildHelpCard('sv', links))).toContain('hjälp');
+    expect(JSON.stringify(buildHelpCard('en', links))).toContain('schedule');
+  });
+
+  it('the welcome names who added the app', () => {
+    const card = JSON.stringify(buildWelcomeCard('fi', 'Mikko Nieminen', links));
+    expect(card).toContain('Mikko Nieminen lisäsi Digiverkosto-sovelluksen tähän tiimiin.');
+  });
+
+  it('the language card uses the shared verb', () => {
+    expect(JSON.stringify(buildLanguageCard('fi'))).toContain(VERBS.setLanguage);
+  });
+
+  it('escapes Markdown in quoted user text and shortens it', () => {
+    expect(escapeMarkdown('[link](http://x) **bold**')).toBe('\\[link\\]\\(http://x\\) \\*\\*bold\\*\\*');
+    expect(escapeMarkdown('a'.repeat(200)).length).toBeLessThan(100);
+  });
+});

@@ -1,40 +1,27 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
+import { ApiRouter } from './api/api-router';
+import { createAuthenticator } from './api/authenticator';
 import type { AppConfig, StorageSettings } from './config/config';
+import { coreFeature } from './features/core-feature';
+import type { Feature, FeatureContext } from './features/feature';
 import { AppInstalledHandler } from './handlers/app-installed';
-import { HelpCommand } from './handlers/help-command';
-import { LanguageCommand } from './handlers/language-command';
 import { MembersChangedHandler } from './handlers/members-changed';
-import { ScheduleCommand } from './handlers/schedule-command';
-import { SetLanguageAction } from './handlers/set-language-action';
 import { UnrecognisedMessageHandler } from './handlers/unrecognised-message';
 import { createLogger, type Logger } from './observability/logger';
 import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
 import { systemClock, type Clock } from './services/clock';
-import { LanguageService } from './services/language-service';
-import { ProgrammeService } from './services/programme-service';
 import { TaskSupervisor } from './services/task-supervisor';
-import { CoordinatorRepository } from './storage/coordinator-repository';
-import { InstallationRepository } from './storage/installation-repository';
-import { MunicipalityRepository } from './storage/municipality-repository';
-import { ParticipantRepository } from './storage/participant-repository';
-import { ProgrammeRepository } from './storage/programme-repository';
+import { createRepositories, type Repositories } from './storage/repositories';
 import { TableStore } from './storage/table-store';
 import { ActivityRouter } from './teams/activity-router';
 import { createAdapter, type BotEndpointOverrides } from './teams/adapter';
-import { toTeamsFxHandler } from './teams/card-action';
 import { RosterSync } from './teams/roster-sync';
 import { TabLinks } from './teams/tab-links';
 import { TeamsBot } from './teams/teams-bot';
 import { TurnPeople } from './teams/turn-people';
 
-export interface Repositories {
-  readonly municipalities: MunicipalityRepository;
-  readonly participants: ParticipantRepository;
-  readonly coordinators: CoordinatorRepository;
-  readonly programme: ProgrammeRepository;
-  readonly installations: InstallationRepository;
-}
+export { createRepositories, type Repositories };
 
 export interface App {
   readonly config: AppConfig;
@@ -43,9 +30,11 @@ export interface App {
   readonly repositories: Repositories;
   readonly tasks: TaskSupervisor;
   readonly logger: Logger;
-  /** Starts listening on the configured host and port; resolves with the bound port. */
+  readonly features: readonly Feature[];
+  readonly api: ApiRouter;
+  /** Starts listening on the configured host and port and starts background work; resolves with the port. */
   listen(): Promise<number>;
-  /** Stops taking requests, lets background work finish, then closes. */
+  /** Stops taking requests, stops background work and lets in-flight work finish. */
   close(): Promise<void>;
 }
 
@@ -54,16 +43,8 @@ export interface AppOptions {
   readonly logger?: Logger;
   readonly tabDirectory?: string;
   readonly botEndpoints?: BotEndpointOverrides;
-}
-
-export function createRepositories(store: TableStore, clock: Clock): Repositories {
-  return {
-    municipalities: new MunicipalityRepository(store),
-    participants: new ParticipantRepository(store),
-    coordinators: new CoordinatorRepository(store),
-    programme: new ProgrammeRepository(store),
-    installations: new InstallationRepository(store, clock),
-  };
+  /** Start schedulers on listen (default true); tests of one turn may leave them off. */
+  readonly startBackgroundWork?: boolean;
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -83,20 +64,25 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     publicUrl: config.publicUrl,
     teamsAppId: config.teamsAppId,
   });
-
   const botAppId = config.bot?.appId ?? '';
   const adapter = createAdapter(config.bot, logger, options.botEndpoints);
   const people = new TurnPeople(repositories.participants);
-  const programme = new ProgrammeService(repositories.programme, clock);
-  const languages = new LanguageService(repositories.participants, clock);
-  const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
 
-  const commands = [
-    new HelpCommand(people, links),
-    new ScheduleCommand(people, programme, links),
-    new LanguageCommand(people, languages),
-  ];
-  const cardActions = [toTeamsFxHandler(new SetLanguageAction(people, languages), people, logger)];
+  const context: FeatureContext = {
+    config,
+    clock,
+    logger,
+    store,
+    repositories,
+    people,
+    links,
+    tasks,
+    adapter,
+    botAppId,
+  };
+  const features: Feature[] = [coreFeature(context)];
+
+  const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
   const router = new ActivityRouter(
     new AppInstalledHandler(people, links, roster, tasks),
     new MembersChangedHandler(roster),
@@ -104,15 +90,31 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     people,
     logger,
   );
-  const bot = new TeamsBot(adapter, botAppId, repositories.installations, commands, cardActions, router);
+  const bot = new TeamsBot(
+    adapter,
+    botAppId,
+    repositories.installations,
+    features.flatMap((feature) => feature.commands ?? []),
+    features.flatMap((feature) => feature.cardActions ?? []),
+    router,
+  );
 
+  let api: ApiRouter | undefined;
   const server = createServer({
     config,
     logger,
     bot,
     storage: store,
     tabDirectory: options.tabDirectory ?? DEFAULT_TAB_DIRECTORY,
+    routes: [
+      (restifyServer) => {
+        api = new ApiRouter(restifyServer, createAuthenticator(config, repositories), logger);
+        for (const feature of features) feature.registerApi?.(api);
+      },
+    ],
   });
+  if (!api) throw new Error('The API router was not created');
+  const apiRouter: ApiRouter = api;
 
   return {
     config,
@@ -121,10 +123,13 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     repositories,
     tasks,
     logger,
+    features,
+    api: apiRouter,
     listen: () =>
       new Promise<number>((resolve) => {
         server.listen(config.port, config.host, () => {
           const address: AddressInfo = server.address();
+          if (options.startBackgroundWork !== false) for (const feature of features) feature.start?.();
           resolve(address.port);
         });
       }),
@@ -132,6 +137,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
+      for (const feature of features) await feature.stop?.();
       await tasks.idle();
     },
   };

@@ -1,0 +1,26 @@
+import type { Clock } from '../services/clock';
+import { CoordinatorRepository } from './coordinator-repository';
+import { InstallationRepository } from './installation-repository';
+import { MunicipalityRepository } from './municipality-repository';
+import { ParticipantRepository } from './participant-repository';
+import { ProgrammeRepository } from './programme-repository';
+import type { TableStore } from './table-store';
+
+/** The core repositories every feature shares; features add their own next to them. */
+export interface Repositories {
+  readonly municipalities: MunicipalityRepository;
+  readonly participants: ParticipantRepository;
+  readonly coordinators: CoordinatorRepository;
+  readonly programme: ProgrammeRepository;
+  readonly installations: InstallationRepository;
+}
+
+export function createRepositories(store: TableStore, clock: Clock): Repositories {
+  return {
+    municipalities: new MunicipalityRepository(store),
+    participants: new ParticipantRepository(store),
+    coordinators: new CoordinatorRepository(store),
+    programme: new ProgrammeRepository(store),
+    installations: new InstallationRepository(store, clock),
+  };
+}

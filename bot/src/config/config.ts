@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   AAD_APP_ID_URI: optionalText,
   ALLOWED_TENANT_IDS: optionalText,
   SEED_DEMO: booleanFlag.optional(),
+  DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -69,6 +70,8 @@ export interface AppConfig {
     readonly allowedTenantIds: readonly string[];
   };
   readonly seedDemo: boolean;
+  /** Personal data is kept until the round ends plus this many months (privacy notice). */
+  readonly retentionMonths: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     }),
     seedDemo: e.SEED_DEMO ?? !isProduction,
+    retentionMonths: e.DATA_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
   });
 }

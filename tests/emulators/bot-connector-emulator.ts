@@ -936,18 +936,20 @@ export class BotConnectorEmulator {
     });
   }
 
+  // writeHead and end are separate calls: restify, loaded in the same process by the bot's tests,
+  // replaces ServerResponse.writeHead with a version that does not return the response.
   private answerJson(response: http.ServerResponse, status: number, body: unknown): void {
     if (body === undefined) {
-      response.writeHead(status, { 'content-length': 0 }).end();
+      response.writeHead(status, { 'content-length': 0 });
+      response.end();
       return;
     }
     const text = JSON.stringify(body);
-    response
-      .writeHead(status, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(text),
-      })
-      .end(text);
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    response.end(text);
   }
 
   private answerError(response: http.ServerResponse, answer: ErrorAnswer): void {
@@ -957,7 +959,8 @@ export class BotConnectorEmulator {
       'content-length': Buffer.byteLength(text),
     };
     if (answer.retryAfterSeconds !== undefined) headers['retry-after'] = String(answer.retryAfterSeconds);
-    response.writeHead(answer.status, headers).end(text);
+    response.writeHead(answer.status, headers);
+    response.end(text);
   }
 
   private answerUnexpected(response: http.ServerResponse, error: unknown): void {

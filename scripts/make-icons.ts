@@ -36,7 +36,7 @@ const NODES: readonly Point[] = [0, 1, 2, 3, 4].map((i) => {
 });
 const EDGES: readonly (readonly [Point, Point])[] = [
   ...NODES.map((node) => [HUB, node] as const),
-  ...NODES.map((node, i) => [node, NODES[(i + 1) % NODES.length]!] as const),
+  ...NODES.map((node, i) => [node, NODES[(i + 1) % NODES.length]] as const),
 ];
 
 function distanceToSegment(p: Point, a: Point, b: Point): number {
@@ -63,7 +63,10 @@ function coverage(size: number, style: MarkStyle): Float64Array {
       let hits = 0;
       for (let sy = 0; sy < SUPERSAMPLING; sy++) {
         for (let sx = 0; sx < SUPERSAMPLING; sx++) {
-          const p = { x: (x + (sx + 0.5) / SUPERSAMPLING) / size, y: (y + (sy + 0.5) / SUPERSAMPLING) / size };
+          const p = {
+            x: (x + (sx + 0.5) / SUPERSAMPLING) / size,
+            y: (y + (sy + 0.5) / SUPERSAMPLING) / size,
+          };
           if (insideMark(p, style)) hits++;
         }
       }

@@ -5,6 +5,7 @@ import { createAuthenticator } from './api/authenticator';
 import type { AppConfig, StorageSettings } from './config/config';
 import { coreFeature } from './features/core-feature';
 import type { Feature, FeatureContext } from './features/feature';
+import { programmeFeature } from './features/programme-feature';
 import { AppInstalledHandler } from './handlers/app-installed';
 import { MembersChangedHandler } from './handlers/members-changed';
 import { UnrecognisedMessageHandler } from './handlers/unrecognised-message';
@@ -80,7 +81,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     adapter,
     botAppId,
   };
-  const features: Feature[] = [coreFeature(context)];
+  const features: Feature[] = [coreFeature(context), programmeFeature(context)];
 
   const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
   const router = new ActivityRouter(

@@ -25,7 +25,14 @@ export function testStorageConnectionString(): string {
 
 /** Starts the real server (same composition root as production) on a free loopback port. */
 export async function startTestApp(
-  options: { clock?: Clock; tablePrefix?: string; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    tablePrefix?: string;
+    env?: Record<string, string>;
+    logger?: Logger;
+    /** The built tab to serve (browser tests); a one-page fixture by default. */
+    tabDirectory?: string;
+  } = {},
 ): Promise<RunningApp> {
   const tablePrefix = options.tablePrefix ?? uniquePrefix();
   const config = loadConfig({
@@ -39,7 +46,7 @@ export async function startTestApp(
   const app = createApp(config, {
     ...(options.clock ? { clock: options.clock } : {}),
     logger: options.logger ?? createLogger('silent'),
-    tabDirectory: path.join(__dirname, 'fixtures', 'tab'),
+    tabDirectory: options.tabDirectory ?? path.join(__dirname, 'fixtures', 'tab'),
   });
   const port = await app.listen();
   return { app, url: `http://127.0.0.1:${port}`, tablePrefix, stop: () => app.close() };

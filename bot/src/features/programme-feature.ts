@@ -1,0 +1,28 @@
+import { registerCoordinatorRoutes } from '../api/coordinator-routes';
+import { devIdentityProviderFor, usesDevIdentityProvider } from '../api/dev-identity-provider';
+import { registerDevIdentityRoutes } from '../api/dev-identity-routes';
+import { registerOpenApiRoute } from '../api/openapi';
+import { registerProgrammeRoutes } from '../api/programme-routes';
+import type { Feature, FeatureContext } from './feature';
+
+const API_VERSION = '1.0.0';
+
+/**
+ * The tab's own API: who am I, the programme with "add to calendar", the coordinators' roster
+ * and event editing, the OpenAPI description, and, on a developer's machine, the development
+ * identity provider the tab signs in with outside Teams.
+ */
+export function programmeFeature(context: FeatureContext): Feature {
+  const { config, repositories, clock } = context;
+  return {
+    name: 'programme',
+    registerApi: (router) => {
+      registerProgrammeRoutes(router, { config, repositories, clock });
+      registerCoordinatorRoutes(router, { repositories, clock });
+      registerOpenApiRoute(router, API_VERSION);
+      if (usesDevIdentityProvider(config)) {
+        registerDevIdentityRoutes(router, devIdentityProviderFor(config), repositories, clock);
+      }
+    },
+  };
+}

@@ -1,0 +1,254 @@
+import type {
+  EditableEvent,
+  EventUpdate,
+  MeResponse,
+  PagedResponse,
+  ParticipantView,
+  ProgrammeResponse,
+} from '../../bot/src/api/contracts';
+import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
+import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
+import { createLogger } from '../../bot/src/observability/logger';
+import { postJson, startTestApp, type RunningApp } from '../support/test-app';
+
+const AINO = playgroundObjectId(0);
+const MIKKO = playgroundObjectId(1);
+const JOHANNA = playgroundObjectId(3);
+const ERIK = playgroundObjectId(4);
+const OUTSIDE_TENANT = '11111111-2222-4333-8444-555555555555';
+
+let running: RunningApp;
+
+beforeAll(async () => {
+  running = await startTestApp();
+  await seedDemoIfEmpty(running.app.repositories, new Date(), createLogger('silent'));
+});
+
+afterAll(async () => {
+  await running.stop();
+});
+
+async function tokenFor(aadObjectId: string, tenantId = DEMO_TENANT_ID): Promise<string> {
+  const response = await postJson(`${running.url}/dev-auth/token`, {
+    tenantId,
+    aadObjectId,
+    name: 'Someone',
+  });
+  expect(response.status).toBe(200);
+  return (response.json as { access_token: string }).access_token;
+}
+
+function toUpdate(event: EditableEvent): EventUpdate {
+  return {
+    title: event.title,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    place: event.place,
+    onlineUrl: event.onlineUrl,
+    preAssignment: event.preAssignment,
+  };
+}
+
+async function call(
+  path: string,
+  token: string | undefined,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
+  const response = await fetch(`${running.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...init.headers,
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  const json: unknown = /json/.test(response.headers.get('content-type') ?? '')
+    ? JSON.parse(text)
+    : undefined;
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+describe('signing in to the tab API', () => {
+  it('answers 401 with WWW-Authenticate without a token or with a bad one', async () => {
+    const missing = await call('/api/me', undefined);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    const garbage = await call('/api/me', 'not-a-token');
+    expect(garbage.status).toBe(401);
+  });
+
+  it('answers 403, not 401, for a valid token from a tenant outside the network', async () => {
+    const outsider = await call('/api/me', await tokenFor(AINO, OUTSIDE_TENANT));
+    expect(outsider.status).toBe(403);
+    expect(outsider.headers.get('www-authenticate')).toBeNull();
+  });
+
+  it('tells a participant who they are, with their municipality and roles', async () => {
+    const me = await call('/api/me', await tokenFor(AINO));
+    expect(me.status).toBe(200);
+    const body = me.json as MeResponse;
+    expect(body.user.name).toBe('Aino Korhonen');
+    expect(body.isCoordinator).toBe(false);
+    expect(body.language).toBe('fi');
+    expect(body.municipality?.name).toBe('Hämeenlinna');
+    expect(body.participant?.roles.map((role) => role.id)).toEqual(['leadership', 'developer']);
+  });
+
+  it("answers in the person's stored language, else the browser's", async () => {
+    const erik = (await call('/api/me', await tokenFor(ERIK), { headers: { 'Accept-Language': 'en' } }))
+      .json as MeResponse;
+    expect(erik.language).toBe('sv');
+    const aino = (
+      await call('/api/me', await tokenFor(AINO), { headers: { 'Accept-Language': 'sv-FI,en;q=0.5' } })
+    ).json as MeResponse;
+    expect(aino.language).toBe('sv');
+  });
+
+  it('keeps coordinator routes from participants (403)', async () => {
+    const token = await tokenFor(AINO);
+    expect((await call('/api/municipalities', token)).status).toBe(403);
+    expect((await call('/api/participants', token)).status).toBe(403);
+    expect((await call('/api/events/workshop-1', token)).status).toBe(403);
+  });
+});
+
+describe('the programme', () => {
+  it("shows a participant the network's events for their roles and their own municipality's, in Helsinki time", async () => {
+    const programme = (await call('/api/programme', await tokenFor(AINO))).json as ProgrammeResponse;
+    const ids = programme.items.map((event) => event.id);
+    expect(ids).toContain('roadmap-content-hameenlinna');
+    expect(ids).toContain('leadership-1');
+    expect(ids).not.toContain('kickoff');
+    const workshop = programme.items.find((event) => event.id === 'workshop-1');
+    expect(workshop?.when).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4} klo 9\.00–12\.00$/);
+    expect(workshop?.onlineUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+    expect(workshop?.preAssignment?.text).toContain('haastetta');
+    expect(programme.eventTypes.map((type) => type.name)).toContain('Kehittämispaja');
+
+    const johanna = (await call('/api/programme', await tokenFor(JOHANNA))).json as ProgrammeResponse;
+    expect(johanna.items.map((event) => event.id)).not.toContain('roadmap-content-hameenlinna');
+  });
+
+  it('lists past events latest first, filters by type and pages', async () => {
+    const token = await tokenFor(AINO);
+    const past = (await call('/api/programme?when=past', token)).json as ProgrammeResponse;
+    expect(past.items.map((event) => event.id)).toEqual(['training-digital-future', 'kickoff']);
+    const workshops = (await call('/api/programme?type=developmentWorkshop&when=all&lang=en', token))
+      .json as ProgrammeResponse;
+    expect(workshops.items.every((event) => event.typeName === 'Development workshop')).toBe(true);
+    expect(workshops.items).toHaveLength(3);
+
+    const first = (await call('/api/programme?when=all&pageSize=4', token)).json as ProgrammeResponse;
+    expect(first.items).toHaveLength(4);
+    expect(first.continuationToken).not.toBeNull();
+    const second = (
+      await call(`/api/programme?when=all&pageSize=4&continuationToken=${first.continuationToken}`, token)
+    ).json as ProgrammeResponse;
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+    expect((await call('/api/programme?continuationToken=bogus', token)).status).toBe(400);
+    expect((await call('/api/programme?when=tomorrow', token)).status).toBe(400);
+  });
+
+  it('gives an event as an iCalendar file to add to a calendar', async () => {
+    const ics = await call('/api/programme/workshop-1/calendar.ics', await tokenFor(AINO));
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(ics.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.ics"$/);
+    expect(ics.text).toContain('METHOD:PUBLISH');
+    expect(ics.text).toContain('BEGIN:VEVENT');
+    expect(ics.text).toContain('DTSTART;TZID=Europe/Helsinki:');
+    expect(
+      (await call('/api/programme/roadmap-content-hameenlinna/calendar.ics', await tokenFor(JOHANNA))).status,
+    ).toBe(404);
+  });
+});
+
+describe("the coordinators' view", () => {
+  it('pages through the roster from storage', async () => {
+    const token = await tokenFor(MIKKO);
+    const municipalities = (await call('/api/municipalities', token)).json as PagedResponse<unknown>;
+    expect(municipalities.items).toHaveLength(20);
+    const seen = new Set<string>();
+    let continuationToken: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = continuationToken
+        ? `&continuationToken=${encodeURIComponent(continuationToken)}`
+        : '';
+      const page = (await call(`/api/participants?pageSize=25${query}`, token))
+        .json as PagedResponse<ParticipantView>;
+      for (const person of page.items) seen.add(person.aadObjectId);
+      continuationToken = page.continuationToken;
+      pages += 1;
+    } while (continuationToken && pages < 10);
+    expect(pages).toBeGreaterThan(1);
+    expect(seen.size).toBe(67);
+  });
+
+  it('edits an event with If-Match: 428 without it, 412 with a stale version', async () => {
+    const token = await tokenFor(MIKKO);
+    const read = await call('/api/events/workshop-2', token);
+    expect(read.status).toBe(200);
+    const etag = read.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const event = read.json as EditableEvent;
+    expect(event.startsAt).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
+    const update = toUpdate(event);
+    const changed = { ...update, startsAt: update.startsAt.replace('T09:00', 'T10:15') };
+
+    expect((await call('/api/events/workshop-2', token, { method: 'PUT', body: changed })).status).toBe(428);
+    const saved = await call('/api/events/workshop-2', token, {
+      method: 'PUT',
+      body: changed,
+      headers: { 'If-Match': etag ?? '' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('etag')).not.toBe(etag);
+    const stale = await call('/api/events/workshop-2', token, {
+      method: 'PUT',
+      body: changed,
+      headers: { 'If-Match': etag ?? '' },
+    });
+    expect(stale.status).toBe(412);
+
+    const programme = (await call('/api/programme?type=developmentWorkshop', await tokenFor(AINO)))
+      .json as ProgrammeResponse;
+    expect(programme.items.find((item) => item.id === 'workshop-2')?.when).toContain('klo 10.15–12.00');
+  });
+
+  it('rejects edits that are not valid', async () => {
+    const token = await tokenFor(MIKKO);
+    const read = await call('/api/events/workshop-3', token);
+    const update = toUpdate(read.json as EditableEvent);
+    const etag = read.headers.get('etag') ?? '';
+    const put = (body: unknown) =>
+      call('/api/events/workshop-3', token, { method: 'PUT', body, headers: { 'If-Match': etag } });
+    expect((await put({ ...update, onlineUrl: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await put({ ...update, endsAt: update.startsAt })).status).toBe(422);
+    expect((await put({ ...update, startsAt: '2025-02-30T09:00' })).status).toBe(422);
+    expect((await call('/api/events/no-such-event', token)).status).toBe(404);
+  });
+});
+
+describe('the API description', () => {
+  it('is an OpenAPI 3.1 document of every route, public', async () => {
+    const response = await call('/api/openapi.json', undefined);
+    expect(response.status).toBe(200);
+    const document = response.json as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { 'x-access': string; requestBody?: unknown; parameters: unknown[] }>
+      >;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/api/programme']?.get?.['x-access']).toBe('participant');
+    expect(document.paths['/api/events/{eventId}']?.put?.requestBody).toBeDefined();
+    expect(document.paths['/api/participants']?.get?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'pageSize', in: 'query' })]),
+    );
+  });
+});

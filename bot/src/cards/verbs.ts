@@ -4,6 +4,7 @@
  */
 export const VERBS = {
   setLanguage: 'digiverkosto.language.set',
+  cannotAttend: 'digiverkosto.reminder.cannotAttend',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

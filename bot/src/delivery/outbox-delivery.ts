@@ -1,0 +1,98 @@
+import type { Logger } from '../observability/logger';
+import type { Clock } from '../services/clock';
+import type {
+  Delivery,
+  DeliveryRequest,
+  DeliveryStatus,
+  DeliveryTarget,
+  OutboxState,
+} from '../services/delivery';
+import type { InstallationRepository } from '../storage/installation-repository';
+import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
+
+/** The most failures a status lists; the counts always cover every row. */
+const MAX_LISTED_FAILURES = 200;
+
+/**
+ * {@link Delivery} on the Table Storage outbox. `enqueue` only writes rows (the dispatcher sends
+ * them, in this instance or another), so it returns within a few storage round trips even for
+ * thousands of recipients, and calling it twice with the same delivery id writes nothing new.
+ */
+export class OutboxDelivery implements Delivery {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly installations: InstallationRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** Wakes the local dispatcher after an enqueue. */
+    private readonly onEnqueued: () => void = () => undefined,
+  ) {}
+
+  async enqueue(request: DeliveryRequest): Promise<{ readonly accepted: number; readonly duplicates: number }> {
+    const rows: NewOutboxRow[] = [];
+    let channels: Awaited<ReturnType<InstallationRepository['channels']>> | undefined;
+    for (const message of request.messages) {
+      if (message.target.kind === 'channel') {
+        channels ??= await this.installations.channels();
+        if (channels.length === 0) {
+          rows.push({
+            targetKey: 'channel',
+            target: { kind: 'none', reason: 'the app is not installed in any team channel' },
+            activity: message.activity,
+            state: 'unreachable',
+            lastError: 'the app is not installed in any team channel',
+          });
+        }
+        for (const channel of channels) {
+          rows.push({
+            targetKey: `channel:${channel.conversationId}`,
+            target: {
+              kind: 'channel',
+              tenantId: channel.tenantId,
+              conversationId: channel.conversationId,
+              reference: channel.reference,
+            },
+            activity: message.activity,
+          });
+        }
+      } else {
+        rows.push({
+          targetKey: targetKeyOf(message.target),
+          target: { kind: 'person', identity: message.target.identity },
+          activity: message.activity,
+        });
+      }
+    }
+    const result = await this.outbox.write(
+      {
+        deliveryId: request.deliveryId,
+        purpose: request.purpose,
+        notAfter: request.notAfter,
+        createdAt: this.clock().toISOString(),
+      },
+      rows,
+      this.clock(),
+    );
+    this.logger.info('delivery enqueued', { deliveryId: request.deliveryId, purpose: request.purpose, ...result });
+    if (result.accepted > 0) this.onEnqueued();
+    return result;
+  }
+
+  async status(deliveryId: string): Promise<DeliveryStatus> {
+    const counts: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 };
+    const failures: { target: string; state: OutboxState; reason: string }[] = [];
+    for await (const row of this.outbox.states(deliveryId)) {
+      counts[row.state] += 1;
+      const listed = row.state === 'failed' || row.state === 'unreachable' || (row.state === 'pending' && row.lastError);
+      if (listed && failures.length < MAX_LISTED_FAILURES) {
+        failures.push({ target: row.targetKey, state: row.state, reason: row.lastError ?? '' });
+      }
+    }
+    return { deliveryId, counts, failures };
+  }
+}
+
+/** The stable key of a target inside a delivery; with the delivery id it is the idempotency key. */
+export function targetKeyOf(target: DeliveryTarget): string {
+  return target.kind === 'channel' ? 'channel' : `person:${target.identity.tenantId}:${target.identity.aadObjectId}`;
+}

@@ -1,0 +1,502 @@
+import type { Activity } from 'botbuilder';
+import type { TeamsIdentity } from '../domain/participant';
+import type { Logger } from '../observability/logger';
+import type { Clock } from '../services/clock';
+import type { Conversation, ConnectorGateway } from './connector-sender';
+import type { HeldLease, LeaseRepository } from './lease-repository';
+import type { OpenDelivery, OutboxRepository, OutboxRow, RowUpdate } from './outbox-repository';
+import { RateLimiterClosedError, SlidingWindowRateLimiter, TEAMS_RATE_LIMITS, type RateLimits } from './rate-limiter';
+import { classifySendError, DEFAULT_RETRY_OPTIONS, retryDelayMs, type RetryOptions, type SendFailure } from './retry-policy';
+
+/**
+ * Sends what the outbox holds. Exactly one app instance sends at a time: the holder of the
+ * `outbox-dispatcher` lease. That is what makes the per-app-per-tenant limit (50 requests per second)
+ * hold across instances without a distributed counter, and one Node process sends 50 messages a
+ * second with room to spare. Other instances keep trying to take the lease and take over within
+ * one lease period when the holder dies.
+ *
+ * Per row: pending → sending (claimed in a batch transaction, conditional on each row's ETag and
+ * stamped with the lease token) → sent | failed | unreachable, or back to pending with a later
+ * `nextAttemptAt` when a retry is far off. After a crash, rows left in `sending` by an earlier
+ * holder are claimed again, so at most the messages that were in flight at the crash are repeated.
+ */
+export interface DispatcherOptions {
+  /** Names this instance in the lease row (host name and process id in production). */
+  readonly instanceId: string;
+  readonly limits: RateLimits;
+  readonly retry: RetryOptions;
+  /** Messages in flight at once; the rate limiter decides when each may start. */
+  readonly concurrency: number;
+  readonly leaseTtlMs: number;
+  /** A row another holder left in `sending` is taken over after this long. */
+  readonly staleClaimMs: number;
+  /** How often an idle dispatcher looks for work (an enqueue in this process wakes it at once). */
+  readonly idlePollMs: number;
+  readonly pageSize: number;
+  /** Retries due sooner than this wait in memory; later ones go back to storage as pending. */
+  readonly inlineRetryMaxMs: number;
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> = Object.freeze({
+  limits: TEAMS_RATE_LIMITS,
+  retry: DEFAULT_RETRY_OPTIONS,
+  concurrency: 16,
+  leaseTtlMs: 30_000,
+  staleClaimMs: 15_000,
+  idlePollMs: 2_000,
+  pageSize: 100,
+  inlineRetryMaxMs: 30_000,
+});
+
+export const DISPATCHER_LEASE = 'outbox-dispatcher';
+
+export interface DispatcherStats {
+  sent: number;
+  failed: number;
+  unreachable: number;
+  retries: number;
+  conversationsCreated: number;
+  passes: number;
+}
+
+interface WorkItem {
+  row: OutboxRow;
+  attempts: number;
+  readonly notAfter: number;
+  readonly activity: Partial<Activity>;
+}
+
+export class OutboxDispatcher {
+  readonly options: DispatcherOptions;
+  readonly stats: DispatcherStats = {
+    sent: 0,
+    failed: 0,
+    unreachable: 0,
+    retries: 0,
+    conversationsCreated: 0,
+    passes: 0,
+  };
+  private readonly limiter: SlidingWindowRateLimiter;
+  private lease: HeldLease | undefined;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private running = false;
+  private stopping = false;
+  private loopDone: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly inMemory = new Set<string>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private readonly drainSignals = new Set<() => void>();
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly leases: LeaseRepository,
+    private readonly gateway: ConnectorGateway,
+    /** The domain clock: decides whether an event has started (fake in schedule tests). */
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    options: Partial<DispatcherOptions> & { instanceId: string },
+    /** Wall time for leases and claims, which other instances compare against. */
+    private readonly wallClock: () => number = Date.now,
+  ) {
+    this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
+    this.limiter = new SlidingWindowRateLimiter(this.options.limits);
+  }
+
+  /** Runs the send loop in the background until {@link stop}. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming, lets sends in flight finish, hands back unstarted rows and the lease. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.running = false;
+    this.wake?.();
+    for (const signal of this.drainSignals) signal();
+    await this.loopDone;
+    this.loopDone = undefined;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
+    await this.releaseLease();
+    this.limiter.close();
+  }
+
+  /** Wakes an idle loop: something was just enqueued. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /** True while this instance holds the lease with a safety margin left. */
+  holdsLease(): boolean {
+    const lease = this.lease;
+    return lease !== undefined && this.wallClock() < lease.expiresAt - this.options.leaseTtlMs / 3;
+  }
+
+  /**
+   * One pass: takes (or keeps) the lease and sends every open delivery as far as it can now.
+   * Returns false when another instance holds the lease. Tests call this directly.
+   */
+  async runOnce(): Promise<boolean> {
+    if (!(await this.ensureLease())) return false;
+    this.stats.passes += 1;
+    const open = await this.outbox.openDeliveries();
+    for (const delivery of open) {
+      if (!this.holdsLease() || this.stopping) break;
+      await this.drain(delivery);
+    }
+    return true;
+  }
+
+  /** Passes until nothing is open (or `timeoutMs` passes); for tests and the benchmark. */
+  async runUntilIdle(timeoutMs = 60_000): Promise<void> {
+    const deadline = this.wallClock() + timeoutMs;
+    for (;;) {
+      const held = await this.runOnce();
+      if (held && (await this.outbox.openDeliveries()).length === 0) return;
+      if (this.wallClock() > deadline) throw new Error('The outbox did not empty in time');
+      await sleep(held ? 50 : this.options.idlePollMs);
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let held = false;
+      try {
+        held = await this.runOnce();
+      } catch (error) {
+        this.logger.error('outbox pass failed', { error });
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, held ? this.options.idlePollMs : this.options.leaseTtlMs / 3);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private async ensureLease(): Promise<boolean> {
+    if (this.holdsLease()) return true;
+    const now = this.wallClock();
+    const lease = await this.leases.tryAcquire(DISPATCHER_LEASE, this.options.instanceId, this.options.leaseTtlMs, now);
+    if (!lease) return false;
+    this.lease = lease;
+    this.logger.info('outbox sender lease taken', { instance: this.options.instanceId });
+    this.scheduleRenewal();
+    return true;
+  }
+
+  private scheduleRenewal(): void {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.renewTimer = setTimeout(() => {
+      this.renewTimer = undefined;
+      const lease = this.lease;
+      if (!lease || this.stopping) return;
+      this.leases.renew(lease, this.options.leaseTtlMs, this.wallClock()).then(
+        (renewed) => {
+          if (this.lease !== lease) return;
+          this.lease = renewed;
+          if (renewed) this.scheduleRenewal();
+          else this.logger.warn('outbox sender lease lost', { instance: this.options.instanceId });
+        },
+        (error: unknown) => {
+          this.logger.warn('outbox sender lease renewal failed', { error });
+          if (this.lease === lease) this.scheduleRenewal();
+        },
+      );
+    }, this.options.leaseTtlMs / 4);
+    this.renewTimer.unref();
+  }
+
+  private async releaseLease(): Promise<void> {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.renewTimer = undefined;
+    const lease = this.lease;
+    this.lease = undefined;
+    if (lease) await this.leases.release(lease, this.wallClock());
+  }
+
+  /** Sends one delivery's claimable rows; completes it when nothing is left. */
+  private async drain(delivery: OpenDelivery): Promise<void> {
+    const lease = this.lease;
+    if (!lease) return;
+    const notAfter = delivery.notAfter ? Date.parse(delivery.notAfter) : Number.POSITIVE_INFINITY;
+    const bodies = new Map<string, Promise<Partial<Activity> | undefined>>();
+    const people = new Map<string, Promise<Conversation | SendFailure>>();
+    const ready: WorkItem[] = [];
+    let remaining = 0;
+    let readerDone = false;
+    let active = 0;
+    const waitingRetries = new Map<NodeJS.Timeout, WorkItem>();
+    let notifyWorkers: (() => void) | undefined;
+    const signal = () => {
+      const notify = notifyWorkers;
+      notifyWorkers = undefined;
+      notify?.();
+    };
+
+    const finish = async (item: WorkItem, update: RowUpdate): Promise<void> => {
+      const etag = await this.outbox.update(item.row, update, this.clock());
+      this.inMemory.delete(key(item.row));
+      if (etag === undefined) {
+        this.logger.warn('outbox row changed while being sent', { deliveryId: item.row.deliveryId, target: item.row.targetKey });
+        return;
+      }
+      if (update.state === 'sent') this.stats.sent += 1;
+      else if (update.state === 'failed') this.stats.failed += 1;
+      else if (update.state === 'unreachable') this.stats.unreachable += 1;
+      else remaining += 1;
+    };
+
+    const conversationFor = (item: WorkItem): Promise<Conversation | SendFailure> => {
+      const target = item.row.target;
+      if (target.kind === 'channel') {
+        const serviceUrl = target.reference.serviceUrl ?? '';
+        return Promise.resolve({
+          tenantId: target.tenantId,
+          conversationId: target.conversationId,
+          serviceUrl,
+          reference: target.reference,
+        });
+      }
+      if (target.kind === 'none') {
+        return Promise.resolve({ kind: 'unreachable', status: 404, reason: target.reason });
+      }
+      const personKey = `${target.identity.tenantId}|${target.identity.aadObjectId}`;
+      let found = people.get(personKey);
+      if (!found) {
+        found = this.conversationForPerson(target.identity);
+        people.set(personKey, found);
+        // A failed creation is retried by the next attempt, not remembered.
+        void found.then((value) => {
+          if (!('conversationId' in value)) people.delete(personKey);
+        });
+      }
+      return found;
+    };
+
+    const attempt = async (item: WorkItem): Promise<void> => {
+      if (!this.holdsLease() || this.stopping) {
+        await finish(item, { state: 'pending', attempts: item.attempts, lastError: item.row.lastError, nextAttemptAt: 0 });
+        return;
+      }
+      if (this.clock().getTime() >= item.notAfter) {
+        await finish(item, { state: 'failed', attempts: item.attempts, lastError: 'expired: the event had started' });
+        return;
+      }
+      const resolved = await conversationFor(item);
+      let failure: SendFailure;
+      if ('conversationId' in resolved) {
+        const idempotencyKey = `${item.row.deliveryId}#${item.row.targetKey}`;
+        const activity: Partial<Activity> = {
+          ...item.activity,
+          channelData: { ...(item.activity.channelData as object | undefined), idempotencyKey },
+        };
+        const permit = await this.limiter.acquire(resolved.tenantId, resolved.conversationId);
+        try {
+          const sent = await this.gateway.send(resolved, activity);
+          permit.accepted();
+          await finish(item, {
+            state: 'sent',
+            attempts: item.attempts + 1,
+            conversationId: resolved.conversationId,
+            ...(sent.activityId ? { activityId: sent.activityId } : {}),
+            sentAt: this.clock().toISOString(),
+          });
+          return;
+        } catch (error) {
+          failure = classifySendError(error);
+          if (refusedByService(failure)) permit.refused();
+          else permit.accepted();
+          if (failure.kind === 'retry' && failure.status === 429 && failure.retryAfterMs !== undefined) {
+            this.limiter.pauseConversation(resolved.tenantId, resolved.conversationId, failure.retryAfterMs);
+          }
+        }
+      } else {
+        failure = resolved;
+      }
+      item.attempts += 1;
+      if (failure.kind === 'unreachable') {
+        await finish(item, { state: 'unreachable', attempts: item.attempts, lastError: failure.reason });
+        return;
+      }
+      if (failure.kind === 'failed' || item.attempts >= this.options.retry.maxAttempts) {
+        await finish(item, { state: 'failed', attempts: item.attempts, lastError: failure.reason });
+        return;
+      }
+      this.stats.retries += 1;
+      const delay = retryDelayMs(item.attempts, this.options.retry, failure.retryAfterMs);
+      if (delay > this.options.inlineRetryMaxMs) {
+        await finish(item, {
+          state: 'pending',
+          attempts: item.attempts,
+          lastError: failure.reason,
+          nextAttemptAt: this.wallClock() + delay,
+        });
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        waitingRetries.delete(timer);
+        ready.push(item);
+        signal();
+      }, delay);
+      this.retryTimers.add(timer);
+      waitingRetries.set(timer, item);
+    };
+
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const item = ready.shift();
+        if (item) {
+          active += 1;
+          try {
+            await attempt(item);
+          } catch (error) {
+            if (error instanceof RateLimiterClosedError) {
+              this.inMemory.delete(key(item.row));
+              return;
+            }
+            this.logger.error('outbox send failed unexpectedly', { deliveryId: item.row.deliveryId, error });
+            await finish(item, {
+              state: 'pending',
+              attempts: item.attempts + 1,
+              lastError: 'internal error',
+              nextAttemptAt: this.wallClock() + this.options.retry.baseDelayMs,
+            }).catch((writeError: unknown) => this.logger.error('outbox row write failed', { error: writeError }));
+          } finally {
+            active -= 1;
+            signal();
+          }
+          continue;
+        }
+        if (readerDone && active === 0 && (waitingRetries.size === 0 || this.stopping)) {
+          signal();
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          const previous = notifyWorkers;
+          notifyWorkers = () => {
+            previous?.();
+            resolve();
+          };
+        });
+      }
+    };
+
+    const reader = async (): Promise<void> => {
+      let continuationToken: string | undefined;
+      do {
+        // Keep a couple of pages ready, no more: memory stays flat for any number of recipients.
+        while (ready.length > this.options.pageSize * 2 && !this.stopping) {
+          await new Promise<void>((resolve) => {
+            const previous = notifyWorkers;
+            notifyWorkers = () => {
+              previous?.();
+              resolve();
+            };
+          });
+        }
+        if (!this.holdsLease() || this.stopping) break;
+        const page = await this.outbox.unfinishedPage(delivery.deliveryId, this.options.pageSize, continuationToken);
+        continuationToken = page.continuationToken;
+        const now = this.wallClock();
+        const claimable: OutboxRow[] = [];
+        for (const row of page.items) {
+          if (this.inMemory.has(key(row))) continue;
+          const due =
+            row.state === 'pending'
+              ? row.nextAttemptAt <= now
+              : row.claimToken !== lease.token && now - row.claimedAt > this.options.staleClaimMs;
+          if (due) claimable.push(row);
+          else remaining += 1;
+        }
+        if (claimable.length === 0) continue;
+        const claimed = await this.outbox.claim(claimable, lease.token, now);
+        remaining += claimable.length - claimed.length;
+        for (const row of claimed) {
+          let body = bodies.get(row.bodyHash);
+          if (!body) {
+            body = this.outbox.body(row.deliveryId, row.bodyHash);
+            bodies.set(row.bodyHash, body);
+          }
+          const activity = await body;
+          this.inMemory.add(key(row));
+          if (!activity) {
+            await finish({ row, attempts: row.attempts, notAfter, activity: {} }, {
+              state: 'failed',
+              attempts: row.attempts,
+              lastError: 'the message body is missing',
+            });
+            continue;
+          }
+          ready.push({ row, attempts: row.attempts, notAfter, activity });
+        }
+        signal();
+      } while (continuationToken);
+      readerDone = true;
+      signal();
+    };
+
+    this.drainSignals.add(signal);
+    const workers = Array.from({ length: this.options.concurrency }, () => worker());
+    try {
+      await reader();
+    } finally {
+      readerDone = true;
+      signal();
+    }
+    await Promise.all(workers);
+    this.drainSignals.delete(signal);
+    // Rows still in memory (stopping with retries waiting): back to pending for the next holder.
+    for (const [timer, item] of waitingRetries) {
+      clearTimeout(timer);
+      this.retryTimers.delete(timer);
+      ready.push(item);
+    }
+    waitingRetries.clear();
+    for (const item of ready.splice(0)) {
+      await finish(item, { state: 'pending', attempts: item.attempts, lastError: item.row.lastError, nextAttemptAt: 0 });
+    }
+    if (remaining === 0 && !this.stopping && this.holdsLease()) {
+      await this.outbox.complete(delivery, this.clock());
+    }
+  }
+
+  private async conversationForPerson(identity: TeamsIdentity): Promise<Conversation | SendFailure> {
+    const resolution = await this.gateway.resolvePerson(identity);
+    if (resolution.kind === 'known') return resolution.conversation;
+    if (resolution.kind === 'unreachable') return { kind: 'unreachable', status: 404, reason: resolution.reason };
+    const permit = await this.limiter.acquire(resolution.tenantId, `create:${identity.aadObjectId}`);
+    try {
+      const conversation = await this.gateway.createPersonalChat(identity, resolution.teamsUserId, resolution.serviceUrl, this.clock());
+      permit.accepted();
+      this.stats.conversationsCreated += 1;
+      return conversation;
+    } catch (error) {
+      const failure = classifySendError(error);
+      if (refusedByService(failure)) permit.refused();
+      else permit.accepted();
+      return failure;
+    }
+  }
+}
+
+/** Answers that mean the service did not take the request, so it does not count against the limits. */
+function refusedByService(failure: SendFailure): boolean {
+  return failure.kind === 'retry' && failure.status !== undefined && [429, 500, 502, 503, 504].includes(failure.status);
+}
+
+function key(row: OutboxRow): string {
+  return `${row.deliveryId}\u0000${row.targetKey}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

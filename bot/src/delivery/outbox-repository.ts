@@ -1,0 +1,467 @@
+import { createHash } from 'node:crypto';
+import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { Activity, ConversationReference } from 'botbuilder';
+import { z } from 'zod';
+import type { TeamsIdentity } from '../domain/participant';
+import type { DeliveryPurpose, OutboxState } from '../services/delivery';
+import { isStatusCode } from '../storage/errors';
+import { escapeKey } from '../storage/keys';
+import { createIfAbsent, getEntity, odata, readAll, readPage, type TableStore } from '../storage/table-store';
+
+/**
+ * The outbox: one partition per delivery (partition key = the delivery id), so a delivery's rows
+ * are written in batch transactions, claimed in batch transactions, and counted with one partition
+ * scan. Row keys inside a partition:
+ *
+ * - `header`: purpose, the instant after which nothing is sent, when it was created and completed.
+ * - `b_<sha256>`: a rendered activity, stored once however many recipients share it (a reminder
+ *   has one body per language, not one per person).
+ * - `t_<target>`: one row per (delivery, target): state, attempts, last error, the claim of the
+ *   sender working on it, and the ids the connector answered with.
+ *
+ * Open deliveries are also listed in the `deliveryqueue` table (one small partition), which is
+ * all a sender has to read to find work.
+ */
+export type ResolvedTarget =
+  | {
+      readonly kind: 'channel';
+      readonly tenantId: string;
+      readonly conversationId: string;
+      readonly reference: Partial<ConversationReference>;
+    }
+  | { readonly kind: 'person'; readonly identity: TeamsIdentity }
+  /** A target that could not be resolved at enqueue time (no channel installation). */
+  | { readonly kind: 'none'; readonly reason: string };
+
+export interface OutboxRow {
+  readonly deliveryId: string;
+  readonly targetKey: string;
+  readonly target: ResolvedTarget;
+  readonly bodyHash: string;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly lastError: string | undefined;
+  readonly nextAttemptAt: number;
+  readonly claimToken: string | undefined;
+  readonly claimedAt: number;
+  readonly etag: string;
+}
+
+export interface DeliveryHeader {
+  readonly deliveryId: string;
+  readonly purpose: DeliveryPurpose;
+  readonly notAfter: string | undefined;
+  readonly createdAt: string;
+  readonly total: number;
+  readonly completedAt: string | undefined;
+}
+
+export interface OpenDelivery {
+  readonly deliveryId: string;
+  readonly createdAt: string;
+  readonly notAfter: string | undefined;
+  /** Changes whenever rows are added, so completing cannot hide rows enqueued meanwhile. */
+  readonly etag: string;
+}
+
+export interface NewOutboxRow {
+  readonly targetKey: string;
+  readonly target: ResolvedTarget;
+  readonly activity: Partial<Activity>;
+  /** Rows that can never be sent are written in their final state at once. */
+  readonly state?: 'pending' | 'unreachable';
+  readonly lastError?: string;
+}
+
+export interface RowUpdate {
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly lastError?: string | undefined;
+  readonly nextAttemptAt?: number;
+  readonly claimToken?: string;
+  readonly conversationId?: string;
+  readonly activityId?: string;
+  readonly sentAt?: string;
+}
+
+interface HeaderEntity {
+  deliveryId: string;
+  purpose: string;
+  notAfter?: string;
+  createdAt: string;
+  total: number;
+  completedAt?: string;
+}
+
+interface TargetEntity {
+  deliveryId: string;
+  targetKey: string;
+  target: string;
+  bodyHash: string;
+  state: string;
+  attempts: number;
+  lastError?: string;
+  nextAttemptAt: number;
+  claimToken?: string;
+  claimedAt?: number;
+  conversationId?: string;
+  activityId?: string;
+  sentAt?: string;
+  updatedAt: string;
+}
+
+const HEADER_ROW = 'header';
+const TARGET_PREFIX = 't_';
+const BODY_PREFIX = 'b_';
+const QUEUE_PARTITION = 'open';
+const TRANSACTION_SIZE = 100;
+// A string property holds at most 32K UTF-16 characters; longer bodies are split over columns.
+const BODY_CHUNK = 30_000;
+const MAX_BODY_CHUNKS = 15;
+
+const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
+const purposeSchema = z.enum(['reminder', 'poll', 'pollReminder', 'invitation', 'rsvpReminder', 'announcement']);
+const targetSchema = z.union([
+  z.object({
+    kind: z.literal('channel'),
+    tenantId: z.string(),
+    conversationId: z.string(),
+    reference: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    kind: z.literal('person'),
+    identity: z.object({ tenantId: z.string(), aadObjectId: z.string() }),
+  }),
+  z.object({ kind: z.literal('none'), reason: z.string() }),
+]);
+
+export function targetRowKey(targetKey: string): string {
+  return `${TARGET_PREFIX}${escapeKey(targetKey)}`;
+}
+
+export function bodyHashOf(activity: Partial<Activity>): string {
+  return createHash('sha256').update(JSON.stringify(activity)).digest('hex').slice(0, 32);
+}
+
+export class OutboxRepository {
+  constructor(private readonly store: TableStore) {}
+
+  /**
+   * Writes a delivery: header, bodies and target rows, then lists it as open. Target rows that
+   * exist already are left untouched and counted as duplicates, so enqueueing twice sends once.
+   */
+  async write(
+    header: Omit<DeliveryHeader, 'completedAt' | 'total'>,
+    rows: readonly NewOutboxRow[],
+    now: Date,
+  ): Promise<{ accepted: number; duplicates: number }> {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(header.deliveryId);
+    const existingHeader = await getEntity<HeaderEntity>(client, partitionKey, HEADER_ROW);
+    if (!existingHeader) {
+      await createIfAbsent(client, {
+        partitionKey,
+        rowKey: HEADER_ROW,
+        deliveryId: header.deliveryId,
+        purpose: header.purpose,
+        ...(header.notAfter ? { notAfter: header.notAfter } : {}),
+        createdAt: header.createdAt,
+        total: rows.length,
+      });
+    }
+
+    const bodies = new Map<string, Partial<Activity>>();
+    const targets = rows.map((row) => {
+      const bodyHash = bodyHashOf(row.activity);
+      bodies.set(bodyHash, row.activity);
+      return { row, bodyHash };
+    });
+    const bodyActions: TransactionAction[] = [...bodies].map(([hash, activity]) => [
+      'upsert',
+      { partitionKey, rowKey: `${BODY_PREFIX}${hash}`, ...bodyColumns(activity) },
+      'Replace',
+    ]);
+    for (const chunk of chunks(bodyActions, 20)) await client.submitTransaction(chunk);
+
+    let accepted = 0;
+    let duplicates = 0;
+    const updatedAt = now.toISOString();
+    const entities = targets.map(({ row, bodyHash }) => ({
+      partitionKey,
+      rowKey: targetRowKey(row.targetKey),
+      deliveryId: header.deliveryId,
+      targetKey: row.targetKey,
+      target: JSON.stringify(row.target),
+      bodyHash,
+      state: row.state ?? 'pending',
+      attempts: 0,
+      ...(row.lastError ? { lastError: row.lastError } : {}),
+      nextAttemptAt: 0,
+      updatedAt,
+    }));
+    for (const chunk of chunks(dedupeByRowKey(entities), TRANSACTION_SIZE)) {
+      try {
+        await client.submitTransaction(chunk.map((entity): TransactionAction => ['create', entity]));
+        accepted += chunk.length;
+      } catch (error) {
+        if (!isStatusCode(error, 409)) throw error;
+        // Some rows exist already (an earlier enqueue of the same delivery): one at a time.
+        for (const entity of chunk) {
+          if (await createIfAbsent(client, entity)) accepted += 1;
+          else duplicates += 1;
+        }
+      }
+    }
+    duplicates += entities.length - dedupeByRowKey(entities).length;
+
+    if (accepted > 0 || !existingHeader?.completedAt) {
+      const queue = await this.store.table('deliveryqueue');
+      await queue.upsertEntity(
+        {
+          partitionKey: QUEUE_PARTITION,
+          rowKey: partitionKey,
+          deliveryId: header.deliveryId,
+          createdAt: header.createdAt,
+          ...(header.notAfter ? { notAfter: header.notAfter } : {}),
+          touchedAt: now.toISOString(),
+        },
+        'Replace',
+      );
+      if (existingHeader?.completedAt) {
+        await client.updateEntity({ partitionKey, rowKey: HEADER_ROW, completedAt: '' }, 'Merge');
+      }
+    }
+    return { accepted, duplicates };
+  }
+
+  async header(deliveryId: string): Promise<DeliveryHeader | undefined> {
+    const client = await this.store.table('outbox');
+    const entity = await getEntity<HeaderEntity>(client, escapeKey(deliveryId), HEADER_ROW);
+    if (!entity) return undefined;
+    const purpose = purposeSchema.safeParse(entity.purpose);
+    return {
+      deliveryId: entity.deliveryId,
+      purpose: purpose.success ? purpose.data : 'announcement',
+      notAfter: entity.notAfter || undefined,
+      createdAt: entity.createdAt,
+      total: entity.total ?? 0,
+      completedAt: entity.completedAt || undefined,
+    };
+  }
+
+  async body(deliveryId: string, bodyHash: string): Promise<Partial<Activity> | undefined> {
+    const client = await this.store.table('outbox');
+    const entity = await getEntity<Record<string, unknown>>(client, escapeKey(deliveryId), `${BODY_PREFIX}${bodyHash}`);
+    if (!entity) return undefined;
+    let text = '';
+    for (let index = 0; index < MAX_BODY_CHUNKS; index += 1) {
+      const part = entity[index === 0 ? 'body' : `body${index}`];
+      if (typeof part !== 'string') break;
+      text += part;
+    }
+    return JSON.parse(text) as Partial<Activity>;
+  }
+
+  /** Deliveries with rows still to send, oldest first. */
+  async openDeliveries(): Promise<OpenDelivery[]> {
+    const queue = await this.store.table('deliveryqueue');
+    const open = await readAll<{ deliveryId: string; createdAt: string; notAfter?: string }, OpenDelivery>(
+      queue,
+      odata`PartitionKey eq ${QUEUE_PARTITION}`,
+      (entity) => ({
+        deliveryId: entity.deliveryId,
+        createdAt: entity.createdAt,
+        notAfter: entity.notAfter || undefined,
+        etag: entity.etag,
+      }),
+    );
+    return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.deliveryId.localeCompare(b.deliveryId));
+  }
+
+  /** One page of the rows still pending or being sent. */
+  async unfinishedPage(deliveryId: string, pageSize: number, continuationToken?: string) {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    return readPage<TargetEntity, OutboxRow>(
+      client,
+      {
+        filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${TARGET_PREFIX} and RowKey lt ${'t`'} and (state eq ${'pending'} or state eq ${'sending'})`,
+        pageSize,
+        continuationToken,
+      },
+      toRow,
+    );
+  }
+
+  /**
+   * Marks rows as being sent under `claimToken`, each only if unchanged since read; one batch
+   * transaction per hundred rows. Returns the rows this caller now holds, with their new ETags.
+   */
+  async claim(rows: readonly OutboxRow[], claimToken: string, now: number): Promise<OutboxRow[]> {
+    const client = await this.store.table('outbox');
+    const claimed: OutboxRow[] = [];
+    const updatedAt = new Date(now).toISOString();
+    const entityOf = (row: OutboxRow) => ({
+      partitionKey: escapeKey(row.deliveryId),
+      rowKey: targetRowKey(row.targetKey),
+      state: 'sending',
+      claimToken,
+      claimedAt: now,
+      updatedAt,
+    });
+    for (const chunk of chunks(rows, TRANSACTION_SIZE)) {
+      try {
+        const response = await client.submitTransaction(
+          chunk.map((row): TransactionAction => ['update', entityOf(row), 'Merge', { etag: row.etag }]),
+        );
+        chunk.forEach((row, index) => {
+          const etag = response.subResponses[index]?.etag ?? '';
+          claimed.push({ ...row, state: 'sending', claimToken, claimedAt: now, etag });
+        });
+      } catch (error) {
+        if (!isStatusCode(error, 412) && !isStatusCode(error, 404)) throw error;
+        for (const row of chunk) {
+          const won = await this.claimOne(client, row, entityOf(row));
+          if (won) claimed.push({ ...row, state: 'sending', claimToken, claimedAt: now, etag: won });
+        }
+      }
+    }
+    return claimed;
+  }
+
+  /** Records the outcome of an attempt; false when the row was claimed by someone else meanwhile. */
+  async update(row: OutboxRow, update: RowUpdate, now: Date): Promise<string | undefined> {
+    const client = await this.store.table('outbox');
+    try {
+      const response = await client.updateEntity(
+        {
+          partitionKey: escapeKey(row.deliveryId),
+          rowKey: targetRowKey(row.targetKey),
+          state: update.state,
+          attempts: update.attempts,
+          lastError: update.lastError ?? '',
+          nextAttemptAt: update.nextAttemptAt ?? 0,
+          claimToken: update.claimToken ?? '',
+          ...(update.conversationId ? { conversationId: update.conversationId } : {}),
+          ...(update.activityId ? { activityId: update.activityId } : {}),
+          ...(update.sentAt ? { sentAt: update.sentAt } : {}),
+          updatedAt: now.toISOString(),
+        },
+        'Merge',
+        { etag: row.etag },
+      );
+      return response.etag ?? '';
+    } catch (error) {
+      if (isStatusCode(error, 412) || isStatusCode(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every target row's state and reason, page by page (select only what a status needs). */
+  async *states(
+    deliveryId: string,
+  ): AsyncGenerator<{ targetKey: string; state: OutboxState; lastError: string | undefined; attempts: number }> {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    const pages = client
+      .listEntities<Pick<TargetEntity, 'targetKey' | 'state' | 'lastError' | 'attempts'>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${TARGET_PREFIX} and RowKey lt ${'t`'}`,
+          select: ['targetKey', 'state', 'lastError', 'attempts'],
+        },
+      })
+      .byPage({ maxPageSize: 1000 });
+    for await (const page of pages) {
+      for (const entity of page) {
+        yield {
+          targetKey: entity.targetKey,
+          state: toState(entity.state),
+          lastError: entity.lastError || undefined,
+          attempts: entity.attempts ?? 0,
+        };
+      }
+    }
+  }
+
+  /**
+   * Takes a delivery off the open list once nothing in it is left to send. Conditional on the
+   * queue row's ETag: if rows were enqueued since it was read, the delivery stays open.
+   */
+  async complete(open: OpenDelivery, now: Date): Promise<boolean> {
+    const queue = await this.store.table('deliveryqueue');
+    const partitionKey = escapeKey(open.deliveryId);
+    try {
+      await queue.deleteEntity(QUEUE_PARTITION, partitionKey, { etag: open.etag });
+    } catch (error) {
+      if (isStatusCode(error, 412)) return false;
+      if (!isStatusCode(error, 404)) throw error;
+    }
+    const client = await this.store.table('outbox');
+    if (await getEntity(client, partitionKey, HEADER_ROW)) {
+      await client.updateEntity({ partitionKey, rowKey: HEADER_ROW, completedAt: now.toISOString() }, 'Merge');
+    }
+    return true;
+  }
+
+  private async claimOne(
+    client: TableClient,
+    row: OutboxRow,
+    entity: Record<string, unknown> & { partitionKey: string; rowKey: string },
+  ): Promise<string | undefined> {
+    try {
+      const response = await client.updateEntity(entity, 'Merge', { etag: row.etag });
+      return response.etag ?? '';
+    } catch (error) {
+      if (isStatusCode(error, 412) || isStatusCode(error, 404)) return undefined;
+      throw error;
+    }
+  }
+}
+
+function bodyColumns(activity: Partial<Activity>): Record<string, string> {
+  const text = JSON.stringify(activity);
+  if (text.length > BODY_CHUNK * MAX_BODY_CHUNKS) throw new RangeError('A message body may not exceed 450,000 characters');
+  const columns: Record<string, string> = {};
+  for (let index = 0; index * BODY_CHUNK < text.length || index === 0; index += 1) {
+    columns[index === 0 ? 'body' : `body${index}`] = text.slice(index * BODY_CHUNK, (index + 1) * BODY_CHUNK);
+  }
+  return columns;
+}
+
+function toState(value: unknown): OutboxState {
+  return (OUTBOX_STATES as readonly unknown[]).includes(value) ? (value as OutboxState) : 'failed';
+}
+
+function toRow(entity: TableEntityResult<TargetEntity>): OutboxRow {
+  const target = targetSchema.safeParse(JSON.parse(entity.target));
+  return {
+    deliveryId: entity.deliveryId,
+    targetKey: entity.targetKey,
+    target: target.success
+      ? (target.data as ResolvedTarget)
+      : { kind: 'none', reason: 'the stored target could not be read' },
+    bodyHash: entity.bodyHash,
+    state: toState(entity.state),
+    attempts: entity.attempts ?? 0,
+    lastError: entity.lastError || undefined,
+    nextAttemptAt: entity.nextAttemptAt ?? 0,
+    claimToken: entity.claimToken || undefined,
+    claimedAt: entity.claimedAt ?? 0,
+    etag: entity.etag,
+  };
+}
+
+function dedupeByRowKey<T extends { rowKey: string }>(entities: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return entities.filter((entity) => {
+    if (seen.has(entity.rowKey)) return false;
+    seen.add(entity.rowKey);
+    return true;
+  });
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}

@@ -14,9 +14,14 @@ import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
 import { systemClock, type Clock } from './services/clock';
 import { TaskSupervisor } from './services/task-supervisor';
 import { createRepositories, type Repositories } from './storage/repositories';
+import { ActivityLedger } from './storage/activity-ledger';
 import { TableStore } from './storage/table-store';
+import { WelcomeLedger } from './storage/welcome-ledger';
 import { ActivityRouter } from './teams/activity-router';
 import { createAdapter, type BotEndpointOverrides } from './teams/adapter';
+import { CardCommandBridge } from './teams/middleware/card-command';
+import { DEFAULT_FLOOD_LIMITS, FloodGuard } from './teams/middleware/flood-guard';
+import { RedeliveryGuard } from './teams/middleware/redelivery-guard';
 import { RosterSync } from './teams/roster-sync';
 import { TabLinks } from './teams/tab-links';
 import { TeamsBot } from './teams/teams-bot';
@@ -85,11 +90,17 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
 
   const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
   const router = new ActivityRouter(
-    new AppInstalledHandler(people, links, roster, tasks),
+    new AppInstalledHandler(people, links, roster, tasks, new WelcomeLedger(store), clock),
     new MembersChangedHandler(roster),
     new UnrecognisedMessageHandler(people),
     people,
     logger,
+  );
+  // Guards run before TeamsFx's middleware: a flood is cut first, then a redelivery is skipped.
+  adapter.use(
+    new FloodGuard(DEFAULT_FLOOD_LIMITS, Date.now, logger),
+    new RedeliveryGuard(new ActivityLedger(store), clock, logger),
+    new CardCommandBridge(),
   );
   const bot = new TeamsBot(
     adapter,

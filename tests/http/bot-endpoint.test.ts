@@ -157,6 +157,14 @@ describe('the bot over HTTP', () => {
     });
   });
 
+  it('runs a command from a card button (Action.Submit with a command, no text)', async () => {
+    await withApp(async (running) => {
+      const click = { ...personalMessage('', { serviceUrl }), text: undefined, value: { command: 'ohjelma' } };
+      const [reply] = await sendAndCollect(running, click);
+      expect(textOf(reply?.activity ?? {})).toContain('Tulevat tapahtumat');
+    });
+  });
+
   it('stores a language choice per participant and answers in it from then on', async () => {
     await withApp(async (running) => {
       const response = await postJson(
@@ -189,7 +197,7 @@ describe('the bot over HTTP', () => {
         tenantId: TENANT,
         aadObjectId: AINO.aadObjectId,
       });
-      expect(stored?.value.language).toBeUndefined();
+      expect(stored?.value.language).toBe('fi');
     });
   });
 

@@ -5,13 +5,19 @@ import type { ProgrammeEvent, Round } from '../domain/programme-event';
 import type { ParticipantRole } from '../domain/roles';
 import { fromHelsinkiWallClock, toHelsinkiWallClock } from '../i18n/helsinki-time';
 import type { Language } from '../i18n/language';
+import {
+  PLAYGROUND_IDENTITIES,
+  PLAYGROUND_TENANT_ID,
+  playgroundIdentity,
+  type PlaygroundPersonKey,
+} from './playground-identities';
 
 /**
  * A demo network so that `npm start` shows a living app at once: twenty municipalities of
  * different sizes and regions, about sixty participants across the five roles, and one round's
  * programme with dates relative to today. All names are invented; populations are rounded.
  */
-export const DEMO_TENANT_ID = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
+export const DEMO_TENANT_ID = PLAYGROUND_TENANT_ID;
 export const DEMO_ROUND_ID = 'demo-round';
 
 const KUNTATALO = { name: 'Kuntatalo', address: 'Toinen linja 14, 00530 Helsinki' };
@@ -58,87 +64,27 @@ export function demoMunicipalities(): Municipality[] {
   }));
 }
 
-/** People who also appear in the Agents Playground (see `.m365agentsplayground.yml`). */
+/** What the demo network knows of the people who also appear in the Agents Playground. */
 interface PersonSeed {
-  readonly key: string;
-  readonly name: string;
-  readonly email: string;
   readonly municipalityId: string | undefined;
   readonly roles: readonly ParticipantRole[];
-  readonly language: Language | undefined;
+  /**
+   * Each has chosen a language: the Playground always reports the locale en-US, so without a
+   * choice everyone there would be answered in English.
+   */
+  readonly language: Language;
   readonly isGuest: boolean;
 }
 
-export const PLAYGROUND_PEOPLE: readonly PersonSeed[] = [
-  {
-    key: 'aino',
-    name: 'Aino Korhonen',
-    email: 'aino.korhonen@hameenlinna.fi',
-    municipalityId: 'hameenlinna',
-    roles: ['leadership', 'developer'],
-    language: undefined,
-    isGuest: true,
-  },
-  {
-    key: 'mikko',
-    name: 'Mikko Nieminen',
-    email: 'mikko.nieminen@kuntaliitto.fi',
-    municipalityId: undefined,
-    roles: [],
-    language: undefined,
-    isGuest: false,
-  },
-  {
-    key: 'sanna',
-    name: 'Sanna Lehtinen',
-    email: 'sanna.lehtinen@fcg.fi',
-    municipalityId: undefined,
-    roles: [],
-    language: undefined,
-    isGuest: true,
-  },
-  {
-    key: 'johanna',
-    name: 'Johanna Mäkelä',
-    email: 'johanna.makela@kangasala.fi',
-    municipalityId: 'kangasala',
-    roles: ['leadership'],
-    language: undefined,
-    isGuest: true,
-  },
-  {
-    key: 'erik',
-    name: 'Erik Lindqvist',
-    email: 'erik.lindqvist@porvoo.fi',
-    municipalityId: 'porvoo',
-    roles: ['leadership'],
-    language: 'sv',
-    isGuest: true,
-  },
-  {
-    key: 'pekka',
-    name: 'Pekka Heikkinen',
-    email: 'pekka.heikkinen@kuopio.fi',
-    municipalityId: 'kuopio',
-    roles: ['elected'],
-    language: undefined,
-    isGuest: true,
-  },
-  {
-    key: 'laura',
-    name: 'Laura Salonen',
-    email: 'laura.salonen@rovaniemi.fi',
-    municipalityId: 'rovaniemi',
-    roles: ['expert'],
-    language: undefined,
-    isGuest: true,
-  },
-];
-
-/** The Playground users' object ids follow one pattern: …-0000000000NN in the order above. */
-export function playgroundObjectId(index: number): string {
-  return `a1000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
-}
+const PLAYGROUND_PEOPLE: Readonly<Record<PlaygroundPersonKey, PersonSeed>> = {
+  aino: { municipalityId: 'hameenlinna', roles: ['leadership', 'developer'], language: 'fi', isGuest: true },
+  mikko: { municipalityId: undefined, roles: [], language: 'fi', isGuest: false },
+  sanna: { municipalityId: undefined, roles: [], language: 'fi', isGuest: true },
+  johanna: { municipalityId: 'kangasala', roles: ['leadership'], language: 'fi', isGuest: true },
+  erik: { municipalityId: 'porvoo', roles: ['leadership'], language: 'sv', isGuest: true },
+  pekka: { municipalityId: 'kuopio', roles: ['elected'], language: 'fi', isGuest: true },
+  laura: { municipalityId: 'rovaniemi', roles: ['expert'], language: 'fi', isGuest: true },
+};
 
 const FIRST_NAMES = [
   'Anna',
@@ -189,16 +135,13 @@ const ROLE_CYCLE: readonly (readonly ParticipantRole[])[] = [
 
 export function demoParticipants(now: Date): Participant[] {
   const updatedAt = now.toISOString();
-  const people: Participant[] = PLAYGROUND_PEOPLE.map((person, index) => ({
-    tenantId: DEMO_TENANT_ID,
-    aadObjectId: playgroundObjectId(index),
+  const people: Participant[] = PLAYGROUND_IDENTITIES.map((person) => ({
+    tenantId: PLAYGROUND_TENANT_ID,
+    aadObjectId: person.aadObjectId,
     name: person.name,
     email: person.email,
-    municipalityId: person.municipalityId,
-    roles: person.roles,
-    language: person.language,
-    teamsUserId: `29:${person.key}`,
-    isGuest: person.isGuest,
+    ...PLAYGROUND_PEOPLE[person.key],
+    teamsUserId: person.teamsUserId,
     active: true,
     updatedAt,
   }));
@@ -231,20 +174,24 @@ export function demoParticipants(now: Date): Participant[] {
 }
 
 export function demoCoordinators(): Coordinator[] {
+  const mikko = playgroundIdentity('mikko');
+  const sanna = playgroundIdentity('sanna');
   return [
     {
       tenantId: DEMO_TENANT_ID,
-      aadObjectId: playgroundObjectId(1),
-      name: 'Mikko Nieminen',
+      aadObjectId: mikko.aadObjectId,
+      name: mikko.name,
       organisation: 'Kuntaliitto',
     },
-    {
-      tenantId: DEMO_TENANT_ID,
-      aadObjectId: playgroundObjectId(2),
-      name: 'Sanna Lehtinen',
-      organisation: 'FCG',
-    },
+    { tenantId: DEMO_TENANT_ID, aadObjectId: sanna.aadObjectId, name: sanna.name, organisation: 'FCG' },
   ];
+}
+
+/** The object id of the Playground person at `index` (0 = Aino … 6 = Laura), for tests. */
+export function playgroundObjectId(index: number): string {
+  const person = PLAYGROUND_IDENTITIES[index];
+  if (!person) throw new RangeError(`No Playground person at ${index}`);
+  return person.aadObjectId;
 }
 
 /** A Helsinki wall-clock time `days` after today's date (negative for the past). */

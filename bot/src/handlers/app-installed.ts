@@ -2,7 +2,9 @@ import { TurnContext } from 'botbuilder';
 import { buildWelcomeCard } from '../cards/help-card';
 import { DEFAULT_LANGUAGE } from '../i18n/language';
 import { messagesFor } from '../i18n/messages';
+import type { Clock } from '../services/clock';
 import type { TaskSupervisor } from '../services/task-supervisor';
+import { welcomeKey, type WelcomeLedger } from '../storage/welcome-ledger';
 import { cardActivity, textActivity } from '../teams/activities';
 import type { RosterSync } from '../teams/roster-sync';
 import type { TabLinks } from '../teams/tab-links';
@@ -11,7 +13,7 @@ import type { TurnPeople } from '../teams/turn-people';
 /**
  * The app was added. In a team: one welcome card in the channel, in the network's language,
  * naming who added the app; then the roster is read in the background. In a personal or group
- * chat: a short introduction in the reader's language.
+ * chat: a short introduction in the reader's language. A repeated install is not welcomed twice.
  */
 export class AppInstalledHandler {
   constructor(
@@ -19,16 +21,22 @@ export class AppInstalledHandler {
     private readonly links: TabLinks,
     private readonly roster: RosterSync,
     private readonly tasks: TaskSupervisor,
+    private readonly welcomes: WelcomeLedger,
+    private readonly clock: Clock,
   ) {}
 
-  async handle(context: TurnContext): Promise<void> {
+  async installed(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const kind = activity.conversation.conversationType;
+    const tenantId = activity.conversation.tenantId ?? '';
+    const teamId = teamIdOf(context);
+    const key = welcomeKey(kind, teamId, activity.conversation.id, activity.from?.aadObjectId);
+    const first = await this.welcomes.firstWelcome(tenantId, key, this.clock());
     if (kind === 'channel') {
-      const welcome = buildWelcomeCard(DEFAULT_LANGUAGE, activity.from.name || undefined, this.links);
-      await context.sendActivity(cardActivity(welcome, messagesFor(DEFAULT_LANGUAGE).welcomeTitle));
-      const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-      const tenantId = activity.conversation.tenantId;
+      if (first) {
+        const welcome = buildWelcomeCard(DEFAULT_LANGUAGE, activity.from.name || undefined, this.links);
+        await context.sendActivity(cardActivity(welcome, messagesFor(DEFAULT_LANGUAGE).welcomeTitle));
+      }
       if (teamId && tenantId) {
         const reference = TurnContext.getConversationReference(activity);
         this.tasks.run('roster sync', async () => {
@@ -37,8 +45,24 @@ export class AppInstalledHandler {
       }
       return;
     }
+    if (!first) return;
     const { language } = await this.people.resolve(context);
     const m = messagesFor(language);
     await context.sendActivity(textActivity(`**${m.introTitle}**\n\n${m.introBody}`));
   }
+
+  async uninstalled(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const key = welcomeKey(
+      activity.conversation.conversationType,
+      teamIdOf(context),
+      activity.conversation.id,
+      activity.from?.aadObjectId,
+    );
+    await this.welcomes.forget(activity.conversation.tenantId ?? '', key);
+  }
+}
+
+function teamIdOf(context: TurnContext): string | undefined {
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
 }

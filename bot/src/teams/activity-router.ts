@@ -25,7 +25,8 @@ export class ActivityRouter {
     switch (activity.type) {
       case 'installationUpdate': {
         const action = activity.action?.toLowerCase();
-        if (action === 'add' || action === 'add-upgrade') await this.installed.handle(context);
+        if (action === 'add' || action === 'add-upgrade') await this.installed.installed(context);
+        else if (action === 'remove') await this.installed.uninstalled(context);
         return;
       }
       case 'conversationUpdate':

@@ -38,7 +38,16 @@ export function createServer(deps: ServerDeps): Server {
       sendProblem(res, 400, 'The body is not a Bot Framework activity with a conversation and service URL.');
       return;
     }
+    const started = Date.now();
     await deps.bot.process(req, res);
+    logger.info('activity processed', {
+      requestId: req.id(),
+      activityId: envelope.data.id,
+      activityType: envelope.data.type,
+      conversationId: envelope.data.conversation.id,
+      status: res.statusCode,
+      durationMs: Date.now() - started,
+    });
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -4,7 +4,9 @@ import { ApiRouter } from './api/api-router';
 import { createAuthenticator } from './api/authenticator';
 import type { AppConfig, StorageSettings } from './config/config';
 import { coreFeature } from './features/core-feature';
+import { deliveryFeature, type DeliverySettings } from './features/delivery-feature';
 import type { Feature, FeatureContext } from './features/feature';
+import { remindersFeature, type ReminderSettings } from './features/reminders-feature';
 import { programmeFeature } from './features/programme-feature';
 import { AppInstalledHandler } from './handlers/app-installed';
 import { MembersChangedHandler } from './handlers/members-changed';
@@ -51,6 +53,9 @@ export interface AppOptions {
   readonly botEndpoints?: BotEndpointOverrides;
   /** Start schedulers on listen (default true); tests of one turn may leave them off. */
   readonly startBackgroundWork?: boolean;
+  /** Outbox sender settings (tests scale the rate windows and lease times). */
+  readonly delivery?: DeliverySettings;
+  readonly reminders?: ReminderSettings;
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -73,6 +78,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const botAppId = config.bot?.appId ?? '';
   const adapter = createAdapter(config.bot, logger, options.botEndpoints);
   const people = new TurnPeople(repositories.participants);
+  const outbox = deliveryFeature({ config, clock, logger, store, repositories, adapter, botAppId }, options.delivery);
 
   const context: FeatureContext = {
     config,
@@ -85,8 +91,10 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     tasks,
     adapter,
     botAppId,
+    delivery: outbox.delivery,
   };
   const features: Feature[] = [coreFeature(context), programmeFeature(context)];
+  features.push(outbox, remindersFeature(context, options.reminders));
 
   const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
   const router = new ActivityRouter(

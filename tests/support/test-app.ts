@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createApp, type App } from '../../bot/src/app';
+import { createApp, type App, type AppOptions } from '../../bot/src/app';
 import { loadConfig } from '../../bot/src/config/config';
 import { createLogger, type Logger } from '../../bot/src/observability/logger';
 import type { Clock } from '../../bot/src/services/clock';
@@ -32,6 +32,8 @@ export async function startTestApp(
     logger?: Logger;
     /** The built tab to serve (browser tests); a one-page fixture by default. */
     tabDirectory?: string;
+    /** Background-work settings (outbox limits and leases, reminder ticks). */
+    appOptions?: Pick<AppOptions, 'delivery' | 'reminders' | 'startBackgroundWork'>;
   } = {},
 ): Promise<RunningApp> {
   const tablePrefix = options.tablePrefix ?? uniquePrefix();
@@ -47,6 +49,7 @@ export async function startTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     logger: options.logger ?? createLogger('silent'),
     tabDirectory: options.tabDirectory ?? path.join(__dirname, 'fixtures', 'tab'),
+    ...options.appOptions,
   });
   const port = await app.listen();
   return { app, url: `http://127.0.0.1:${port}`, tablePrefix, stop: () => app.close() };

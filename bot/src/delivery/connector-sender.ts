@@ -1,9 +1,4 @@
-import {
-  TurnContext,
-  type Activity,
-  type CloudAdapter,
-  type ConversationReference,
-} from 'botbuilder';
+import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsIdentity } from '../domain/participant';
 import type { Logger } from '../observability/logger';
@@ -31,17 +26,35 @@ export interface Conversation {
 export type PersonResolution =
   | { readonly kind: 'known'; readonly conversation: Conversation }
   /** No chat yet: it must be created with the person's Teams user id on this service URL. */
-  | { readonly kind: 'create'; readonly teamsUserId: string; readonly serviceUrl: string; readonly tenantId: string }
+  | {
+      readonly kind: 'create';
+      readonly teamsUserId: string;
+      readonly serviceUrl: string;
+      readonly tenantId: string;
+    }
   | { readonly kind: 'unreachable'; readonly reason: string };
 
 export interface ConnectorGateway {
   resolvePerson(identity: TeamsIdentity): Promise<PersonResolution>;
-  createPersonalChat(identity: TeamsIdentity, teamsUserId: string, serviceUrl: string, now: Date): Promise<Conversation>;
-  send(conversation: Conversation, activity: Partial<Activity>): Promise<{ readonly activityId: string | undefined }>;
+  createPersonalChat(
+    identity: TeamsIdentity,
+    teamsUserId: string,
+    serviceUrl: string,
+    now: Date,
+  ): Promise<Conversation>;
+  send(
+    conversation: Conversation,
+    activity: Partial<Activity>,
+  ): Promise<{ readonly activityId: string | undefined }>;
 }
 
 const CLIENT_LIFETIME_MS = 10 * 60_000;
-const RETRY_POLICY_NAMES = ['defaultRetryPolicy', 'exponentialRetryPolicy', 'throttlingRetryPolicy', 'systemErrorRetryPolicy'];
+const RETRY_POLICY_NAMES = [
+  'defaultRetryPolicy',
+  'exponentialRetryPolicy',
+  'throttlingRetryPolicy',
+  'systemErrorRetryPolicy',
+];
 
 export class AdapterConnectorGateway implements ConnectorGateway {
   private readonly clients = new Map<string, { client: Promise<ConnectorClient>; createdAt: number }>();
@@ -63,7 +76,10 @@ export class AdapterConnectorGateway implements ConnectorGateway {
     const installed = await this.installations.personalChat(identity.tenantId, identity.aadObjectId);
     if (installed?.reference.serviceUrl) {
       const chat = { conversationId: installed.conversationId, serviceUrl: installed.reference.serviceUrl };
-      return { kind: 'known', conversation: { ...personalConversation(identity, chat), reference: installed.reference } };
+      return {
+        kind: 'known',
+        conversation: { ...personalConversation(identity, chat), reference: installed.reference },
+      };
     }
     const participant = (await this.participants.get(identity))?.value;
     if (!participant?.teamsUserId) {
@@ -93,9 +109,15 @@ export class AdapterConnectorGateway implements ConnectorGateway {
     return personalConversation(identity, chat);
   }
 
-  async send(conversation: Conversation, activity: Partial<Activity>): Promise<{ activityId: string | undefined }> {
+  async send(
+    conversation: Conversation,
+    activity: Partial<Activity>,
+  ): Promise<{ activityId: string | undefined }> {
     const connector = await this.client(conversation.serviceUrl, conversation.tenantId);
-    const outgoing = TurnContext.applyConversationReference({ ...activity }, conversation.reference) as Activity;
+    const outgoing = TurnContext.applyConversationReference(
+      { ...activity },
+      conversation.reference,
+    ) as Activity;
     outgoing.conversation = { ...outgoing.conversation, id: conversation.conversationId };
     const response = await connector.conversations.sendToConversation(conversation.conversationId, outgoing);
     return { activityId: response.id };
@@ -115,7 +137,9 @@ export class AdapterConnectorGateway implements ConnectorGateway {
       this.adapter
         .continueConversationAsync(this.botAppId, reference, async (context) => {
           await Promise.resolve();
-          const connector = context.turnState.get<ConnectorClient | undefined>(this.adapter.ConnectorClientKey);
+          const connector = context.turnState.get<ConnectorClient | undefined>(
+            this.adapter.ConnectorClientKey,
+          );
           if (!connector) throw new Error('The adapter did not provide a connector client');
           this.removeRetryPolicies(connector);
           resolve(connector);

@@ -45,7 +45,15 @@ export class LeaseRepository {
     const client = await this.store.table('leases');
     const rowKey = escapeKey(name);
     const token = `${owner}.${now.toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
-    const entity = { partitionKey: PARTITION, rowKey, name, owner, token, expiresAt: now + ttlMs, acquiredAt: now };
+    const entity = {
+      partitionKey: PARTITION,
+      rowKey,
+      name,
+      owner,
+      token,
+      expiresAt: now + ttlMs,
+      acquiredAt: now,
+    };
     const existing = await getEntity<LeaseEntity>(client, PARTITION, rowKey);
     if (!existing) {
       if (!(await createIfAbsent(client, entity))) return undefined;

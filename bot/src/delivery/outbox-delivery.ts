@@ -28,7 +28,9 @@ export class OutboxDelivery implements Delivery {
     private readonly onEnqueued: () => void = () => undefined,
   ) {}
 
-  async enqueue(request: DeliveryRequest): Promise<{ readonly accepted: number; readonly duplicates: number }> {
+  async enqueue(
+    request: DeliveryRequest,
+  ): Promise<{ readonly accepted: number; readonly duplicates: number }> {
     const rows: NewOutboxRow[] = [];
     let channels: Awaited<ReturnType<InstallationRepository['channels']>> | undefined;
     for (const message of request.messages) {
@@ -73,17 +75,28 @@ export class OutboxDelivery implements Delivery {
       rows,
       this.clock(),
     );
-    this.logger.info('delivery enqueued', { deliveryId: request.deliveryId, purpose: request.purpose, ...result });
+    this.logger.info('delivery enqueued', {
+      deliveryId: request.deliveryId,
+      purpose: request.purpose,
+      ...result,
+    });
     if (result.accepted > 0) this.onEnqueued();
     return result;
   }
 
   async status(deliveryId: string): Promise<DeliveryStatus> {
-    const counts: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 };
+    const counts: Record<OutboxState, number> = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+    };
     const failures: { target: string; state: OutboxState; reason: string }[] = [];
     for await (const row of this.outbox.states(deliveryId)) {
       counts[row.state] += 1;
-      const listed = row.state === 'failed' || row.state === 'unreachable' || (row.state === 'pending' && row.lastError);
+      const listed =
+        row.state === 'failed' || row.state === 'unreachable' || (row.state === 'pending' && row.lastError);
       if (listed && failures.length < MAX_LISTED_FAILURES) {
         failures.push({ target: row.targetKey, state: row.state, reason: row.lastError ?? '' });
       }
@@ -94,5 +107,7 @@ export class OutboxDelivery implements Delivery {
 
 /** The stable key of a target inside a delivery; with the delivery id it is the idempotency key. */
 export function targetKeyOf(target: DeliveryTarget): string {
-  return target.kind === 'channel' ? 'channel' : `person:${target.identity.tenantId}:${target.identity.aadObjectId}`;
+  return target.kind === 'channel'
+    ? 'channel'
+    : `person:${target.identity.tenantId}:${target.identity.aadObjectId}`;
 }

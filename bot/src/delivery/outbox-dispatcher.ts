@@ -5,8 +5,19 @@ import type { Clock } from '../services/clock';
 import type { Conversation, ConnectorGateway } from './connector-sender';
 import type { HeldLease, LeaseRepository } from './lease-repository';
 import type { OpenDelivery, OutboxRepository, OutboxRow, RowUpdate } from './outbox-repository';
-import { RateLimiterClosedError, SlidingWindowRateLimiter, TEAMS_RATE_LIMITS, type RateLimits } from './rate-limiter';
-import { classifySendError, DEFAULT_RETRY_OPTIONS, retryDelayMs, type RetryOptions, type SendFailure } from './retry-policy';
+import {
+  RateLimiterClosedError,
+  SlidingWindowRateLimiter,
+  TEAMS_RATE_LIMITS,
+  type RateLimits,
+} from './rate-limiter';
+import {
+  classifySendError,
+  DEFAULT_RETRY_OPTIONS,
+  retryDelayMs,
+  type RetryOptions,
+  type SendFailure,
+} from './retry-policy';
 
 /**
  * Sends what the outbox holds. Exactly one app instance sends at a time: the holder of the
@@ -184,7 +195,12 @@ export class OutboxDispatcher {
   private async ensureLease(): Promise<boolean> {
     if (this.holdsLease()) return true;
     const now = this.wallClock();
-    const lease = await this.leases.tryAcquire(DISPATCHER_LEASE, this.options.instanceId, this.options.leaseTtlMs, now);
+    const lease = await this.leases.tryAcquire(
+      DISPATCHER_LEASE,
+      this.options.instanceId,
+      this.options.leaseTtlMs,
+      now,
+    );
     if (!lease) return false;
     this.lease = lease;
     this.logger.info('outbox sender lease taken', { instance: this.options.instanceId });
@@ -245,7 +261,10 @@ export class OutboxDispatcher {
       const etag = await this.outbox.update(item.row, update, this.clock());
       this.inMemory.delete(key(item.row));
       if (etag === undefined) {
-        this.logger.warn('outbox row changed while being sent', { deliveryId: item.row.deliveryId, target: item.row.targetKey });
+        this.logger.warn('outbox row changed while being sent', {
+          deliveryId: item.row.deliveryId,
+          target: item.row.targetKey,
+        });
         return;
       }
       if (update.state === 'sent') this.stats.sent += 1;
@@ -283,11 +302,20 @@ export class OutboxDispatcher {
 
     const attempt = async (item: WorkItem): Promise<void> => {
       if (!this.holdsLease() || this.stopping) {
-        await finish(item, { state: 'pending', attempts: item.attempts, lastError: item.row.lastError, nextAttemptAt: 0 });
+        await finish(item, {
+          state: 'pending',
+          attempts: item.attempts,
+          lastError: item.row.lastError,
+          nextAttemptAt: 0,
+        });
         return;
       }
       if (this.clock().getTime() >= item.notAfter) {
-        await finish(item, { state: 'failed', attempts: item.attempts, lastError: 'expired: the event had started' });
+        await finish(item, {
+          state: 'failed',
+          attempts: item.attempts,
+          lastError: 'expired: the event had started',
+        });
         return;
       }
       const resolved = await conversationFor(item);
@@ -369,7 +397,9 @@ export class OutboxDispatcher {
               attempts: item.attempts + 1,
               lastError: 'internal error',
               nextAttemptAt: this.wallClock() + this.options.retry.baseDelayMs,
-            }).catch((writeError: unknown) => this.logger.error('outbox row write failed', { error: writeError }));
+            }).catch((writeError: unknown) =>
+              this.logger.error('outbox row write failed', { error: writeError }),
+            );
           } finally {
             active -= 1;
             signal();
@@ -404,7 +434,11 @@ export class OutboxDispatcher {
           });
         }
         if (!this.holdsLease() || this.stopping) break;
-        const page = await this.outbox.unfinishedPage(delivery.deliveryId, this.options.pageSize, continuationToken);
+        const page = await this.outbox.unfinishedPage(
+          delivery.deliveryId,
+          this.options.pageSize,
+          continuationToken,
+        );
         continuationToken = page.continuationToken;
         const now = this.wallClock();
         const claimable: OutboxRow[] = [];
@@ -429,11 +463,14 @@ export class OutboxDispatcher {
           const activity = await body;
           this.inMemory.add(key(row));
           if (!activity) {
-            await finish({ row, attempts: row.attempts, notAfter, activity: {} }, {
-              state: 'failed',
-              attempts: row.attempts,
-              lastError: 'the message body is missing',
-            });
+            await finish(
+              { row, attempts: row.attempts, notAfter, activity: {} },
+              {
+                state: 'failed',
+                attempts: row.attempts,
+                lastError: 'the message body is missing',
+              },
+            );
             continue;
           }
           ready.push({ row, attempts: row.attempts, notAfter, activity });
@@ -462,7 +499,12 @@ export class OutboxDispatcher {
     }
     waitingRetries.clear();
     for (const item of ready.splice(0)) {
-      await finish(item, { state: 'pending', attempts: item.attempts, lastError: item.row.lastError, nextAttemptAt: 0 });
+      await finish(item, {
+        state: 'pending',
+        attempts: item.attempts,
+        lastError: item.row.lastError,
+        nextAttemptAt: 0,
+      });
     }
     if (remaining === 0 && !this.stopping && this.holdsLease()) {
       await this.outbox.complete(delivery, this.clock());
@@ -472,10 +514,16 @@ export class OutboxDispatcher {
   private async conversationForPerson(identity: TeamsIdentity): Promise<Conversation | SendFailure> {
     const resolution = await this.gateway.resolvePerson(identity);
     if (resolution.kind === 'known') return resolution.conversation;
-    if (resolution.kind === 'unreachable') return { kind: 'unreachable', status: 404, reason: resolution.reason };
+    if (resolution.kind === 'unreachable')
+      return { kind: 'unreachable', status: 404, reason: resolution.reason };
     const permit = await this.limiter.acquire(resolution.tenantId, `create:${identity.aadObjectId}`);
     try {
-      const conversation = await this.gateway.createPersonalChat(identity, resolution.teamsUserId, resolution.serviceUrl, this.clock());
+      const conversation = await this.gateway.createPersonalChat(
+        identity,
+        resolution.teamsUserId,
+        resolution.serviceUrl,
+        this.clock(),
+      );
       permit.accepted();
       this.stats.conversationsCreated += 1;
       return conversation;
@@ -490,7 +538,11 @@ export class OutboxDispatcher {
 
 /** Answers that mean the service did not take the request, so it does not count against the limits. */
 function refusedByService(failure: SendFailure): boolean {
-  return failure.kind === 'retry' && failure.status !== undefined && [429, 500, 502, 503, 504].includes(failure.status);
+  return (
+    failure.kind === 'retry' &&
+    failure.status !== undefined &&
+    [429, 500, 502, 503, 504].includes(failure.status)
+  );
 }
 
 function key(row: OutboxRow): string {

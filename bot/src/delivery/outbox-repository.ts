@@ -120,7 +120,14 @@ const BODY_CHUNK = 30_000;
 const MAX_BODY_CHUNKS = 15;
 
 const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'unreachable'] as const;
-const purposeSchema = z.enum(['reminder', 'poll', 'pollReminder', 'invitation', 'rsvpReminder', 'announcement']);
+const purposeSchema = z.enum([
+  'reminder',
+  'poll',
+  'pollReminder',
+  'invitation',
+  'rsvpReminder',
+  'announcement',
+]);
 const targetSchema = z.union([
   z.object({
     kind: z.literal('channel'),
@@ -251,7 +258,11 @@ export class OutboxRepository {
 
   async body(deliveryId: string, bodyHash: string): Promise<Partial<Activity> | undefined> {
     const client = await this.store.table('outbox');
-    const entity = await getEntity<Record<string, unknown>>(client, escapeKey(deliveryId), `${BODY_PREFIX}${bodyHash}`);
+    const entity = await getEntity<Record<string, unknown>>(
+      client,
+      escapeKey(deliveryId),
+      `${BODY_PREFIX}${bodyHash}`,
+    );
     if (!entity) return undefined;
     let text = '';
     for (let index = 0; index < MAX_BODY_CHUNKS; index += 1) {
@@ -275,7 +286,9 @@ export class OutboxRepository {
         etag: entity.etag,
       }),
     );
-    return open.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.deliveryId.localeCompare(b.deliveryId));
+    return open.sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.deliveryId.localeCompare(b.deliveryId),
+    );
   }
 
   /** One page of the rows still pending or being sent. */
@@ -358,9 +371,12 @@ export class OutboxRepository {
   }
 
   /** Every target row's state and reason, page by page (select only what a status needs). */
-  async *states(
-    deliveryId: string,
-  ): AsyncGenerator<{ targetKey: string; state: OutboxState; lastError: string | undefined; attempts: number }> {
+  async *states(deliveryId: string): AsyncGenerator<{
+    targetKey: string;
+    state: OutboxState;
+    lastError: string | undefined;
+    attempts: number;
+  }> {
     const client = await this.store.table('outbox');
     const partitionKey = escapeKey(deliveryId);
     const pages = client
@@ -398,7 +414,10 @@ export class OutboxRepository {
     }
     const client = await this.store.table('outbox');
     if (await getEntity(client, partitionKey, HEADER_ROW)) {
-      await client.updateEntity({ partitionKey, rowKey: HEADER_ROW, completedAt: now.toISOString() }, 'Merge');
+      await client.updateEntity(
+        { partitionKey, rowKey: HEADER_ROW, completedAt: now.toISOString() },
+        'Merge',
+      );
     }
     return true;
   }
@@ -420,7 +439,8 @@ export class OutboxRepository {
 
 function bodyColumns(activity: Partial<Activity>): Record<string, string> {
   const text = JSON.stringify(activity);
-  if (text.length > BODY_CHUNK * MAX_BODY_CHUNKS) throw new RangeError('A message body may not exceed 450,000 characters');
+  if (text.length > BODY_CHUNK * MAX_BODY_CHUNKS)
+    throw new RangeError('A message body may not exceed 450,000 characters');
   const columns: Record<string, string> = {};
   for (let index = 0; index * BODY_CHUNK < text.length || index === 0; index += 1) {
     columns[index === 0 ? 'body' : `body${index}`] = text.slice(index * BODY_CHUNK, (index + 1) * BODY_CHUNK);
@@ -437,9 +457,7 @@ function toRow(entity: TableEntityResult<TargetEntity>): OutboxRow {
   return {
     deliveryId: entity.deliveryId,
     targetKey: entity.targetKey,
-    target: target.success
-      ? (target.data as ResolvedTarget)
-      : { kind: 'none', reason: 'the stored target could not be read' },
+    target: target.success ? target.data : { kind: 'none', reason: 'the stored target could not be read' },
     bodyHash: entity.bodyHash,
     state: toState(entity.state),
     attempts: entity.attempts ?? 0,

@@ -141,7 +141,11 @@ export class SlidingWindowRateLimiter {
     const scopes = [
       { log: this.scope(this.tenants, tenantId, this.limits.perTenant), limits: this.limits.perTenant },
       {
-        log: this.scope(this.conversations, `${tenantId}\u0000${conversationId}`, this.limits.perConversation),
+        log: this.scope(
+          this.conversations,
+          `${tenantId}\u0000${conversationId}`,
+          this.limits.perConversation,
+        ),
         limits: this.limits.perConversation,
       },
     ];
@@ -154,7 +158,11 @@ export class SlidingWindowRateLimiter {
 
   /** Keeps every call to a conversation back until `untilMs` from now (a 429's Retry-After). */
   pauseConversation(tenantId: string, conversationId: string, forMs: number): void {
-    const log = this.scope(this.conversations, `${tenantId}\u0000${conversationId}`, this.limits.perConversation);
+    const log = this.scope(
+      this.conversations,
+      `${tenantId}\u0000${conversationId}`,
+      this.limits.perConversation,
+    );
     log.pausedUntil = Math.max(log.pausedUntil, this.now() + forMs);
   }
 

@@ -21,7 +21,12 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = Object.freeze({
 });
 
 export type SendFailure =
-  | { readonly kind: 'retry'; readonly status: number | undefined; readonly reason: string; readonly retryAfterMs: number | undefined }
+  | {
+      readonly kind: 'retry';
+      readonly status: number | undefined;
+      readonly reason: string;
+      readonly retryAfterMs: number | undefined;
+    }
   | { readonly kind: 'unreachable'; readonly status: number; readonly reason: string }
   | { readonly kind: 'failed'; readonly status: number | undefined; readonly reason: string };
 

@@ -4,6 +4,7 @@ import type { ApiRouter } from '../api/api-router';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../services/clock';
+import type { Delivery } from '../services/delivery';
 import type { TaskSupervisor } from '../services/task-supervisor';
 import type { Repositories } from '../storage/repositories';
 import type { TableStore } from '../storage/table-store';
@@ -22,6 +23,11 @@ export interface FeatureContext {
   readonly tasks: TaskSupervisor;
   readonly adapter: CloudAdapter;
   readonly botAppId: string;
+  /**
+   * Proactive messages (reminders, polls, invitations): enqueue a batch of per-target rendered
+   * activities under a stable delivery id; the outbox sends them within the Teams rate limits.
+   */
+  readonly delivery?: Delivery;
 }
 
 /**

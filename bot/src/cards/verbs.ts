@@ -5,6 +5,10 @@
 export const VERBS = {
   setLanguage: 'digiverkosto.language.set',
   cannotAttend: 'digiverkosto.reminder.cannotAttend',
+  pollShow: 'digiverkosto.poll.show',
+  pollEdit: 'digiverkosto.poll.edit',
+  pollAnswer: 'digiverkosto.poll.answer',
+  pollSummary: 'digiverkosto.poll.summary',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

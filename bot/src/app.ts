@@ -8,6 +8,7 @@ import { deliveryFeature, type DeliverySettings } from './features/delivery-feat
 import type { Feature, FeatureContext } from './features/feature';
 import { remindersFeature, type ReminderSettings } from './features/reminders-feature';
 import { programmeFeature } from './features/programme-feature';
+import { pollsFeature } from './features/polls-feature';
 import { AppInstalledHandler } from './handlers/app-installed';
 import { MembersChangedHandler } from './handlers/members-changed';
 import { UnrecognisedMessageHandler } from './handlers/unrecognised-message';
@@ -95,6 +96,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   };
   const features: Feature[] = [coreFeature(context), programmeFeature(context)];
   features.push(outbox, remindersFeature(context, options.reminders));
+  features.push(pollsFeature(context));
 
   const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
   const router = new ActivityRouter(

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 
 // The tab is served by the bot's restify server under /tab/. No React plugin: esbuild compiles
-// TSX with the automatic runtime, which is all this app needs.
+// TSX with the automatic runtime, which is all this app needs. Each view is its own chunk
+// (views/index.ts loads them lazily); teams-js is loaded only inside Teams.
 export default defineConfig({
   root: path.resolve(__dirname),
   base: '/tab/',
@@ -12,5 +13,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Fluent's "use client" markers mean nothing without server components.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

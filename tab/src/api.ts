@@ -1,0 +1,151 @@
+import type { DevTokenResponse, DevUser, ProblemDetails } from '../../bot/src/api/contracts';
+import type { Language } from './i18n';
+
+/**
+ * The tab's HTTP client: every call carries the sign-in token (`Authorization: Bearer`) and the
+ * tab's language; errors arrive as {@link ApiProblem} with the status, so views can tell "not
+ * signed in" (401) from "not allowed" (403) and "changed by someone else" (412).
+ */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+  ) {
+    super(detail ?? title);
+    this.name = 'ApiProblem';
+  }
+}
+
+export type Query = Readonly<Record<string, string | number | undefined | null>>;
+
+export interface ApiResponse<T> {
+  readonly data: T;
+  readonly etag: string | null;
+}
+
+export type TokenSource = () => Promise<string | undefined>;
+
+export class ApiClient {
+  constructor(
+    private readonly token: TokenSource,
+    private readonly language: () => Language,
+    private readonly onUnauthorized: () => void = () => undefined,
+  ) {}
+
+  async get<T>(path: string, query: Query = {}): Promise<T> {
+    return (await this.request<T>('GET', path, { query })).data;
+  }
+
+  /** A GET that also returns the ETag, for a later conditional write. */
+  async getVersioned<T>(path: string, query: Query = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('GET', path, { query });
+  }
+
+  async put<T>(path: string, body: unknown, options: { ifMatch?: string; query?: Query } = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  async post<T>(path: string, body: unknown, options: { query?: Query } = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  /** Fetches a file (the .ics) with the token, for a download the browser cannot authorise itself. */
+  async blob(path: string, query: Query = {}): Promise<Blob> {
+    const response = await this.fetch('GET', path, { query });
+    return response.blob();
+  }
+
+  async request<T>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown; ifMatch?: string } = {},
+  ): Promise<ApiResponse<T>> {
+    const response = await this.fetch(method, path, options);
+    const data = (response.status === 204 ? undefined : await response.json()) as T;
+    return { data, etag: response.headers.get('ETag') };
+  }
+
+  private async fetch(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown; ifMatch?: string },
+  ): Promise<Response> {
+    const token = await this.token();
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language() };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+    const response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    if (!response.ok) {
+      const problem = await readProblem(response);
+      if (response.status === 401) this.onUnauthorized();
+      throw new ApiProblem(response.status, problem.title, problem.detail);
+    }
+    return response;
+  }
+}
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails> {
+  if (/json/.test(response.headers.get('Content-Type') ?? '')) {
+    try {
+      return (await response.json()) as ProblemDetails;
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+    }
+  }
+  return { type: 'about:blank', title: response.statusText, status: response.status };
+}
+
+/** The local development identity provider (only `npm start` and tests have it). */
+export const devIdentity = {
+  async users(): Promise<DevUser[] | undefined> {
+    const response = await fetch('/dev-auth/users', { headers: { Accept: 'application/json' } });
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new ApiProblem(response.status, response.statusText, undefined);
+    return ((await response.json()) as { people: DevUser[] }).people;
+  },
+  async token(user: Pick<DevUser, 'tenantId' | 'aadObjectId'>): Promise<DevTokenResponse> {
+    const response = await fetch('/dev-auth/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ tenantId: user.tenantId, aadObjectId: user.aadObjectId }),
+    });
+    if (!response.ok) throw new ApiProblem(response.status, response.statusText, undefined);
+    return (await response.json()) as DevTokenResponse;
+  },
+};
+
+const DEV_TOKEN_KEY = 'digiverkosto.devToken';
+
+/** The development token lives for the browser tab only (sessionStorage), like a Teams session. */
+export const devTokenStore = {
+  read(): string | undefined {
+    const stored = sessionStorage.getItem(DEV_TOKEN_KEY);
+    if (!stored) return undefined;
+    const { token, expiresAt } = JSON.parse(stored) as { token: string; expiresAt: number };
+    return expiresAt > Date.now() + 60_000 ? token : undefined;
+  },
+  write(response: DevTokenResponse): void {
+    sessionStorage.setItem(
+      DEV_TOKEN_KEY,
+      JSON.stringify({ token: response.access_token, expiresAt: Date.now() + response.expires_in * 1000 }),
+    );
+  },
+  clear(): void {
+    sessionStorage.removeItem(DEV_TOKEN_KEY);
+  },
+};

@@ -1,0 +1,48 @@
+import type { TabView } from './registry';
+
+export type { TabView, TabViewProps } from './registry';
+
+/**
+ * Every view of the tab, in navigation order. To add a feature's view: write
+ * `views/<feature>-view.tsx` (default export: the component; texts with `defineMessages`; data with
+ * `useApi()` and `useApiData()`), then add one entry here. Nothing else in the shell changes.
+ */
+export const VIEWS: readonly TabView[] = [
+  {
+    id: 'programme',
+    title: { fi: 'Ohjelma', sv: 'Program', en: 'Programme' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./programme-view'),
+  },
+  {
+    id: 'coordinator',
+    title: { fi: 'Koordinaattori', sv: 'Koordinator', en: 'Coordinator' },
+    access: 'coordinator',
+    inNavigation: true,
+    load: () => import('./coordinator-view'),
+  },
+  {
+    id: 'privacy',
+    title: { fi: 'Tietosuoja', sv: 'Dataskydd', en: 'Privacy' },
+    access: 'public',
+    inNavigation: false,
+    load: () => import('./privacy-view'),
+  },
+  {
+    id: 'terms',
+    title: { fi: 'Käyttöehdot', sv: 'Användarvillkor', en: 'Terms of use' },
+    access: 'public',
+    inNavigation: false,
+    load: () => import('./terms-view'),
+  },
+  {
+    id: 'config',
+    title: { fi: 'Välilehden asetukset', sv: 'Flikens inställningar', en: 'Tab settings' },
+    access: 'public',
+    inNavigation: false,
+    load: () => import('./config-view'),
+  },
+];
+
+export const DEFAULT_VIEW_ID = 'programme';

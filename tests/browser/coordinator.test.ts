@@ -1,0 +1,132 @@
+import type { Browser, Page } from 'playwright-core';
+import type { EditableEvent, EventUpdate } from '../../bot/src/api/contracts';
+import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
+import { launchBrowser, screenshot, signInAs, startTabApp } from '../support/browser';
+import { postJson, type RunningApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+let running: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [running, browser] = await Promise.all([startTabApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+});
+
+async function openAsMikko(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${running.url}/tab/#/programme`);
+  await signInAs(page, 'Mikko Nieminen');
+  await page.locator('[data-event-row]').first().waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Koordinaattori' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Koordinaattorin näkymä' }).waitFor();
+  return page;
+}
+
+const participantRows = (page: Page) => page.locator('[data-participant-row]');
+
+/** Sanna, the other coordinator, edits the same event from her own tab (straight through the API). */
+async function editAsSanna(eventId: string, title: string): Promise<void> {
+  const token = await postJson(`${running.url}/dev-auth/token`, {
+    tenantId: DEMO_TENANT_ID,
+    aadObjectId: playgroundObjectId(2),
+  });
+  const headers = { Authorization: `Bearer ${(token.json as { access_token: string }).access_token}` };
+  const read = await fetch(`${running.url}/api/events/${eventId}`, { headers });
+  const event = (await read.json()) as EditableEvent;
+  const update: EventUpdate = {
+    title: { ...event.title, fi: title },
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    place: event.place,
+    onlineUrl: event.onlineUrl,
+    preAssignment: event.preAssignment,
+  };
+  const saved = await fetch(`${running.url}/api/events/${eventId}`, {
+    method: 'PUT',
+    headers: { ...headers, 'Content-Type': 'application/json', 'If-Match': read.headers.get('etag') ?? '' },
+    body: JSON.stringify(update),
+  });
+  expect(saved.status).toBe(200);
+}
+
+describe("the coordinators' view in the tab", () => {
+  it('shows Mikko the roster of municipalities and participants, a page at a time', async () => {
+    const page = await openAsMikko();
+    const municipalities = page.getByRole('table', { name: 'Kunnat' });
+    await municipalities.getByRole('rowheader', { name: 'Hämeenlinna' }).waitFor();
+    await expect(municipalities.locator('tbody tr').count()).resolves.toBe(20);
+
+    await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 25);
+    await expect(page.getByText('Näytetään 25 osallistujaa.').isVisible()).resolves.toBe(true);
+    await expect(participantRows(page).first().locator('td').nth(1).textContent()).resolves.not.toBe('');
+    await page.getByRole('button', { name: 'Näytä lisää osallistujia' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 50);
+    await page.getByRole('button', { name: 'Näytä lisää osallistujia' }).click();
+    await page.getByText('Kaikki 67 osallistujaa näytetään.').waitFor();
+    await expect(page.getByRole('button', { name: 'Näytä lisää osallistujia' }).count()).resolves.toBe(0);
+    const names = await participantRows(page).locator('th').allTextContents();
+    expect(new Set(names).size).toBeGreaterThan(60);
+    await expect(page.getByRole('table', { name: 'Osallistujat' }).textContent()).resolves.toContain(
+      'Johtoryhmä ja ylin johto',
+    );
+    await screenshot(page, 'coordinator-roster');
+    await page.close();
+  });
+
+  it('edits an event and the programme shows the change', async () => {
+    const page = await openAsMikko();
+    const chooser = page.getByRole('combobox', { name: 'Muokattava tapahtuma' });
+    await chooser.locator('option', { hasText: 'Kehittämispaja 2' }).waitFor({ state: 'attached' });
+    const value = await chooser.locator('option', { hasText: 'Kehittämispaja 2' }).getAttribute('value');
+    await chooser.selectOption(value ?? '');
+    const title = page.getByRole('textbox', { name: 'Otsikko suomeksi' });
+    await title.waitFor();
+    await title.fill('Kehittämispaja 2: Palvelumuodot ja asukkaat');
+    const starts = page.getByLabel('Alkaa (Suomen aikaa)');
+    const startValue = await starts.inputValue();
+    expect(startValue).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
+    await starts.fill(startValue.replace('T09:00', 'T10:15'));
+    await screenshot(page, 'coordinator-editor');
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+    await page.getByText('Muutokset tallennettu: Kehittämispaja 2: Palvelumuodot ja asukkaat').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Ohjelma' }).click();
+    const row = page.locator('[data-event-row="workshop-2"]');
+    await row.getByRole('heading', { name: 'Kehittämispaja 2: Palvelumuodot ja asukkaat' }).waitFor();
+    await expect(row.locator('time').textContent()).resolves.toMatch(/klo 10\.15–12\.00$/);
+    await page.close();
+  });
+
+  it('tells Mikko when someone else changed the event while he was editing (412)', async () => {
+    const page = await openAsMikko();
+    const chooser = page.getByRole('combobox', { name: 'Muokattava tapahtuma' });
+    await chooser.locator('option', { hasText: 'Kehittämispaja 3' }).waitFor({ state: 'attached' });
+    await chooser.selectOption((await chooser.locator('option', { hasText: 'Kehittämispaja 3' }).getAttribute('value')) ?? '');
+    const title = page.getByRole('textbox', { name: 'Otsikko suomeksi' });
+    await title.waitFor();
+
+    await editAsSanna('workshop-3', 'Kehittämispaja 3: Hankinnat (Sannan versio)');
+
+    await title.fill('Kehittämispaja 3: Mikon versio');
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.request().method() === 'PUT'),
+      page.getByRole('button', { name: 'Tallenna muutokset' }).click(),
+    ]);
+    expect(response.status()).toBe(412);
+    await page.getByRole('alert').filter({ hasText: 'Joku muu muutti tapahtumaa sillä välin' }).waitFor();
+    await screenshot(page, 'coordinator-conflict');
+    await page.getByRole('button', { name: 'Lataa uusin versio' }).click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[type="text"]') as HTMLInputElement | null)?.value ===
+        'Kehittämispaja 3: Hankinnat (Sannan versio)',
+    );
+    await page.close();
+  });
+});

@@ -1,9 +1,16 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { BotIdentity } from '../config/config';
 import { resolveLanguage } from '../i18n/language';
 import { messagesFor } from '../i18n/messages';
 import type { Logger } from '../observability/logger';
 import { textActivity } from './activities';
+import { StrictAuthentication } from './strict-authentication';
 
 /** Overrides for the Bot Framework endpoints; tests point these at loopback servers. */
 export interface BotEndpointOverrides {
@@ -30,6 +37,17 @@ export function createAdapter(
     if (bot.appPassword) settings.MicrosoftAppPassword = bot.appPassword;
     if (bot.tenantId) settings.MicrosoftAppTenantId = bot.tenantId;
   }
+  // Overriding one endpoint switches botbuilder to "all parameters given" mode, so every other
+  // endpoint is set to its public-cloud value explicitly.
+  if (Object.values(overrides).some((value) => value !== undefined)) {
+    settings.ToChannelFromBotLoginUrl = AuthenticationConstants.ToChannelFromBotLoginUrl;
+    settings.ToChannelFromBotOAuthScope = AuthenticationConstants.ToChannelFromBotOAuthScope;
+    settings.ToBotFromChannelTokenIssuer = AuthenticationConstants.ToBotFromChannelTokenIssuer;
+    settings.OAuthUrl = AuthenticationConstants.OAuthUrl;
+    settings.ToBotFromChannelOpenIdMetadataUrl = AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
+    settings.ToBotFromEmulatorOpenIdMetadataUrl = AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl;
+    settings.CallerId = CallerIdConstants.PublicAzureChannel;
+  }
   if (overrides.toBotFromChannelOpenIdMetadataUrl) {
     settings.ToBotFromChannelOpenIdMetadataUrl = overrides.toBotFromChannelOpenIdMetadataUrl;
   }
@@ -40,7 +58,9 @@ export function createAdapter(
     settings.ToChannelFromBotLoginUrl = overrides.toChannelFromBotLoginUrl;
   if (overrides.oAuthUrl) settings.OAuthUrl = overrides.oAuthUrl;
 
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  const adapter = new CloudAdapter(
+    new StrictAuthentication(new ConfigurationBotFrameworkAuthentication(settings), logger),
+  );
   adapter.onTurnError = async (context: TurnContext, error: unknown): Promise<void> => {
     const activity = context.activity;
     logger.error('turn failed', {

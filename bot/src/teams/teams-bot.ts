@@ -3,9 +3,11 @@ import {
   type TeamsFxAdaptiveCardActionHandler,
   type TeamsFxBotCommandHandler,
 } from '@microsoft/teamsfx';
-import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
+import type { CloudAdapter, Request, TurnContext } from 'botbuilder';
+import type { Response } from 'restify';
 import type { ConversationReferenceStoreLike } from '../storage/installation-repository';
 import type { ActivityRouter } from './activity-router';
+import { sanitisedResponse } from './sanitised-response';
 
 /**
  * The whole Teams-facing surface: TeamsFx's ConversationBot (commands, card actions and the
@@ -32,6 +34,8 @@ export class TeamsBot {
   }
 
   async process(req: Request, res: Response): Promise<void> {
-    await this.conversationBot.requestHandler(req, res, (context: TurnContext) => this.router.route(context));
+    await this.conversationBot.requestHandler(req, sanitisedResponse(res), (context: TurnContext) =>
+      this.router.route(context),
+    );
   }
 }

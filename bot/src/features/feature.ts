@@ -1,6 +1,7 @@
 import type { TeamsFxAdaptiveCardActionHandler, TeamsFxBotCommandHandler } from '@microsoft/teamsfx';
 import type { CloudAdapter } from 'botbuilder';
 import type { ApiRouter } from '../api/api-router';
+import type { TeamsIdentity } from '../domain/participant';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../services/clock';
@@ -43,4 +44,22 @@ export interface Feature {
   start?(): void;
   /** Stops background work and lets in-flight work finish. */
   stop?(): Promise<void>;
+  /** What the feature stores about people, for their data rights (export, erasure, retention). */
+  readonly personalData?: PersonalDataProvider;
+}
+
+/**
+ * A feature's part in people's data rights (GDPR): participants include elected officials and
+ * their answers may be sensitive. Every table that holds personal data has a provider.
+ */
+export interface PersonalDataProvider {
+  /** What the feature stores about the person, as plain JSON for their export. */
+  export(identity: TeamsIdentity): Promise<Record<string, unknown>>;
+  /**
+   * Removes the person's personal data. Aggregates that identify no one (an anonymous poll's
+   * counts) may stay; anything that names or points to the person goes.
+   */
+  erase(identity: TeamsIdentity): Promise<void>;
+  /** Removes everything the feature keeps for rounds whose retention has ended. */
+  purgeRounds?(roundIds: readonly string[]): Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
   demoProgramme,
   demoRound,
 } from './demo-network';
+import { seedDemoPolls } from './demo-polls';
 
 /**
  * Fills an empty store with the demo network. A store that already has a round is left alone,
@@ -24,6 +25,7 @@ export async function seedDemoIfEmpty(
   await Promise.all(participants.map((participant) => repositories.participants.save(participant)));
   for (const coordinator of demoCoordinators()) await repositories.coordinators.save(coordinator);
   for (const event of demoProgramme(now)) await repositories.programme.saveEvent(event);
+  await seedDemoPolls(repositories, now);
   // The round goes last: its presence is what marks the store as seeded.
   await repositories.programme.saveRound(demoRound(now));
   logger.info('demo network seeded', { participants: participants.length });

@@ -25,7 +25,7 @@ import { WishPollReminders } from '../services/wish-poll-reminders';
 import { AnonymousPollError, WishPollReporting } from '../services/wish-poll-reporting';
 import { adminView, pollView } from '../services/wish-poll-results';
 import { answererOf, WishPollService } from '../services/wish-poll-service';
-import { WishPollRepository } from '../storage/wish-poll-repository';
+import type { WishPollRepository } from '../storage/wish-poll-repository';
 import { cardActivity } from '../teams/activities';
 import { toTeamsFxHandler } from '../teams/card-action';
 import type { Feature, FeatureContext } from './feature';
@@ -48,7 +48,7 @@ export function pollsFeature(
   readonly reminders: WishPollReminders;
 } {
   const { clock, logger, repositories, people } = context;
-  const repository = new WishPollRepository(context.store);
+  const repository = repositories.wishPolls;
   const polls = new WishPollService(repository, clock);
   const reporting = new WishPollReporting(
     polls,

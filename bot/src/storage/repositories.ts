@@ -5,6 +5,7 @@ import { MunicipalityRepository } from './municipality-repository';
 import { ParticipantRepository } from './participant-repository';
 import { ProgrammeRepository } from './programme-repository';
 import type { TableStore } from './table-store';
+import { WishPollRepository } from './wish-poll-repository';
 
 /** The core repositories every feature shares; features add their own next to them. */
 export interface Repositories {
@@ -13,6 +14,8 @@ export interface Repositories {
   readonly coordinators: CoordinatorRepository;
   readonly programme: ProgrammeRepository;
   readonly installations: InstallationRepository;
+  /** Topic wish polls: shared here because the demo seeding creates the demo poll too. */
+  readonly wishPolls: WishPollRepository;
 }
 
 export function createRepositories(store: TableStore, clock: Clock): Repositories {
@@ -22,5 +25,6 @@ export function createRepositories(store: TableStore, clock: Clock): Repositorie
     coordinators: new CoordinatorRepository(store),
     programme: new ProgrammeRepository(store),
     installations: new InstallationRepository(store, clock),
+    wishPolls: new WishPollRepository(store),
   };
 }

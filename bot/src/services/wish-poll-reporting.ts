@@ -9,6 +9,7 @@ import { isInAudience, type WishPoll } from './wish-poll';
 import type { SuggestionView, WishPollResultsView } from './wish-poll-contracts';
 import { answersCsv, suggestionsCsv, topicsCsv } from './wish-poll-csv';
 import { buildResults, countAudience, suggestionView, type AudienceCounts } from './wish-poll-results';
+import { NO_MUNICIPALITY } from './wish-poll-tally';
 import { answererOf, type WishPollService } from './wish-poll-service';
 
 export type CsvTable = 'topics' | 'suggestions' | 'answers';
@@ -46,11 +47,14 @@ export class WishPollReporting {
   ): Promise<WishPollResultsView | undefined> {
     const poll = await this.service.get(pollId);
     if (!poll) return undefined;
-    const [tally, audience, municipalities, suggestions] = await Promise.all([
+    const [tally, audience, suggestions] = await Promise.all([
       this.service.tally(pollId),
       this.audience(poll),
-      this.municipalityNames(),
       this.polls.suggestionsPage(pollId, suggestionPageSize),
+    ]);
+    const municipalities = await this.municipalityNames([
+      ...audience.byMunicipality.keys(),
+      ...Object.keys(tally.byMunicipality),
     ]);
     return buildResults({ poll, tally, audience, municipalities, suggestions, language, now: this.clock() });
   }
@@ -61,10 +65,10 @@ export class WishPollReporting {
     pageSize: number,
     continuationToken: string | undefined,
   ): Promise<{ items: SuggestionView[]; continuationToken: string | null }> {
-    const [page, municipalities] = await Promise.all([
-      this.polls.suggestionsPage(poll.id, pageSize, continuationToken),
-      this.municipalityNames(),
-    ]);
+    const page = await this.polls.suggestionsPage(poll.id, pageSize, continuationToken);
+    const municipalities = await this.municipalityNames(
+      page.items.map((s) => s.municipalityId ?? NO_MUNICIPALITY),
+    );
     return {
       items: page.items.map((suggestion) => suggestionView(poll, suggestion, municipalities, language)),
       continuationToken: page.continuationToken ?? null,
@@ -106,7 +110,6 @@ export class WishPollReporting {
   }
 
   async csv(poll: WishPoll, table: CsvTable, language: Language): Promise<string> {
-    const municipalities = await this.municipalityNames();
     switch (table) {
       case 'topics': {
         const results = await this.results(poll.id, language, 1);
@@ -121,6 +124,9 @@ export class WishPollReporting {
           suggestions.push(...page.items);
           token = page.continuationToken;
         } while (token);
+        const municipalities = await this.municipalityNames(
+          suggestions.map((s) => s.municipalityId ?? NO_MUNICIPALITY),
+        );
         return suggestionsCsv(poll, suggestions, municipalities, language);
       }
       case 'answers': {
@@ -132,14 +138,21 @@ export class WishPollReporting {
           answers.push(...page.items);
           token = page.continuationToken;
         } while (token);
+        const municipalities = await this.municipalityNames(
+          answers.map((a) => a.municipalityId ?? NO_MUNICIPALITY),
+        );
         return answersCsv(poll, answers, municipalities, language);
       }
     }
   }
 
-  private municipalityNames(): Promise<Map<string, Municipality>> {
+  /** The municipalities by id; read again when one is asked for that the cached list lacks. */
+  private async municipalityNames(needed: Iterable<string> = []): Promise<Map<string, Municipality>> {
     const now = Date.now();
-    if (this.municipalityCache && this.municipalityCache.until > now) return this.municipalityCache.value;
+    if (this.municipalityCache && this.municipalityCache.until > now) {
+      const cached = await this.municipalityCache.value;
+      if ([...needed].every((id) => id === NO_MUNICIPALITY || cached.has(id))) return cached;
+    }
     const value = this.municipalities.list().then((list) => new Map(list.map((m) => [m.id, m])));
     this.municipalityCache = { value, until: now + this.ttl() };
     value.catch(() => {

@@ -179,10 +179,10 @@ describe('the poll API for coordinators', () => {
     const kuhmo = await addPeople('kuusikko', 6, 'kuhmo');
     const utsjoki = await addPeople('tunturi', 2, 'utsjoki');
     const answers: [Participant, string[], string | null][] = [
-      [kuhmo[0]!, ['osaaminen', 'hankinnat'], 'Etäpalvelut'],
-      [kuhmo[1]!, ['osaaminen'], null],
-      [kuhmo[2]!, ['lait'], null],
-      [utsjoki[0]!, ['hankinnat'], 'Saamenkieliset palvelut'],
+      [kuhmo[0], ['osaaminen', 'hankinnat'], 'Etäpalvelut'],
+      [kuhmo[1], ['osaaminen'], null],
+      [kuhmo[2], ['lait'], null],
+      [utsjoki[0], ['hankinnat'], 'Saamenkieliset palvelut'],
     ];
     for (const [person, topicIds, suggestion] of answers) {
       const token = await tokenFor(running, person.aadObjectId);
@@ -244,10 +244,10 @@ describe('the poll API for coordinators', () => {
     const lieksa = await addPeople('lehto', 4, 'lieksa');
     const kemi = await addPeople('kivi', 2, 'kemi');
     for (const [person, topic] of [
-      [lieksa[0]!, 'osaaminen'],
-      [lieksa[1]!, 'osaaminen'],
-      [lieksa[2]!, 'lait'],
-      [kemi[0]!, 'hankinnat'],
+      [lieksa[0], 'osaaminen'],
+      [lieksa[1], 'osaaminen'],
+      [lieksa[2], 'lait'],
+      [kemi[0], 'hankinnat'],
     ] as const) {
       const token = await tokenFor(running, person.aadObjectId);
       await api(running, `/api/polls/${poll.id}/answer`, token, {
@@ -292,7 +292,7 @@ describe('the poll API for coordinators', () => {
       audience: { roles: [], municipalityIds: ['jarvela'] },
     });
     const [person] = await addPeople('jarvela', 1, 'jarvela');
-    const token = await tokenFor(running, person!.aadObjectId);
+    const token = await tokenFor(running, person.aadObjectId);
     await api(running, `/api/polls/${poll.id}/answer`, token, {
       method: 'POST',
       body: { topicIds: ['saa'], suggestion: '=HYPERLINK("http://x")\nrivi 2' },

@@ -265,8 +265,9 @@ describe('the poll API for coordinators', () => {
       topics: null,
     });
     for (const suggestion of results.suggestions.items) {
+      expect(suggestion.text).toMatch(/^Ehdotus /);
       expect(suggestion).toEqual({
-        text: expect.any(String),
+        text: suggestion.text,
         municipalityName: null,
         name: null,
         submittedAt: null,

@@ -4,8 +4,10 @@ import { ApiRouter } from './api/api-router';
 import { createAuthenticator } from './api/authenticator';
 import type { AppConfig, StorageSettings } from './config/config';
 import { coreFeature } from './features/core-feature';
+import { dataRightsFeature } from './features/data-rights-feature';
 import { deliveryFeature, type DeliverySettings } from './features/delivery-feature';
 import type { Feature, FeatureContext } from './features/feature';
+import { groupsFeature, type GroupsSettings } from './features/groups-feature';
 import { remindersFeature, type ReminderSettings } from './features/reminders-feature';
 import { programmeFeature } from './features/programme-feature';
 import { pollsFeature } from './features/polls-feature';
@@ -18,6 +20,7 @@ import { systemClock, type Clock } from './services/clock';
 import { TaskSupervisor } from './services/task-supervisor';
 import { createRepositories, type Repositories } from './storage/repositories';
 import { ActivityLedger } from './storage/activity-ledger';
+import { AuditLog } from './storage/audit-log';
 import { TableStore } from './storage/table-store';
 import { WelcomeLedger } from './storage/welcome-ledger';
 import { ActivityRouter } from './teams/activity-router';
@@ -57,6 +60,7 @@ export interface AppOptions {
   /** Outbox sender settings (tests scale the rate windows and lease times). */
   readonly delivery?: DeliverySettings;
   readonly reminders?: ReminderSettings;
+  readonly groups?: GroupsSettings;
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -79,7 +83,10 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const botAppId = config.bot?.appId ?? '';
   const adapter = createAdapter(config.bot, logger, options.botEndpoints);
   const people = new TurnPeople(repositories.participants);
-  const outbox = deliveryFeature({ config, clock, logger, store, repositories, adapter, botAppId }, options.delivery);
+  const outbox = deliveryFeature(
+    { config, clock, logger, store, repositories, adapter, botAppId },
+    options.delivery,
+  );
 
   const context: FeatureContext = {
     config,
@@ -96,11 +103,18 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   };
   const features: Feature[] = [coreFeature(context), programmeFeature(context)];
   features.push(outbox, remindersFeature(context, options.reminders));
+  features.push(groupsFeature(context, options.groups));
   features.push(pollsFeature(context));
+
+  // Data rights come last: they gather every other feature's personal-data provider.
+  const welcomes = new WelcomeLedger(store);
+  const audit = new AuditLog(store);
+  const dataRights = dataRightsFeature(context, features, audit, welcomes);
+  features.push(dataRights);
 
   const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
   const router = new ActivityRouter(
-    new AppInstalledHandler(people, links, roster, tasks, new WelcomeLedger(store), clock),
+    new AppInstalledHandler(people, links, roster, tasks, welcomes, clock),
     new MembersChangedHandler(roster),
     new UnrecognisedMessageHandler(people),
     people,
@@ -130,7 +144,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     tabDirectory: options.tabDirectory ?? DEFAULT_TAB_DIRECTORY,
     routes: [
       (restifyServer) => {
-        api = new ApiRouter(restifyServer, createAuthenticator(config, repositories), logger);
+        api = new ApiRouter(restifyServer, createAuthenticator(config, repositories), logger, audit);
         for (const feature of features) feature.registerApi?.(api);
       },
     ],

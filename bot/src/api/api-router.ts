@@ -4,6 +4,7 @@ import type { TeamsIdentity } from '../domain/participant';
 import type { Language } from '../i18n/language';
 import { sendProblem } from '../http/problem';
 import type { Logger } from '../observability/logger';
+import type { AuditLog } from '../storage/audit-log';
 import { ConflictError } from '../storage/errors';
 
 /**
@@ -83,6 +84,8 @@ export class ApiRouter {
     private readonly server: Server,
     private readonly authenticator: Authenticator,
     private readonly logger: Logger,
+    /** Where coordinators' changes are recorded; every non-GET coordinator route is audited. */
+    private readonly audit?: AuditLog,
   ) {}
 
   add<BS extends z.ZodType = z.ZodUnknown, QS extends z.ZodType = z.ZodUnknown>(
@@ -127,6 +130,7 @@ export class ApiRouter {
         });
         return;
       }
+      let outcome = 500;
       try {
         const result = await spec.handle({
           user,
@@ -136,20 +140,47 @@ export class ApiRouter {
           ifMatch: headerValue(req.headers['if-match']),
           raw: req,
         });
+        outcome = result.status;
         send(res, result);
       } catch (error) {
         if (error instanceof ApiError) {
+          outcome = error.status;
           sendProblem(res, error.status, error.detail);
-          return;
-        }
-        if (error instanceof ConflictError) {
+        } else if (error instanceof ConflictError) {
+          outcome = 412;
           sendProblem(res, 412, 'Someone else changed this in the meantime. Reload and try again.');
-          return;
+        } else {
+          this.logger.error('api request failed', { method: req.method, path: spec.path, error });
+          sendProblem(res, 500);
         }
-        this.logger.error('api request failed', { method: req.method, path: spec.path, error });
-        sendProblem(res, 500);
+      }
+      if (user && spec.access === 'coordinator' && spec.method !== 'get') {
+        await this.recordAudit(user, spec, req, outcome);
       }
     });
+  }
+
+  private async recordAudit(
+    user: ApiUser,
+    spec: { method: string; path: string },
+    req: Request,
+    outcome: number,
+  ): Promise<void> {
+    if (!this.audit) return;
+    try {
+      await this.audit.record({
+        at: new Date().toISOString(),
+        actorTenantId: user.tenantId,
+        actorObjectId: user.aadObjectId,
+        actorName: user.name,
+        action: `${spec.method.toUpperCase()} ${spec.path}`,
+        target: new URL(req.url ?? '/', 'http://localhost').pathname,
+        outcome,
+      });
+    } catch (error) {
+      // The change itself has happened; a missing audit entry is an operator's alarm, not the user's.
+      this.logger.error('audit entry not recorded', { action: spec.path, error });
+    }
   }
 }
 

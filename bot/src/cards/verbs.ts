@@ -4,7 +4,11 @@
  */
 export const VERBS = {
   setLanguage: 'digiverkosto.language.set',
+  eraseMyDataAsk: 'digiverkosto.myData.erase.ask',
+  eraseMyDataConfirm: 'digiverkosto.myData.erase.confirm',
+  eraseMyDataCancel: 'digiverkosto.myData.erase.cancel',
   cannotAttend: 'digiverkosto.reminder.cannotAttend',
+  rsvp: 'digiverkosto.groups.rsvp',
   pollShow: 'digiverkosto.poll.show',
   pollEdit: 'digiverkosto.poll.edit',
   pollAnswer: 'digiverkosto.poll.answer',

@@ -1,6 +1,6 @@
 import type { Coordinator, TeamsIdentity } from '../domain/participant';
 import { escapeKey } from './keys';
-import { getEntity, readAll, type TableStore } from './table-store';
+import { deleteIfPresent, getEntity, readAll, type TableStore } from './table-store';
 
 /** Coordinators (Kuntaliitto, FCG): partition = tenant id, row = object id, like participants. */
 interface CoordinatorEntity {
@@ -36,6 +36,11 @@ export class CoordinatorRepository {
       escapeKey(identity.aadObjectId),
     );
     return entity ? toCoordinator(entity) : undefined;
+  }
+
+  async delete(identity: TeamsIdentity): Promise<boolean> {
+    const client = await this.store.table('coordinators');
+    return deleteIfPresent(client, escapeKey(identity.tenantId), escapeKey(identity.aadObjectId));
   }
 
   async isCoordinator(identity: TeamsIdentity): Promise<boolean> {

@@ -102,6 +102,18 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
     );
   }
 
+  /** Removes every personal-chat reference of a person (erasure); returns how many there were. */
+  async removePersonalChats(tenantId: string, aadObjectId: string): Promise<number> {
+    const client = await this.store.table('installations');
+    const rows = await readAll<InstallationEntity, Installation>(
+      client,
+      odata`PartitionKey eq ${escapeKey(tenantId)} and kind eq ${'personal'} and userAadObjectId eq ${aadObjectId}`,
+      toInstallation,
+    );
+    for (const row of rows) await deleteIfPresent(client, escapeKey(row.tenantId || '_'), escapeKey(row.key));
+    return rows.length;
+  }
+
   /** The team channels the app is installed in (the network has one team; a test tenant may have more). */
   async channels(): Promise<Installation[]> {
     const client = await this.store.table('installations');

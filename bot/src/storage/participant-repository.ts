@@ -4,6 +4,7 @@ import { PARTICIPANT_ROLES, type ParticipantRole } from '../domain/roles';
 import { isLanguage, type Language } from '../i18n/language';
 import { escapeKey } from './keys';
 import {
+  deleteIfPresent,
   getEntity,
   odata,
   parseJsonArray,
@@ -121,6 +122,12 @@ export class ParticipantRepository {
       } satisfies ParticipantEntity & { partitionKey: string; rowKey: string },
       'Merge',
     );
+  }
+
+  /** Removes a participant (erasure). */
+  async delete(identity: TeamsIdentity): Promise<boolean> {
+    const client = await this.store.table('participants');
+    return deleteIfPresent(client, ...keys(identity));
   }
 
   async listPage(tenantId: string, pageSize: number, continuationToken?: string): Promise<Page<Participant>> {

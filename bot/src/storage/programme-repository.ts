@@ -4,6 +4,7 @@ import { EVENT_TYPES, type ProgrammeEvent, type Round } from '../domain/programm
 import { PARTICIPANT_ROLES } from '../domain/roles';
 import { escapeKey } from './keys';
 import {
+  deleteIfPresent,
   getEntity,
   odata,
   readAll,
@@ -90,6 +91,18 @@ export class ProgrammeRepository {
       rounds.find((round) => round.startsAt > iso) ??
       rounds.at(-1)
     );
+  }
+
+  /** Removes a round and its whole programme (retention has ended). */
+  async deleteRound(roundId: string): Promise<void> {
+    const events = await this.store.table('events');
+    const rows = await readAll<EventEntity, { partitionKey: string; rowKey: string }>(
+      events,
+      odata`PartitionKey eq ${escapeKey(roundId)}`,
+      (entity) => ({ partitionKey: escapeKey(entity.roundId), rowKey: escapeKey(entity.id) }),
+    );
+    for (const row of rows) await deleteIfPresent(events, row.partitionKey, row.rowKey);
+    await deleteIfPresent(await this.store.table('rounds'), ROUND_PARTITION, escapeKey(roundId));
   }
 
   async saveEvent(event: ProgrammeEvent): Promise<void> {

@@ -26,7 +26,7 @@ export function emulatorLimits(
 export function fastDispatcher(overrides: Partial<DispatcherOptions> = {}): Partial<DispatcherOptions> {
   return {
     limits: FAST_LIMITS,
-    retry: { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 400 },
+    retry: { maxAttempts: 6, maxThrottledAttempts: 20, baseDelayMs: 20, maxDelayMs: 400 },
     leaseTtlMs: 3_000,
     staleClaimMs: 500,
     idlePollMs: 100,

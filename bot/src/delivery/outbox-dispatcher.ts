@@ -46,6 +46,8 @@ export interface DispatcherOptions {
   readonly pageSize: number;
   /** Retries due sooner than this wait in memory; later ones go back to storage as pending. */
   readonly inlineRetryMaxMs: number;
+  /** Deliveries drained side by side. */
+  readonly parallelDeliveries: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> = Object.freeze({
@@ -57,6 +59,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> =
   idlePollMs: 2_000,
   pageSize: 100,
   inlineRetryMaxMs: 30_000,
+  parallelDeliveries: 8,
 });
 
 export const DISPATCHER_LEASE = 'outbox-dispatcher';
@@ -73,6 +76,8 @@ export interface DispatcherStats {
 interface WorkItem {
   row: OutboxRow;
   attempts: number;
+  /** Of which answered 429 (a separate, larger allowance). */
+  throttled?: number;
   readonly notAfter: number;
   readonly activity: Partial<Activity>;
 }
@@ -154,10 +159,20 @@ export class OutboxDispatcher {
     if (!(await this.ensureLease())) return false;
     this.stats.passes += 1;
     const open = await this.outbox.openDeliveries();
-    for (const delivery of open) {
-      if (!this.holdsLease() || this.stopping) break;
-      await this.drain(delivery);
-    }
+    // Several deliveries at once, so a retry waiting in one never holds up the others; the shared
+    // rate limiter decides the actual pace.
+    let next = 0;
+    const laneCount = Math.min(this.options.parallelDeliveries, open.length);
+    // The senders are shared out so that no more than `concurrency` messages are in flight.
+    const workers = Math.max(1, Math.floor(this.options.concurrency / Math.max(1, laneCount)));
+    const lanes = Array.from({ length: laneCount }, async () => {
+      for (;;) {
+        const delivery = open[next++];
+        if (!delivery || !this.holdsLease() || this.stopping) return;
+        await this.drain(delivery, workers);
+      }
+    });
+    await Promise.all(lanes);
     return true;
   }
 
@@ -239,7 +254,7 @@ export class OutboxDispatcher {
   }
 
   /** Sends one delivery's claimable rows; completes it when nothing is left. */
-  private async drain(delivery: OpenDelivery): Promise<void> {
+  private async drain(delivery: OpenDelivery, workerCount: number): Promise<void> {
     const lease = this.lease;
     if (!lease) return;
     const notAfter = delivery.notAfter ? Date.parse(delivery.notAfter) : Number.POSITIVE_INFINITY;
@@ -350,16 +365,25 @@ export class OutboxDispatcher {
         failure = resolved;
       }
       item.attempts += 1;
+      const throttled = failure.kind === 'retry' && failure.status === 429;
+      if (throttled) item.throttled = (item.throttled ?? 0) + 1;
       if (failure.kind === 'unreachable') {
         await finish(item, { state: 'unreachable', attempts: item.attempts, lastError: failure.reason });
         return;
       }
-      if (failure.kind === 'failed' || item.attempts >= this.options.retry.maxAttempts) {
+      const exhausted = throttled
+        ? (item.throttled ?? 0) >= this.options.retry.maxThrottledAttempts
+        : item.attempts - (item.throttled ?? 0) >= this.options.retry.maxAttempts;
+      if (failure.kind === 'failed' || exhausted) {
         await finish(item, { state: 'failed', attempts: item.attempts, lastError: failure.reason });
         return;
       }
       this.stats.retries += 1;
-      const delay = retryDelayMs(item.attempts, this.options.retry, failure.retryAfterMs);
+      const delay = retryDelayMs(
+        throttled ? (item.throttled ?? 1) : item.attempts - (item.throttled ?? 0),
+        this.options.retry,
+        failure.retryAfterMs,
+      );
       if (delay > this.options.inlineRetryMaxMs) {
         await finish(item, {
           state: 'pending',
@@ -420,19 +444,24 @@ export class OutboxDispatcher {
       }
     };
 
+    const waitForRoom = async (limit: number): Promise<void> => {
+      while (ready.length >= limit && !this.stopping) {
+        await new Promise<void>((resolve) => {
+          const previous = notifyWorkers;
+          notifyWorkers = () => {
+            previous?.();
+            resolve();
+          };
+        });
+      }
+    };
+
     const reader = async (): Promise<void> => {
+      // Claim just ahead of the senders: rows claimed are the rows a crash may repeat or delay,
+      // so only about two rounds of the workers' work are ever claimed and not yet sent.
+      const claimBatch = Math.max(1, workerCount * 2);
       let continuationToken: string | undefined;
       do {
-        // Keep a couple of pages ready, no more: memory stays flat for any number of recipients.
-        while (ready.length > this.options.pageSize * 2 && !this.stopping) {
-          await new Promise<void>((resolve) => {
-            const previous = notifyWorkers;
-            notifyWorkers = () => {
-              previous?.();
-              resolve();
-            };
-          });
-        }
         if (!this.holdsLease() || this.stopping) break;
         const page = await this.outbox.unfinishedPage(
           delivery.deliveryId,
@@ -440,49 +469,52 @@ export class OutboxDispatcher {
           continuationToken,
         );
         continuationToken = page.continuationToken;
-        const now = this.wallClock();
         const claimable: OutboxRow[] = [];
+        const readAt = this.wallClock();
         for (const row of page.items) {
           if (this.inMemory.has(key(row))) continue;
           const due =
             row.state === 'pending'
-              ? row.nextAttemptAt <= now
-              : row.claimToken !== lease.token && now - row.claimedAt > this.options.staleClaimMs;
+              ? row.nextAttemptAt <= readAt
+              : row.claimToken !== lease.token && readAt - row.claimedAt > this.options.staleClaimMs;
           if (due) claimable.push(row);
           else remaining += 1;
         }
-        if (claimable.length === 0) continue;
-        const claimed = await this.outbox.claim(claimable, lease.token, now);
-        remaining += claimable.length - claimed.length;
-        for (const row of claimed) {
-          let body = bodies.get(row.bodyHash);
-          if (!body) {
-            body = this.outbox.body(row.deliveryId, row.bodyHash);
-            bodies.set(row.bodyHash, body);
+        while (claimable.length > 0) {
+          await waitForRoom(claimBatch);
+          if (!this.holdsLease() || this.stopping) {
+            remaining += claimable.length;
+            break;
           }
-          const activity = await body;
-          this.inMemory.add(key(row));
-          if (!activity) {
-            await finish(
-              { row, attempts: row.attempts, notAfter, activity: {} },
-              {
-                state: 'failed',
-                attempts: row.attempts,
-                lastError: 'the message body is missing',
-              },
-            );
-            continue;
+          const batch = claimable.splice(0, claimBatch);
+          const claimed = await this.outbox.claim(batch, lease.token, this.wallClock());
+          remaining += batch.length - claimed.length;
+          for (const row of claimed) {
+            let body = bodies.get(row.bodyHash);
+            if (!body) {
+              body = this.outbox.body(row.deliveryId, row.bodyHash);
+              bodies.set(row.bodyHash, body);
+            }
+            const activity = await body;
+            this.inMemory.add(key(row));
+            if (!activity) {
+              await finish(
+                { row, attempts: row.attempts, notAfter, activity: {} },
+                { state: 'failed', attempts: row.attempts, lastError: 'the message body is missing' },
+              );
+              continue;
+            }
+            ready.push({ row, attempts: row.attempts, notAfter, activity });
           }
-          ready.push({ row, attempts: row.attempts, notAfter, activity });
+          signal();
         }
-        signal();
       } while (continuationToken);
       readerDone = true;
       signal();
     };
 
     this.drainSignals.add(signal);
-    const workers = Array.from({ length: this.options.concurrency }, () => worker());
+    const workers = Array.from({ length: workerCount }, () => worker());
     try {
       await reader();
     } finally {

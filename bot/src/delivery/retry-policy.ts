@@ -8,14 +8,20 @@
  * again only burns the rate budget. Other 4xx answers are faults in the message: failed at once.
  */
 export interface RetryOptions {
-  /** Attempts in all, the first included. */
+  /** Attempts that failed for other reasons than throttling, the first included. */
   readonly maxAttempts: number;
+  /**
+   * Answers of 429 tolerated per message: throttling says "later", not "broken", so a storm of them
+   * gets a larger, separate allowance before the message is given up.
+   */
+  readonly maxThrottledAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
 }
 
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = Object.freeze({
   maxAttempts: 6,
+  maxThrottledAttempts: 20,
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
 });

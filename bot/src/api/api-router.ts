@@ -5,7 +5,7 @@ import type { Language } from '../i18n/language';
 import { sendProblem } from '../http/problem';
 import type { Logger } from '../observability/logger';
 import type { AuditLog } from '../storage/audit-log';
-import { ConflictError } from '../storage/errors';
+import { ConflictError, isStorageUnreachable } from '../storage/errors';
 
 /**
  * The tab's HTTP API: every route declares who may call it, and every body and query is parsed
@@ -102,7 +102,13 @@ export class ApiRouter {
     this.server[spec.method](spec.path, async (req: Request, res: Response) => {
       let user: ApiUser | undefined;
       if (spec.access !== 'public') {
-        const outcome = await this.authenticator.authenticate(req);
+        let outcome: AuthOutcome;
+        try {
+          outcome = await this.authenticator.authenticate(req);
+        } catch (error) {
+          this.answerFailure(res, req, spec.path, error);
+          return;
+        }
         if (!outcome.ok) {
           if (outcome.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
           sendProblem(res, outcome.status, outcome.reason);
@@ -150,14 +156,26 @@ export class ApiRouter {
           outcome = 412;
           sendProblem(res, 412, 'Someone else changed this in the meantime. Reload and try again.');
         } else {
-          this.logger.error('api request failed', { method: req.method, path: spec.path, error });
-          sendProblem(res, 500);
+          outcome = this.answerFailure(res, req, spec.path, error);
         }
       }
       if (user && spec.access === 'coordinator' && spec.method !== 'get') {
         await this.recordAudit(user, spec, req, outcome);
       }
     });
+  }
+
+  /** An unexpected failure: 503 when storage cannot be reached (try again), else 500. */
+  private answerFailure(res: Response, req: Request, path: string, error: unknown): number {
+    if (isStorageUnreachable(error)) {
+      this.logger.warn('api request failed: storage unreachable', { method: req.method, path, error });
+      res.setHeader('Retry-After', '30');
+      sendProblem(res, 503, 'The service is temporarily unavailable. Try again shortly.');
+      return 503;
+    }
+    this.logger.error('api request failed', { method: req.method, path, error });
+    sendProblem(res, 500);
+    return 500;
   }
 
   private async recordAudit(

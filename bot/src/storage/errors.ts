@@ -22,3 +22,20 @@ export class StorageUnavailableError extends Error {
 export function isStatusCode(error: unknown, status: number): boolean {
   return typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === status;
 }
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/** True when a storage call failed because the service could not be reached (or answered 5xx). */
+export function isStorageUnreachable(error: unknown): boolean {
+  if (error instanceof StorageUnavailableError) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, statusCode, name } = error as { code?: unknown; statusCode?: unknown; name?: unknown };
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  if (
+    name === 'RestError' &&
+    (statusCode === undefined || (typeof statusCode === 'number' && statusCode >= 500))
+  ) {
+    return true;
+  }
+  return false;
+}

@@ -39,6 +39,17 @@ const environmentSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  GRAPH_TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_ORGANIZER_UPN: optionalText,
+  GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
+  RSVP_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
 });
 
 export type AppMode = 'local' | 'production';
@@ -53,6 +64,20 @@ export interface BotIdentity {
 export type StorageSettings =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
   | { readonly kind: 'managedIdentity'; readonly endpoint: string; readonly clientId: string | undefined };
+
+/**
+ * Microsoft Graph for the peer-group meetings (Outlook events with a Teams meeting). With a client
+ * secret the app signs in as its own app registration; without one, with the managed identity
+ * (`AZURE_CLIENT_ID` names a user-assigned one).
+ */
+export interface GraphSettings {
+  readonly organizerUpn: string;
+  readonly tenantId: string | undefined;
+  readonly clientId: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly managedIdentityClientId: string | undefined;
+  readonly baseUrl: string;
+}
 
 export interface AppConfig {
   readonly mode: AppMode;
@@ -73,6 +98,10 @@ export interface AppConfig {
   /** Personal data is kept until the round ends plus this many months (privacy notice). */
   readonly retentionMonths: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Undefined without GRAPH_ORGANIZER_UPN: invitations then go as cards with an .ics link. */
+  readonly graph?: GraphSettings | undefined;
+  /** The one reminder to members who have not answered goes this many hours before the meeting. */
+  readonly rsvpReminderHours?: number;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +159,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!isProduction && e.HOST && !isLoopback(e.HOST) && !bot) {
     problems.push('HOST: an anonymous bot (no BOT_ID) may only listen on a loopback address');
   }
+  let graph: GraphSettings | undefined;
+  if (e.GRAPH_ORGANIZER_UPN) {
+    if (e.GRAPH_CLIENT_SECRET && (!e.GRAPH_TENANT_ID || !e.GRAPH_CLIENT_ID)) {
+      problems.push('GRAPH_TENANT_ID and GRAPH_CLIENT_ID: required with GRAPH_CLIENT_SECRET');
+    }
+    graph = Object.freeze({
+      organizerUpn: e.GRAPH_ORGANIZER_UPN,
+      tenantId: e.GRAPH_TENANT_ID,
+      clientId: e.GRAPH_CLIENT_ID,
+      clientSecret: e.GRAPH_CLIENT_SECRET,
+      managedIdentityClientId: e.AZURE_CLIENT_ID,
+      baseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com').replace(/\/$/, ''),
+    });
+  } else if (e.GRAPH_CLIENT_SECRET || e.GRAPH_CLIENT_ID) {
+    problems.push('GRAPH_ORGANIZER_UPN: required when the other GRAPH_ settings are given');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const host = e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
@@ -156,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO ?? !isProduction,
     retentionMonths: e.DATA_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
+    graph,
+    rsvpReminderHours: e.RSVP_REMINDER_HOURS,
   });
 }
 

@@ -136,7 +136,7 @@ export class ApiRouter {
         });
         return;
       }
-      let outcome = 500;
+      let outcome: number;
       try {
         const result = await spec.handle({
           user,

@@ -121,8 +121,8 @@ describe('meetings in Outlook through Microsoft Graph', () => {
         tenantId: DEMO_TENANT_ID,
         aadObjectId: AINO.aadObjectId,
       });
-      const ainoCard = connector.activitiesFor(chat?.conversationId ?? '')[0]?.activity.attachments?.[0]
-        ?.content;
+      const ainoCard: unknown = connector.activitiesFor(chat?.conversationId ?? '')[0]?.activity
+        .attachments?.[0]?.content;
       const links = openUrls(ainoCard);
       const ainoEvent = events.find((event) =>
         event.attendees.some((attendee) => attendee.emailAddress.address === 'aino.korhonen@hameenlinna.fi'),

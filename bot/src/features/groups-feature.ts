@@ -7,6 +7,7 @@ import { RsvpAction } from '../handlers/rsvp-action';
 import { GraphClientCalendar, type GraphCalendar } from '../services/graph-calendar';
 import { DEFAULT_ORGANIZER } from '../services/invitation-calendar';
 import { InvitationService } from '../services/invitation-service';
+import { PeerGroupPersonalData } from '../services/peer-group-personal-data';
 import { PeerGroupService } from '../services/peer-group-service';
 import { PeerMeetingRepository } from '../storage/peer-group-meeting-repository';
 import { PeerGroupRepository } from '../storage/peer-group-repository';
@@ -94,6 +95,7 @@ export function groupsFeature(context: FeatureContext, settings: GroupsSettings 
     commands: [new MyGroupCommand(context.people, groups, invitations, clock)],
     cardActions: [toTeamsFxHandler(new RsvpAction(invitations), context.people, logger)],
     registerApi: (router) => registerPeerGroupRoutes(router, { groups, invitations, clock }),
+    personalData: new PeerGroupPersonalData(repositories.programme, formations, meetings, clock),
     start: () => {
       stopped = false;
       if (config.seedDemo && config.mode === 'local') {

@@ -583,7 +583,8 @@ export class InvitationService {
           municipalities,
           calendarUrl: await this.calendarUrl(meeting, member),
           inOutlook: this.usesOutlook && meeting.graphEventId !== undefined,
-          rsvp: undefined,
+          // Someone who already answered (from the "ryhmäni" card) sees their answer on the card.
+          rsvp: await this.deps.meetings.rsvp(meeting.roundId, meeting.id, member),
         }),
       });
     };

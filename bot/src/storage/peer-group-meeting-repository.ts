@@ -13,6 +13,7 @@ import { ConflictError, isStatusCode } from './errors';
 import { escapeKey } from './keys';
 import {
   createIfAbsent,
+  deleteIfPresent,
   getEntity,
   odata,
   parseJsonArray,
@@ -146,6 +147,24 @@ export class PeerMeetingRepository {
       odata`PartitionKey eq ${rsvpPartition(roundId, meetingId)}`,
       toRsvp,
     );
+  }
+
+  async deleteRsvp(roundId: string, meetingId: string, identity: TeamsIdentity): Promise<void> {
+    const client = await this.store.table('peerrsvps');
+    await deleteIfPresent(client, rsvpPartition(roundId, meetingId), escapeKey(memberIdOf(identity)));
+  }
+
+  /** Removes a round's meetings and every answer to them (retention ended). */
+  async deleteRound(roundId: string): Promise<void> {
+    const meetings = await this.listForRound(roundId);
+    const rsvps = await this.store.table('peerrsvps');
+    for (const meeting of meetings) {
+      for (const rsvp of await this.rsvps(roundId, meeting.id)) {
+        await deleteIfPresent(rsvps, rsvpPartition(roundId, meeting.id), escapeKey(memberIdOf(rsvp)));
+      }
+    }
+    const client = await this.store.table('peermeetings');
+    for (const meeting of meetings) await deleteIfPresent(client, escapeKey(roundId), escapeKey(meeting.id));
   }
 
   /** The secret that signs calendar links, created on first use. */

@@ -98,6 +98,29 @@ export class PeerGroupRepository {
     return deleteIfPresent(client, escapeKey(roundId), escapeKey(eventId));
   }
 
+  /** Removes every formation and opt-out of a round (retention ended). */
+  async deleteRound(roundId: string): Promise<void> {
+    for (const table of ['peergroups', 'peergroupoptouts']) {
+      const client = await this.store.table(table);
+      const keys = await readAll<object, string>(
+        client,
+        odata`PartitionKey eq ${escapeKey(roundId)}`,
+        (entity) => (entity as { rowKey?: string }).rowKey ?? '',
+      );
+      for (const rowKey of keys) await deleteIfPresent(client, escapeKey(roundId), rowKey);
+    }
+  }
+
+  /** The rounds in which the person has opted out. */
+  async optedOutRounds(roundIds: readonly string[], identity: TeamsIdentity): Promise<string[]> {
+    const client = await this.store.table('peergroupoptouts');
+    const rounds: string[] = [];
+    for (const roundId of roundIds) {
+      if (await getEntity(client, escapeKey(roundId), escapeKey(memberIdOf(identity)))) rounds.push(roundId);
+    }
+    return rounds;
+  }
+
   async setOptOut(roundId: string, identity: TeamsIdentity, optedOut: boolean, now: Date): Promise<void> {
     const client = await this.store.table('peergroupoptouts');
     const rowKey = escapeKey(memberIdOf(identity));

@@ -27,6 +27,9 @@ export interface ApiResponse<T> {
 export type TokenSource = () => Promise<string | undefined>;
 
 export class ApiClient {
+  /** GETs started before the view asked (see {@link prefetch}), taken by the first matching get. */
+  private readonly prefetched = new Map<string, Promise<ApiResponse<unknown>>>();
+
   constructor(
     private readonly token: TokenSource,
     private readonly language: () => Language,
@@ -34,7 +37,30 @@ export class ApiClient {
   ) {}
 
   async get<T>(path: string, query: Query = {}): Promise<T> {
+    const key = this.prefetchKey(path, query);
+    const early = this.prefetched.get(key);
+    if (early) {
+      this.prefetched.delete(key);
+      return ((await early) as ApiResponse<T>).data;
+    }
     return (await this.request<T>('GET', path, { query })).data;
+  }
+
+  /**
+   * Starts a GET now (while the shell is still loading) so the view that asks for the same path and
+   * query a moment later gets the answer sooner. An unused or failed prefetch costs nothing more.
+   */
+  prefetch(path: string, query: Query = {}): void {
+    const key = this.prefetchKey(path, query);
+    if (this.prefetched.has(key)) return;
+    const request = this.request<unknown>('GET', path, { query });
+    // The failure is reported to whoever takes the prefetch; an untaken one is dropped quietly.
+    request.catch(() => this.prefetched.delete(key));
+    this.prefetched.set(key, request);
+  }
+
+  private prefetchKey(path: string, query: Query): string {
+    return `${this.language()} ${withQuery(path, query)}`;
   }
 
   /** A GET that also returns the ETag, for a later conditional write. */
@@ -42,7 +68,11 @@ export class ApiClient {
     return this.request<T>('GET', path, { query });
   }
 
-  async put<T>(path: string, body: unknown, options: { ifMatch?: string; query?: Query } = {}): Promise<ApiResponse<T>> {
+  async put<T>(
+    path: string,
+    body: unknown,
+    options: { ifMatch?: string; query?: Query } = {},
+  ): Promise<ApiResponse<T>> {
     return this.request<T>('PUT', path, { ...options, body });
   }
 
@@ -72,7 +102,10 @@ export class ApiClient {
     options: { query?: Query; body?: unknown; ifMatch?: string },
   ): Promise<Response> {
     const token = await this.token();
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language() };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': this.language(),
+    };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.ifMatch) headers['If-Match'] = options.ifMatch;

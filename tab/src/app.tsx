@@ -36,7 +36,9 @@ const THEMES: Record<ThemeName, Theme> = {
 
 const LANGUAGE_KEY = 'digiverkosto.language';
 
-const viewComponents = new Map<string, ComponentType<TabViewProps>>(VIEWS.map((view) => [view.id, lazy(view.load)]));
+const viewComponents = new Map<string, ComponentType<TabViewProps>>(
+  VIEWS.map((view) => [view.id, lazy(view.load)]),
+);
 
 type Auth =
   | { readonly state: 'checking' }
@@ -144,15 +146,23 @@ const useStyles = makeStyles({
 });
 
 /** The tab's shell: theme, language, sign-in, navigation and routing over the view list. */
-export function App({ host }: { readonly host: Host }) {
+export function App({
+  host,
+  api,
+  languageRef,
+  initialLanguage,
+}: {
+  readonly host: Host;
+  readonly api: ApiClient;
+  /** Read by the API client for every request's language; kept current here. */
+  readonly languageRef: { current: Language };
+  readonly initialLanguage: Language;
+}) {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
 
-  const [language, setLanguageState] = useState<Language>(
-    () => storedLanguage() ?? host.explicitLanguage ?? host.clientLanguage ?? 'fi',
-  );
-  const languageRef = useRef(language);
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
   languageRef.current = language;
   const setLanguage = useCallback((next: Language) => {
     sessionStorage.setItem(LANGUAGE_KEY, next);
@@ -162,16 +172,6 @@ export function App({ host }: { readonly host: Host }) {
 
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
   const [attempt, setAttempt] = useState(0);
-  const api = useMemo(
-    () =>
-      new ApiClient(
-        host.kind === 'teams' && host.getAuthToken
-          ? host.getAuthToken
-          : () => Promise.resolve(devTokenStore.read()),
-        () => languageRef.current,
-      ),
-    [host],
-  );
 
   useEffect(() => {
     let current = true;
@@ -188,7 +188,8 @@ export function App({ host }: { readonly host: Host }) {
         const me = await api.get<MeResponse>('/api/me');
         settle({ state: 'signed-in', me });
         // The person's own choice (the bot's language command) beats the Teams client's language.
-        if (!storedLanguage() && !host.explicitLanguage && me.languageChoice) setLanguageState(me.languageChoice);
+        if (!storedLanguage() && !host.explicitLanguage && me.languageChoice)
+          setLanguageState(me.languageChoice);
       } catch (error) {
         if (error instanceof ApiProblem && error.status === 401 && host.kind === 'browser') {
           devTokenStore.clear();
@@ -352,7 +353,8 @@ function ViewOutlet({
     if (auth.state === 'picker') return <DevSignIn people={auth.people} onSignedIn={onSignedIn} />;
     if (auth.state === 'teams-only') return <p>{t.openInTeams}</p>;
     if (auth.state === 'error') return <ErrorMessage error={auth.error} onRetry={onSignedIn} />;
-    if (view.access === 'coordinator' && !auth.me.isCoordinator) return <p role="alert">{t.coordinatorsOnly}</p>;
+    if (view.access === 'coordinator' && !auth.me.isCoordinator)
+      return <p role="alert">{t.coordinatorsOnly}</p>;
   }
   return (
     <Suspense fallback={<Loading />}>
@@ -367,9 +369,30 @@ function mayOpen(view: TabView, me: MeResponse | undefined): boolean {
   return view.access === 'participant' || me.isCoordinator;
 }
 
-function storedLanguage(): Language | undefined {
+export function storedLanguage(): Language | undefined {
   const value = sessionStorage.getItem(LANGUAGE_KEY);
   return isLanguage(value) ? value : undefined;
+}
+
+/** The language the tab opens in: the switcher's choice, the address, the Teams client, Finnish. */
+export function initialLanguageFor(host: Host): Language {
+  return storedLanguage() ?? host.explicitLanguage ?? host.clientLanguage ?? 'fi';
+}
+
+/** The API client with the sign-in token: Teams SSO in Teams, the development token elsewhere. */
+export function createApiClient(host: Host, language: () => Language): ApiClient {
+  return new ApiClient(
+    host.kind === 'teams' && host.getAuthToken
+      ? host.getAuthToken
+      : () => Promise.resolve(devTokenStore.read()),
+    language,
+  );
+}
+
+/** The view the address names (or the default one), for warming up before the first render. */
+export function viewForLocation(hash: string): TabView | undefined {
+  const id = hash.replace(/^#\/?/, '').split('/')[0] || DEFAULT_VIEW_ID;
+  return VIEWS.find((view) => view.id === id);
 }
 
 /** `#/programme/x` → `['programme', 'x']`; an empty hash goes to the default view. */

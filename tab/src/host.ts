@@ -16,7 +16,7 @@ export interface Host {
   /** The Teams client's language: used when the person has not chosen one. */
   readonly clientLanguage: Language | undefined;
   /** Teams SSO token; only in Teams. */
-  getAuthToken?(): Promise<string>;
+  readonly getAuthToken?: () => Promise<string>;
   /** Calls back when the Teams theme changes; returns nothing to unregister (teams-js has one handler). */
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** The configurable tab's config page hooks; only in Teams. */

@@ -1,6 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type DependencyList } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type DependencyList,
+} from 'react';
 import type { MeResponse } from '../../bot/src/api/contracts';
-import { ApiProblem, type ApiClient } from './api';
+import type { ApiClient, ApiProblem } from './api';
 import type { Host } from './host';
 
 /** What every view may use: the API client, the host (Teams or browser), who is signed in, and the live region. */

@@ -42,7 +42,10 @@ async function open(page: Page, query: string, view: string): Promise<void> {
     privacy: '#document-heading',
     terms: '#document-heading',
   };
-  await page.locator(ready[view] ?? 'h1').first().waitFor();
+  await page
+    .locator(ready[view] ?? 'h1')
+    .first()
+    .waitFor();
   if (view === 'coordinator') {
     // Check the editing form too: open the first event.
     const chooser = page.locator('#main select').first();
@@ -92,7 +95,8 @@ describe('accessibility (WCAG 2.1 AA, axe-core) in every theme', () => {
       for (const view of ['programme', 'coordinator', 'privacy', 'terms']) {
         await open(page, `?lang=${language}`, view);
         const violations = await axeViolations(page);
-        if (violations.length > 0) throw new Error(`${view} (${language}):\n${describeViolations(violations)}`);
+        if (violations.length > 0)
+          throw new Error(`${view} (${language}):\n${describeViolations(violations)}`);
       }
       await screenshot(page, `terms-${language}`);
       await page.close();

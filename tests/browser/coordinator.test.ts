@@ -94,7 +94,10 @@ describe("the coordinators' view in the tab", () => {
     await starts.fill(startValue.replace('T09:00', 'T10:15'));
     await screenshot(page, 'coordinator-editor');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
-    await page.getByText('Muutokset tallennettu: Kehittämispaja 2: Palvelumuodot ja asukkaat').waitFor();
+    await page
+      .getByRole('form', { name: 'Ohjelman muokkaus' })
+      .getByText('Muutokset tallennettu: Kehittämispaja 2: Palvelumuodot ja asukkaat')
+      .waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Ohjelma' }).click();
     const row = page.locator('[data-event-row="workshop-2"]');
@@ -107,7 +110,9 @@ describe("the coordinators' view in the tab", () => {
     const page = await openAsMikko();
     const chooser = page.getByRole('combobox', { name: 'Muokattava tapahtuma' });
     await chooser.locator('option', { hasText: 'Kehittämispaja 3' }).waitFor({ state: 'attached' });
-    await chooser.selectOption((await chooser.locator('option', { hasText: 'Kehittämispaja 3' }).getAttribute('value')) ?? '');
+    await chooser.selectOption(
+      (await chooser.locator('option', { hasText: 'Kehittämispaja 3' }).getAttribute('value')) ?? '',
+    );
     const title = page.getByRole('textbox', { name: 'Otsikko suomeksi' });
     await title.waitFor();
 
@@ -124,7 +129,7 @@ describe("the coordinators' view in the tab", () => {
     await page.getByRole('button', { name: 'Lataa uusin versio' }).click();
     await page.waitForFunction(
       () =>
-        (document.querySelector('input[type="text"]') as HTMLInputElement | null)?.value ===
+        document.querySelector<HTMLInputElement>('input[type="text"]')?.value ===
         'Kehittämispaja 3: Hankinnat (Sannan versio)',
     );
     await page.close();

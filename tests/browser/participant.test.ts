@@ -36,9 +36,9 @@ describe("a participant's programme in the tab", () => {
     await expect(workshop.locator('time').textContent()).resolves.toMatch(
       /^(ma|ti|ke|to|pe|la|su) \d{1,2}\.\d{1,2}\.\d{4} klo 9\.00–12\.00$/,
     );
-    await expect(workshop.getByRole('link', { name: /Liity verkkotapahtumaan/ }).getAttribute('href')).resolves.toMatch(
-      /^https:\/\/teams\.microsoft\.com\//,
-    );
+    await expect(
+      workshop.getByRole('link', { name: /Liity verkkotapahtumaan/ }).getAttribute('href'),
+    ).resolves.toMatch(/^https:\/\/teams\.microsoft\.com\//);
     await expect(workshop.textContent()).resolves.toContain('Ennakkotehtävä');
     // Her own municipality's roadmap workshop, with its address; not other municipalities'.
     const roadmap = page.locator('[data-event-row="roadmap-content-hameenlinna"]');
@@ -51,13 +51,17 @@ describe("a participant's programme in the tab", () => {
     const page = await openAsAino();
     await page.getByRole('combobox', { name: 'Tapahtuman tyyppi' }).selectOption({ label: 'Kehittämispaja' });
     await page.waitForFunction(() => document.querySelectorAll('[data-event-row]').length === 3);
-    const ids = await rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-event-row')));
+    const ids = await rows(page).evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-event-row')),
+    );
     expect(ids).toEqual(['workshop-1', 'workshop-2', 'workshop-3']);
 
     await page.getByRole('combobox', { name: 'Tapahtuman tyyppi' }).selectOption({ label: 'Kaikki tyypit' });
     await page.getByRole('radio', { name: 'Menneet' }).check();
     await page.waitForFunction(() => document.querySelectorAll('[data-event-row]').length === 2);
-    const past = await rows(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-event-row')));
+    const past = await rows(page).evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-event-row')),
+    );
     expect(past).toEqual(['training-digital-future', 'kickoff']);
     await expect(page.locator('[data-event-row="kickoff"]').textContent()).resolves.toContain(
       'Kuntatalo, Toinen linja 14, 00530 Helsinki',
@@ -68,7 +72,9 @@ describe("a participant's programme in the tab", () => {
 
   it('downloads an event as an iCalendar file with "add to calendar"', async () => {
     const page = await openAsAino();
-    const link = page.locator('[data-event-row="workshop-1"]').getByRole('link', { name: 'Lisää kalenteriin' });
+    const link = page
+      .locator('[data-event-row="workshop-1"]')
+      .getByRole('link', { name: 'Lisää kalenteriin' });
     const [response, download] = await Promise.all([
       page.waitForResponse((candidate) => candidate.url().includes('/api/programme/workshop-1/calendar.ics')),
       page.waitForEvent('download'),
@@ -128,7 +134,9 @@ describe("a participant's programme in the tab", () => {
 
   it('does not show the coordinators view to a participant', async () => {
     const page = await openAsAino();
-    await expect(page.getByRole('navigation').getByRole('link').allTextContents()).resolves.toEqual(['Ohjelma']);
+    await expect(page.getByRole('navigation').getByRole('link').allTextContents()).resolves.toEqual([
+      'Ohjelma',
+    ]);
     await page.goto(`${running.url}/tab/#/coordinator`);
     await page.getByText('Tämä näkymä on vain verkoston koordinaattoreille.').waitFor();
     await page.close();

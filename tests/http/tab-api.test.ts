@@ -15,6 +15,8 @@ const AINO = playgroundObjectId(0);
 const MIKKO = playgroundObjectId(1);
 const JOHANNA = playgroundObjectId(3);
 const ERIK = playgroundObjectId(4);
+/** A generated demo participant who has not chosen a language. */
+const ANNA = 'b2000000-0000-4000-8000-000000000001';
 const OUTSIDE_TENANT = '11111111-2222-4333-8444-555555555555';
 
 let running: RunningApp;
@@ -101,10 +103,11 @@ describe('signing in to the tab API', () => {
     const erik = (await call('/api/me', await tokenFor(ERIK), { headers: { 'Accept-Language': 'en' } }))
       .json as MeResponse;
     expect(erik.language).toBe('sv');
-    const aino = (
-      await call('/api/me', await tokenFor(AINO), { headers: { 'Accept-Language': 'sv-FI,en;q=0.5' } })
+    const anna = (
+      await call('/api/me', await tokenFor(ANNA), { headers: { 'Accept-Language': 'sv-FI,en;q=0.5' } })
     ).json as MeResponse;
-    expect(aino.language).toBe('sv');
+    expect(anna.languageChoice).toBeNull();
+    expect(anna.language).toBe('sv');
   });
 
   it('keeps coordinator routes from participants (403)', async () => {

@@ -6,7 +6,12 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const INPUTS = [
-  'tests/support/tab-build.ts','tab/src', 'tab/index.html', 'tab/vite.config.ts', 'bot/src/api/contracts.ts'];
+  'tests/support/tab-build.ts',
+  'tab/src',
+  'tab/index.html',
+  'tab/vite.config.ts',
+  'bot/src/api/contracts.ts',
+];
 
 /**
  * Builds the tab from the current sources into `test-artifacts/tab-builds/<content hash>` and
@@ -34,7 +39,17 @@ export async function buildTab(): Promise<string> {
 
 async function runVite(outDir: string): Promise<void> {
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [vite, 'build', '--config', 'tab/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [
+    vite,
+    'build',
+    '--config',
+    'tab/vite.config.ts',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ];
   await new Promise<void>((resolve, reject) => {
     // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
     const env = { ...process.env, NODE_ENV: 'production' };

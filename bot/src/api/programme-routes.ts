@@ -46,11 +46,11 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
     handle: async ({ user, query }) => {
       const me = signedIn(user);
       const language = query.lang ?? me.language;
-      const [participant, coordinator] = await Promise.all([
+      const [participant, coordinator, municipalities] = await Promise.all([
         repositories.participants.get(me),
         me.isCoordinator ? repositories.coordinators.get(me) : Promise.resolve(undefined),
+        municipalityMap(repositories),
       ]);
-      const municipalities = await municipalityMap(repositories);
       const municipality = participant?.value.municipalityId
         ? municipalities.get(participant.value.municipalityId)
         : undefined;
@@ -78,7 +78,10 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
       const me = signedIn(user);
       const language = query.lang ?? me.language;
       const now = clock();
-      const { round, events } = await visibleEvents.for(me);
+      const [{ round, events }, municipalities] = await Promise.all([
+        visibleEvents.for(me),
+        municipalityMap(repositories),
+      ]);
       const nowIso = now.toISOString();
       const matching = events
         .filter((event) => (query.type ? event.type === query.type : true))
@@ -89,7 +92,6 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
         });
       if (query.when === 'past') matching.reverse();
       const page = pageOf(matching, query.pageSize, query.continuationToken);
-      const municipalities = await municipalityMap(repositories);
       const presentTypes = new Set(events.map((event) => event.type));
       const body: ProgrammeResponse = {
         round: round ? { id: round.id, name: round.name[language] ?? round.name.fi } : null,

@@ -7,19 +7,22 @@ const messages = defineMessages({
   fi: {
     heading: 'Lisää Digiverkoston ohjelma',
     body: 'Välilehti näyttää verkoston ohjelman jokaiselle kanavan jäsenelle hänen omalla kielellään ja omien roolien mukaan. Valitse Tallenna lisätäksesi välilehden.',
-    outside: 'Tämä sivu on Teamsin välilehden asetussivu. Avaa se lisäämällä Digiverkosto kanavan välilehdeksi.',
+    outside:
+      'Tämä sivu on Teamsin välilehden asetussivu. Avaa se lisäämällä Digiverkosto kanavan välilehdeksi.',
     name: 'Ohjelma',
   },
   sv: {
     heading: 'Lägg till Digiverkostos program',
     body: 'Fliken visar nätverkets program för varje kanalmedlem på hens eget språk och enligt hens roller. Välj Spara för att lägga till fliken.',
-    outside: 'Den här sidan är inställningssidan för en flik i Teams. Öppna den genom att lägga till Digiverkosto som flik i en kanal.',
+    outside:
+      'Den här sidan är inställningssidan för en flik i Teams. Öppna den genom att lägga till Digiverkosto som flik i en kanal.',
     name: 'Program',
   },
   en: {
     heading: "Add Digiverkosto's programme",
     body: "The tab shows the network's programme to each channel member in their own language and for their roles. Choose Save to add the tab.",
-    outside: 'This page is the settings page of a Teams tab. Open it by adding Digiverkosto as a tab in a channel.',
+    outside:
+      'This page is the settings page of a Teams tab. Open it by adding Digiverkosto as a tab in a channel.',
     name: 'Programme',
   },
 });

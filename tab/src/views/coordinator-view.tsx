@@ -34,7 +34,8 @@ const messages = defineMessages({
   },
   sv: {
     heading: 'Koordinatorns vy',
-    intro: 'För Kommunförbundets och FCG:s koordinatorer: nätverkets kommuner, deltagare och redigering av programmet.',
+    intro:
+      'För Kommunförbundets och FCG:s koordinatorer: nätverkets kommuner, deltagare och redigering av programmet.',
     signedInAs: 'Organisation: {organisation}',
     municipalities: 'Kommuner',
     municipality: 'Kommun',
@@ -56,7 +57,8 @@ const messages = defineMessages({
   },
   en: {
     heading: "Coordinators' view",
-    intro: 'For the coordinators at Kuntaliitto and FCG: the network’s municipalities, participants and programme editing.',
+    intro:
+      'For the coordinators at Kuntaliitto and FCG: the network’s municipalities, participants and programme editing.',
     signedInAs: 'Organisation: {organisation}',
     municipalities: 'Municipalities',
     municipality: 'Municipality',
@@ -88,7 +90,9 @@ export default function CoordinatorView() {
       <h1 className={styles.heading}>{t.heading}</h1>
       <p className={styles.intro}>
         {t.intro}
-        {me.coordinatorOrganisation ? ` ${format(t.signedInAs, { organisation: me.coordinatorOrganisation })}` : ''}
+        {me.coordinatorOrganisation
+          ? ` ${format(t.signedInAs, { organisation: me.coordinatorOrganisation })}`
+          : ''}
       </p>
       <EventEditor />
       <Municipalities />

@@ -45,7 +45,9 @@ export function Document({
       {sections.map((section) => (
         <section key={section.heading}>
           <h2 className={styles.sectionHeading}>{section.heading}</h2>
-          {section.paragraphs?.map((paragraph) => <p key={paragraph}>{paragraph}</p>)}
+          {section.paragraphs?.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
           {section.items && (
             <ul>
               {section.items.map((item) => (

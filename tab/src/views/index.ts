@@ -1,3 +1,4 @@
+import { PROGRAMME_PAGE_SIZE } from './programme-query';
 import type { TabView } from './registry';
 
 export type { TabView, TabViewProps } from './registry';
@@ -14,6 +15,13 @@ export const VIEWS: readonly TabView[] = [
     access: 'participant',
     inNavigation: true,
     load: () => import('./programme-view'),
+    prefetch: (api, language) =>
+      api.prefetch('/api/programme', {
+        when: 'upcoming',
+        type: '',
+        pageSize: PROGRAMME_PAGE_SIZE,
+        lang: language,
+      }),
   },
   {
     id: 'coordinator',

@@ -102,7 +102,7 @@ const TEXT: Record<Language, PrivacyText> = {
   en: {
     heading: 'Privacy',
     intro:
-      "The Digiverkosto app serves the Digiverkosto network project of the Association of Finnish Municipalities (Kuntaliitto) and FCG in Microsoft Teams. This page explains what is stored about you, why, and for how long.",
+      'The Digiverkosto app serves the Digiverkosto network project of the Association of Finnish Municipalities (Kuntaliitto) and FCG in Microsoft Teams. This page explains what is stored about you, why, and for how long.',
     sections: [
       {
         heading: 'What is stored',

@@ -1,22 +1,16 @@
+import { Button, Field, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import {
-  Badge,
-  Button,
-  Field,
-  Link,
-  Radio,
-  RadioGroup,
-  Select,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { CalendarAddRegular, ClipboardTaskListLtrRegular, LocationRegular, VideoRegular } from '@fluentui/react-icons';
+  CalendarAddRegular,
+  ClipboardTaskListLtrRegular,
+  LocationRegular,
+  VideoRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useState, type MouseEvent } from 'react';
 import type { EventView, ProgrammeResponse } from '../../../bot/src/api/contracts';
 import { ErrorMessage, Loading } from '../components/status';
 import { defineMessages, format, useLanguage, useMessages, type Language } from '../i18n';
 import { useApi, useApiData, useSession } from '../session';
-
-const PAGE_SIZE = 200;
+import { PROGRAMME_PAGE_SIZE } from './programme-query';
 
 const messages = defineMessages({
   fi: {
@@ -94,7 +88,20 @@ const messages = defineMessages({
 });
 
 const MONTHS: Record<Language, readonly string[]> = {
-  fi: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
+  fi: [
+    'tammi',
+    'helmi',
+    'maalis',
+    'huhti',
+    'touko',
+    'kesä',
+    'heinä',
+    'elo',
+    'syys',
+    'loka',
+    'marras',
+    'joulu',
+  ],
   sv: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
@@ -132,6 +139,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
     border: `1px solid ${tokens.colorTransparentStroke}`,
+    // Long programmes: the browser lays out and paints only the cards near the screen.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 200px',
   },
   past: { opacity: 0.92 },
   dateTile: {
@@ -166,6 +176,34 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
   more: { marginTop: tokens.spacingVerticalL },
   iconLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  // Plain elements rather than Fluent Badge/Link: a programme can have hundreds of cards.
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+  tag: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    minHeight: '20px',
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground4,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  typeTag: {
+    color: tokens.colorBrandForeground2,
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+  },
 });
 
 type When = 'upcoming' | 'past';
@@ -182,7 +220,13 @@ export default function ProgrammeView() {
   const [extra, setExtra] = useState<{ items: EventView[]; continuationToken: string | null }>();
 
   const programme = useApiData(
-    () => api.get<ProgrammeResponse>('/api/programme', { when, type, pageSize: PAGE_SIZE, lang: language }),
+    () =>
+      api.get<ProgrammeResponse>('/api/programme', {
+        when,
+        type,
+        pageSize: PROGRAMME_PAGE_SIZE,
+        lang: language,
+      }),
     [api, when, type, language],
   );
   const data = programme.data;
@@ -203,7 +247,7 @@ export default function ProgrammeView() {
       .get<ProgrammeResponse>('/api/programme', {
         when,
         type,
-        pageSize: PAGE_SIZE,
+        pageSize: PROGRAMME_PAGE_SIZE,
         lang: language,
         continuationToken,
       })
@@ -310,14 +354,8 @@ function EventCard({ event }: { readonly event: EventView }) {
       </div>
       <article className={styles.body} aria-labelledby={titleId}>
         <div className={styles.badges}>
-          <Badge appearance="tint" color="brand">
-            {event.typeName}
-          </Badge>
-          {event.municipalityName && (
-            <Badge appearance="tint" color="informative">
-              {event.municipalityName}
-            </Badge>
-          )}
+          <span className={`${styles.tag} ${styles.typeTag}`}>{event.typeName}</span>
+          {event.municipalityName && <span className={styles.tag}>{event.municipalityName}</span>}
         </div>
         <h2 id={titleId} className={styles.title}>
           {event.title}
@@ -340,16 +378,18 @@ function EventCard({ event }: { readonly event: EventView }) {
             <VideoRegular className={styles.icon} aria-hidden="true" />
             <span>
               {t.online}:{' '}
-              <Link href={event.onlineUrl} target="_blank" rel="noopener noreferrer">
+              <a className={styles.link} href={event.onlineUrl} target="_blank" rel="noopener noreferrer">
                 {t.join}
                 <span className="visually-hidden"> {t.newWindow}</span>
-              </Link>
+              </a>
             </span>
           </p>
         )}
         {event.description && <p className={styles.line}>{event.description}</p>}
         {event.inPersonQuota && (
-          <p className={`${styles.line} ${styles.muted}`}>{format(t.quota, { count: event.inPersonQuota })}</p>
+          <p className={`${styles.line} ${styles.muted}`}>
+            {format(t.quota, { count: event.inPersonQuota })}
+          </p>
         )}
         {event.preAssignment && (
           <div className={styles.preAssignment}>
@@ -357,26 +397,34 @@ function EventCard({ event }: { readonly event: EventView }) {
               <ClipboardTaskListLtrRegular className={styles.icon} aria-hidden="true" />
               <strong>
                 {t.preAssignment}
-                {event.preAssignment.dueAtText ? ` (${format(t.due, { when: event.preAssignment.dueAtText })})` : ''}
+                {event.preAssignment.dueAtText
+                  ? ` (${format(t.due, { when: event.preAssignment.dueAtText })})`
+                  : ''}
               </strong>
             </p>
             <p className={styles.preText}>{event.preAssignment.text}</p>
             {event.preAssignment.url && (
-              <Link href={event.preAssignment.url} target="_blank" rel="noopener noreferrer">
+              <a
+                className={styles.link}
+                href={event.preAssignment.url}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
                 {t.openPreAssignment}
-              </Link>
+                <span className="visually-hidden"> {t.newWindow}</span>
+              </a>
             )}
           </div>
         )}
         <div className={styles.actions}>
-          <Link
+          <a
             href={event.calendarPath}
             onClick={downloadCalendar}
             aria-describedby={titleId}
-            className={styles.iconLink}
+            className={`${styles.link} ${styles.iconLink}`}
           >
             <CalendarAddRegular className={styles.icon} aria-hidden="true" /> {t.addToCalendar}
-          </Link>
+          </a>
           <span className={styles.muted}>{format(t.organiser, { name: event.organiser })}</span>
         </div>
       </article>

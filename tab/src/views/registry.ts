@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import type { Localized } from '../i18n';
+import type { ApiClient } from '../api';
+import type { Language, Localized } from '../i18n';
 
 /**
  * A view of the tab, reached at `#/<id>`. Features add their own view as one file in this folder
@@ -20,6 +21,11 @@ export interface TabView {
   readonly inNavigation: boolean;
   /** Loads the component on first use, so each view is its own small chunk. */
   readonly load: () => Promise<{ readonly default: ComponentType<TabViewProps> }>;
+  /**
+   * Optional: starts the view's first API request while the shell is still starting, when the tab
+   * opens on this view. Must ask exactly what the view will ask (same path, query and language).
+   */
+  readonly prefetch?: (api: ApiClient, language: Language) => void;
 }
 
 export interface TabViewProps {

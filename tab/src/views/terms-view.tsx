@@ -26,7 +26,8 @@ const TEXT: Record<Language, { heading: string; intro: string; sections: readonl
   },
   sv: {
     heading: 'Användarvillkor',
-    intro: 'Appen Digiverkosto är ett arbetsverktyg i Microsoft Teams för Digiverkosto-projektets deltagare och koordinatorer.',
+    intro:
+      'Appen Digiverkosto är ett arbetsverktyg i Microsoft Teams för Digiverkosto-projektets deltagare och koordinatorer.',
     sections: [
       {
         heading: 'Användning',
@@ -47,7 +48,8 @@ const TEXT: Record<Language, { heading: string; intro: string; sections: readonl
   },
   en: {
     heading: 'Terms of use',
-    intro: "The Digiverkosto app is a Microsoft Teams tool for the Digiverkosto network project's participants and coordinators.",
+    intro:
+      "The Digiverkosto app is a Microsoft Teams tool for the Digiverkosto network project's participants and coordinators.",
     sections: [
       {
         heading: 'Use',

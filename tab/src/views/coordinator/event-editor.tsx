@@ -183,7 +183,12 @@ type Outcome =
   | { readonly kind: 'error'; readonly error: Error };
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    marginTop: tokens.spacingVerticalL,
+  },
   fieldset: {
     margin: 0,
     padding: tokens.spacingHorizontalL,
@@ -258,18 +263,28 @@ export function EventEditor() {
       .catch((error: unknown) => {
         if (error instanceof ApiProblem && error.status === 412) setOutcome({ kind: 'conflict' });
         else if (error instanceof ApiProblem && (error.status === 400 || error.status === 422)) {
-          setOutcome({ kind: 'invalid', message: format(t.invalid, { detail: error.detail ?? error.title }) });
-        } else setOutcome({ kind: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+          setOutcome({
+            kind: 'invalid',
+            message: format(t.invalid, { detail: error.detail ?? error.title }),
+          });
+        } else
+          setOutcome({ kind: 'error', error: error instanceof Error ? error : new Error(String(error)) });
       })
       .finally(() => setSaving(false));
   };
 
-  const field = (key: keyof FormState, label: string, options: { type?: 'text' | 'url' | 'datetime-local'; hint?: string; required?: boolean } = {}) => (
+  const field = (
+    key: keyof FormState,
+    label: string,
+    options: { type?: 'text' | 'url' | 'datetime-local'; hint?: string; required?: boolean } = {},
+  ) => (
     <Field label={label} hint={options.hint} required={options.required}>
       <Input
         type={options.type ?? 'text'}
         value={form?.[key] ?? ''}
-        onChange={(_, data) => setForm((previous) => (previous ? { ...previous, [key]: data.value } : previous))}
+        onChange={(_, data) =>
+          setForm((previous) => (previous ? { ...previous, [key]: data.value } : previous))
+        }
       />
     </Field>
   );
@@ -278,7 +293,9 @@ export function EventEditor() {
       <Textarea
         resize="vertical"
         value={form?.[key] ?? ''}
-        onChange={(_, data) => setForm((previous) => (previous ? { ...previous, [key]: data.value } : previous))}
+        onChange={(_, data) =>
+          setForm((previous) => (previous ? { ...previous, [key]: data.value } : previous))
+        }
       />
     </Field>
   );
@@ -346,7 +363,13 @@ export function EventEditor() {
   );
 }
 
-function OutcomeMessage({ outcome, onReload }: { readonly outcome: Outcome | undefined; readonly onReload: () => void }) {
+function OutcomeMessage({
+  outcome,
+  onReload,
+}: {
+  readonly outcome: Outcome | undefined;
+  readonly onReload: () => void;
+}) {
   const t = useMessages(messages);
   if (!outcome) return null;
   if (outcome.kind === 'error') return <ErrorMessage error={outcome.error} />;

@@ -11,7 +11,11 @@ export const useTableStyles = makeStyles({
   },
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase600, fontWeight: 600 },
   intro: { margin: `0 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2 },
-  sectionHeading: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase500, fontWeight: 600 },
+  sectionHeading: {
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: 600,
+  },
   scroll: { overflowX: 'auto' },
   table: {
     width: '100%',

@@ -24,6 +24,13 @@ export const VIEWS: readonly TabView[] = [
       }),
   },
   {
+    id: 'groups',
+    title: { fi: 'Vertaisryhmät', sv: 'Kamratgrupper', en: 'Peer groups' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./peer-groups-view'),
+  },
+  {
     id: 'coordinator',
     title: { fi: 'Koordinaattori', sv: 'Koordinator', en: 'Coordinator' },
     access: 'coordinator',

@@ -85,7 +85,7 @@ describe('reminders across a daylight-saving change, through the running app', (
     );
     expect(cardText(swedish!)).toContain('28.10.2024 kl. 9.00');
     expect(cardText(finnish!)).toContain('28.10.2024 klo 9.00');
-    expect(cardText(finnish!)).toContain('Tapahtuma alkaa viikon kuluttua');
+    expect(cardText(finnish!)).toContain('Tapahtuma on viikon kuluttua.');
   });
 
   it('sends the day-ahead reminder at 9.00 Helsinki winter time on the day the clocks changed', async () => {

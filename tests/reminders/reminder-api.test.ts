@@ -140,7 +140,7 @@ describe('the reminder routes and "I can\'t attend"', () => {
     expect(card).toContain('Påminnelse');
     expect(card).toContain('20.8.2024 kl. 9.00');
     expect(card).toContain('Toinen linja 14, 00530 Helsinki');
-    expect(card).toContain('Evenemanget börjar i morgon.');
+    expect(card).toContain('Evenemanget är i morgon.');
     expect(card).toContain(VERBS.cannotAttend);
     expect(card).toContain('/api/calendar/round-test/api');
   });

@@ -6,6 +6,7 @@ import { LANGUAGES, pickText } from '../i18n/language';
 import type { Clock } from '../services/clock';
 import type { Delivery, DeliveryStatus } from '../services/delivery';
 import { buildCalendar, calendarFileName, eventUid } from '../services/icalendar';
+import { reminderDueAt } from '../services/reminder-schedule';
 import type { ReminderScheduler } from '../services/reminder-scheduler';
 import type { AbsenceRepository } from '../storage/absence-repository';
 import type { ProgrammeRepository } from '../storage/programme-repository';
@@ -164,7 +165,8 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
     handle: async ({ params, query, body }) => {
       const event = await findEvent(params.eventId, query.roundId);
       const card = buildReminderCard(event, body.language, {
-        offset: body.offset,
+        // As it will read when sent: at the offset's due time, or now.
+        now: body.offset ? reminderDueAt(new Date(event.startsAt), body.offset) : deps.clock(),
         calendarUrl: deps.calendarUrl(event.roundId, event.id),
       });
       return { status: 200, body: { language: body.language, card } };

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../domain/programme-event';
 import { formatHelsinkiDateTime, formatHelsinkiRange, helsinkiWeekday } from '../i18n/helsinki-time';
 import { pickText, type Language } from '../i18n/language';
-import { reminderMessagesFor } from '../i18n/reminder-messages';
+import { reminderMessagesFor, timeLeft } from '../i18n/reminder-messages';
 import { cardActivity } from '../teams/activities';
 import { defineCard, renderCard, type AdaptiveCardJson } from './render-card';
 import reminderTemplate from './reminder.card.json';
@@ -36,8 +36,8 @@ export interface ReminderCardData {
 }
 
 export interface ReminderCardOptions {
-  /** The reminder's offset (`P1D`), for the "starts tomorrow" line; absent for "send now". */
-  readonly offset?: string | undefined;
+  /** When the reminder is written (sent), for the "the event is tomorrow" line; none leaves it out. */
+  readonly now?: Date | undefined;
   /** Where the event's .ics is served; empty leaves the button out. */
   readonly calendarUrl: string;
   /** Shown after "I can't attend" was pressed, in place of the button. */
@@ -65,7 +65,7 @@ export function buildReminderCard(
     heading: m.heading,
     title: pickText(event.title, language),
     typeName: pickText(EVENT_TYPE_NAMES[event.type], language),
-    lead: m.startsIn(options.offset),
+    lead: options.now ? m.startsIn(timeLeft(options.now, start)) : '',
     whenLabel: m.whenLabel,
     when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, end, language)}`,
     whereLabel: m.whereLabel,

@@ -223,6 +223,47 @@ export function demoRound(now: Date): Round {
 const ALL_ROLES: readonly ParticipantRole[] = ['leadership', 'supervisor', 'developer', 'expert', 'elected'];
 const TEAMS_MEETING = 'https://teams.microsoft.com/l/meetup-join/demo';
 
+/** The demo event that starts soon after `npm start`, so the Playground shows reminders at once. */
+export const DEMO_SOON_EVENT_ID = 'onboarding-info';
+
+/**
+ * A short remote info session two hours from now (rounded up to a quarter hour). Its day-ahead
+ * reminder is already due when the app starts, so the first scheduler tick, a second after start,
+ * posts it in the channel and sends it personally; the hour-ahead reminder follows an hour later.
+ */
+export function demoSoonEvent(now: Date): ProgrammeEvent {
+  const quarter = 15 * 60_000;
+  const start = new Date(Math.ceil((now.getTime() + 2 * 3_600_000) / quarter) * quarter);
+  return {
+    roundId: DEMO_ROUND_ID,
+    id: DEMO_SOON_EVENT_ID,
+    type: 'training',
+    title: {
+      fi: 'Aloitusinfo: näin Digiverkosto toimii Teamsissa',
+      sv: 'Startinfo: så fungerar Digiverkosto i Teams',
+      en: 'Onboarding info: how Digiverkosto works in Teams',
+    },
+    description: undefined,
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    place: undefined,
+    onlineUrl: `${TEAMS_MEETING}/onboarding-info`,
+    audienceRoles: ALL_ROLES,
+    municipalityId: undefined,
+    inPersonQuota: undefined,
+    preAssignment: {
+      text: {
+        fi: 'Katso ennen infoa, mitä kuntasi on jo kirjannut digitiekarttaansa.',
+        sv: 'Titta före infon på vad din kommun redan har skrivit in i sin digitala färdplan.',
+        en: 'Before the session, look at what your municipality has already put in its digital roadmap.',
+      },
+      url: 'https://www.kuntaliitto.fi/digitalisaatio',
+      dueAt: undefined,
+    },
+    organiser: 'Kuntaliitto',
+  };
+}
+
 export function demoProgramme(now: Date): ProgrammeEvent[] {
   const base = {
     roundId: DEMO_ROUND_ID,
@@ -278,6 +319,7 @@ export function demoProgramme(now: Date): ProgrammeEvent[] {
     organiser: 'Kuntaliitto',
   });
   return [
+    demoSoonEvent(now),
     {
       ...base,
       id: 'kickoff',

@@ -42,9 +42,9 @@ export function remindersFeature(context: FeatureContext, settings: ReminderSett
     repositories.participants,
     absences,
     delivery,
-    (event, language, offset) =>
+    (event, language) =>
       reminderActivity(event, language, {
-        offset,
+        now: clock(),
         calendarUrl: `${calendarUrl(event.roundId, event.id)}?lang=${language}`,
       }),
     clock,

@@ -1,11 +1,11 @@
-import { parseOffset } from '../domain/reminder-plan';
+import { toHelsinkiWallClock } from './helsinki-time';
 import type { Language } from './language';
 
 /** The reminder card's words per language (kept apart from the core messages, which other slices edit). */
 export interface ReminderMessages {
   readonly heading: string;
-  /** "starts tomorrow", from the reminder's offset; empty for a reminder sent by hand. */
-  readonly startsIn: (offset: string | undefined) => string;
+  /** "The event is tomorrow", from the time left when the reminder is written. */
+  readonly startsIn: (left: TimeLeft | undefined) => string;
   readonly whenLabel: string;
   readonly whereLabel: string;
   readonly online: string;
@@ -21,55 +21,83 @@ export interface ReminderMessages {
   readonly timesAreHelsinki: string;
 }
 
-const fiStartsIn = (offset: string | undefined): string => {
-  const parsed = offset ? parseOffset(offset) : undefined;
-  if (!parsed) return '';
-  if (parsed.minutes === 0) {
-    if (parsed.days === 1) return 'Tapahtuma alkaa huomenna.';
-    if (parsed.days === 7) return 'Tapahtuma alkaa viikon kuluttua.';
-    if (parsed.days === 14) return 'Tapahtuma alkaa kahden viikon kuluttua.';
-    return `Tapahtuma alkaa ${parsed.days} päivän kuluttua.`;
+/** How far the start is from the moment the reminder is written, as people say it. */
+export type TimeLeft =
+  | { readonly kind: 'minutes'; readonly count: number }
+  | { readonly kind: 'hours'; readonly count: number }
+  | { readonly kind: 'today' }
+  | { readonly kind: 'days'; readonly count: number };
+
+/**
+ * Counted from the actual moment, not from the plan: a day-ahead reminder that goes out late, two
+ * hours before the start, says "in 2 hours", never "tomorrow". Whole days follow Helsinki dates.
+ */
+export function timeLeft(now: Date, start: Date): TimeLeft | undefined {
+  const minutes = Math.round((start.getTime() - now.getTime()) / 60_000);
+  if (minutes <= 0) return undefined;
+  if (minutes < 60) return { kind: 'minutes', count: minutes };
+  if (minutes < 6 * 60) return { kind: 'hours', count: Math.round(minutes / 60) };
+  const a = toHelsinkiWallClock(now);
+  const b = toHelsinkiWallClock(start);
+  const days = Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
+  return days <= 0 ? { kind: 'today' } : { kind: 'days', count: days };
+}
+
+const fiStartsIn = (left: TimeLeft | undefined): string => {
+  if (!left) return '';
+  switch (left.kind) {
+    case 'minutes':
+      return `Tapahtuma alkaa ${left.count} minuutin kuluttua.`;
+    case 'hours':
+      return left.count === 1
+        ? 'Tapahtuma alkaa tunnin kuluttua.'
+        : `Tapahtuma alkaa ${left.count} tunnin kuluttua.`;
+    case 'today':
+      return 'Tapahtuma on tänään.';
+    case 'days':
+      if (left.count === 1) return 'Tapahtuma on huomenna.';
+      if (left.count === 7) return 'Tapahtuma on viikon kuluttua.';
+      if (left.count === 14) return 'Tapahtuma on kahden viikon kuluttua.';
+      return `Tapahtuma on ${left.count} päivän kuluttua.`;
   }
-  if (parsed.days === 0) {
-    if (parsed.minutes === 60) return 'Tapahtuma alkaa tunnin kuluttua.';
-    if (parsed.minutes % 60 === 0) return `Tapahtuma alkaa ${parsed.minutes / 60} tunnin kuluttua.`;
-    return `Tapahtuma alkaa ${parsed.minutes} minuutin kuluttua.`;
-  }
-  return 'Tapahtuma lähestyy.';
 };
 
-const svStartsIn = (offset: string | undefined): string => {
-  const parsed = offset ? parseOffset(offset) : undefined;
-  if (!parsed) return '';
-  if (parsed.minutes === 0) {
-    if (parsed.days === 1) return 'Evenemanget börjar i morgon.';
-    if (parsed.days === 7) return 'Evenemanget börjar om en vecka.';
-    if (parsed.days === 14) return 'Evenemanget börjar om två veckor.';
-    return `Evenemanget börjar om ${parsed.days} dagar.`;
+const svStartsIn = (left: TimeLeft | undefined): string => {
+  if (!left) return '';
+  switch (left.kind) {
+    case 'minutes':
+      return `Evenemanget börjar om ${left.count} minuter.`;
+    case 'hours':
+      return left.count === 1
+        ? 'Evenemanget börjar om en timme.'
+        : `Evenemanget börjar om ${left.count} timmar.`;
+    case 'today':
+      return 'Evenemanget är i dag.';
+    case 'days':
+      if (left.count === 1) return 'Evenemanget är i morgon.';
+      if (left.count === 7) return 'Evenemanget är om en vecka.';
+      if (left.count === 14) return 'Evenemanget är om två veckor.';
+      return `Evenemanget är om ${left.count} dagar.`;
   }
-  if (parsed.days === 0) {
-    if (parsed.minutes === 60) return 'Evenemanget börjar om en timme.';
-    if (parsed.minutes % 60 === 0) return `Evenemanget börjar om ${parsed.minutes / 60} timmar.`;
-    return `Evenemanget börjar om ${parsed.minutes} minuter.`;
-  }
-  return 'Evenemanget närmar sig.';
 };
 
-const enStartsIn = (offset: string | undefined): string => {
-  const parsed = offset ? parseOffset(offset) : undefined;
-  if (!parsed) return '';
-  if (parsed.minutes === 0) {
-    if (parsed.days === 1) return 'The event starts tomorrow.';
-    if (parsed.days === 7) return 'The event starts in a week.';
-    if (parsed.days === 14) return 'The event starts in two weeks.';
-    return `The event starts in ${parsed.days} days.`;
+const enStartsIn = (left: TimeLeft | undefined): string => {
+  if (!left) return '';
+  switch (left.kind) {
+    case 'minutes':
+      return `The event starts in ${left.count} minutes.`;
+    case 'hours':
+      return left.count === 1 ? 'The event starts in an hour.' : `The event starts in ${left.count} hours.`;
+    case 'today':
+      return 'The event is today.';
+    case 'days':
+      if (left.count === 1) return 'The event is tomorrow.';
+      if (left.count === 7) return 'The event is in a week.';
+      if (left.count === 14) return 'The event is in two weeks.';
+      return `The event is in ${left.count} days.`;
   }
-  if (parsed.days === 0) {
-    if (parsed.minutes === 60) return 'The event starts in an hour.';
-    if (parsed.minutes % 60 === 0) return `The event starts in ${parsed.minutes / 60} hours.`;
-    return `The event starts in ${parsed.minutes} minutes.`;
-  }
-  return 'The event is coming up.';
 };
 
 export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {

@@ -18,7 +18,7 @@ import type { Clock } from './clock';
 import type { Delivery, OutgoingMessage } from './delivery';
 import { reminderDueAt } from './reminder-schedule';
 
-/** Renders one reminder in one language; `offset` is undefined for a reminder sent by hand. */
+/** Renders one reminder in one language, as of now (the card says how far the start is). */
 export type ReminderRenderer = (
   event: ProgrammeEvent,
   language: Language,

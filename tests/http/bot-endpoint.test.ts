@@ -159,7 +159,11 @@ describe('the bot over HTTP', () => {
 
   it('runs a command from a card button (Action.Submit with a command, no text)', async () => {
     await withApp(async (running) => {
-      const click = { ...personalMessage('', { serviceUrl }), text: undefined, value: { command: 'ohjelma' } };
+      const click = {
+        ...personalMessage('', { serviceUrl }),
+        text: undefined,
+        value: { command: 'ohjelma' },
+      };
       const [reply] = await sendAndCollect(running, click);
       expect(textOf(reply?.activity ?? {})).toContain('Tulevat tapahtumat');
     });

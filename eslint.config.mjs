@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/dist/**',
       'coverage/**',
       '.azurite/**',
+      '.scratch*/**',
+      '.local/**',
       'test-artifacts/**',
       '*.config.*',
       'tab/vite.config.ts',

@@ -179,7 +179,7 @@ export class AdapterConnectorGateway implements ConnectorGateway {
   }
 }
 
-function personalConversation(identity: TeamsIdentity, chat: PersonalChat): Conversation {
+export function personalConversation(identity: TeamsIdentity, chat: PersonalChat): Conversation {
   return {
     tenantId: identity.tenantId,
     conversationId: chat.conversationId,

@@ -9,6 +9,10 @@ import type {
 } from '../services/delivery';
 import type { InstallationRepository } from '../storage/installation-repository';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
+import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
+
+/** Above this many people, their chats are read with one partition scan instead of one read each. */
+const SCAN_THRESHOLD = 50;
 
 /** The most failures a status lists; the counts always cover every row. */
 const MAX_LISTED_FAILURES = 200;
@@ -26,6 +30,8 @@ export class OutboxDelivery implements Delivery {
     private readonly logger: Logger,
     /** Wakes the local dispatcher after an enqueue. */
     private readonly onEnqueued: () => void = () => undefined,
+    /** Known personal chats are written into the rows, so sending needs no read per person. */
+    private readonly personalChats?: PersonalChatRepository,
   ) {}
 
   async enqueue(
@@ -65,6 +71,7 @@ export class OutboxDelivery implements Delivery {
         });
       }
     }
+    await this.attachKnownChats(rows);
     const result = await this.outbox.write(
       {
         deliveryId: request.deliveryId,
@@ -82,6 +89,34 @@ export class OutboxDelivery implements Delivery {
     });
     if (result.accepted > 0) this.onEnqueued();
     return result;
+  }
+
+  private async attachKnownChats(rows: NewOutboxRow[]): Promise<void> {
+    if (!this.personalChats) return;
+    const people = rows.filter((row) => row.target.kind === 'person');
+    const chats = new Map<string, PersonalChat>();
+    const keyOf = (tenantId: string, aadObjectId: string) => `${tenantId}|${aadObjectId}`;
+    if (people.length > SCAN_THRESHOLD) {
+      const tenants = new Set(
+        people.map((row) => (row.target.kind === 'person' ? row.target.identity.tenantId : '')),
+      );
+      for (const tenantId of tenants) {
+        for (const [aadObjectId, chat] of await this.personalChats.listTenant(tenantId)) {
+          chats.set(keyOf(tenantId, aadObjectId), chat);
+        }
+      }
+    } else {
+      for (const row of people) {
+        if (row.target.kind !== 'person') continue;
+        const chat = await this.personalChats.get(row.target.identity);
+        if (chat) chats.set(keyOf(row.target.identity.tenantId, row.target.identity.aadObjectId), chat);
+      }
+    }
+    rows.forEach((row, index) => {
+      if (row.target.kind !== 'person') return;
+      const chat = chats.get(keyOf(row.target.identity.tenantId, row.target.identity.aadObjectId));
+      if (chat) rows[index] = { ...row, target: { ...row.target, chat } };
+    });
   }
 
   async status(deliveryId: string): Promise<DeliveryStatus> {

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { TeamsIdentity } from '../domain/participant';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../services/clock';
-import type { Conversation, ConnectorGateway } from './connector-sender';
+import { personalConversation, type Conversation, type ConnectorGateway } from './connector-sender';
 import type { HeldLease, LeaseRepository } from './lease-repository';
 import type { OpenDelivery, OutboxRepository, OutboxRow, RowUpdate } from './outbox-repository';
 import {
@@ -48,6 +48,9 @@ export interface DispatcherOptions {
   readonly inlineRetryMaxMs: number;
   /** Deliveries drained side by side. */
   readonly parallelDeliveries: number;
+  /** Outcomes written per batch transaction, and the longest an outcome waits to be written. */
+  readonly resultBatchSize: number;
+  readonly resultFlushMs: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> = Object.freeze({
@@ -60,6 +63,8 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> =
   pageSize: 100,
   inlineRetryMaxMs: 30_000,
   parallelDeliveries: 8,
+  resultBatchSize: 25,
+  resultFlushMs: 100,
 });
 
 export const DISPATCHER_LEASE = 'outbox-dispatcher';
@@ -272,20 +277,54 @@ export class OutboxDispatcher {
       notify?.();
     };
 
+    // Outcomes are written in small batch transactions: one storage call per batch instead of one
+    // per message. A crash loses at most one batch of "sent" marks, and those rows are still in
+    // `sending`, so the repeats stay within what was in flight.
+    const unwritten: { item: WorkItem; update: RowUpdate }[] = [];
+    let flushTimer: NodeJS.Timeout | undefined;
+    let writes: Promise<void> = Promise.resolve();
+    const flush = (): Promise<void> => {
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = undefined;
+      const batch = unwritten.splice(0);
+      if (batch.length === 0) return writes;
+      writes = writes.then(async () => {
+        try {
+          const etags = await this.outbox.updateMany(
+            batch.map(({ item, update }) => ({ row: item.row, update })),
+            this.clock(),
+          );
+          batch.forEach(({ item, update }, index) => {
+            this.inMemory.delete(key(item.row));
+            if (etags[index] === undefined) {
+              this.logger.warn('outbox row changed while being sent', {
+                deliveryId: item.row.deliveryId,
+                target: item.row.targetKey,
+              });
+              return;
+            }
+            if (update.state === 'sent') this.stats.sent += 1;
+            else if (update.state === 'failed') this.stats.failed += 1;
+            else if (update.state === 'unreachable') this.stats.unreachable += 1;
+          });
+        } catch (error) {
+          // The rows stay claimed by this lease; the next holder takes them over.
+          this.logger.error('outbox results could not be written', {
+            deliveryId: delivery.deliveryId,
+            error,
+          });
+          remaining += batch.length;
+          for (const { item } of batch) this.inMemory.delete(key(item.row));
+        }
+      });
+      return writes;
+    };
     const finish = async (item: WorkItem, update: RowUpdate): Promise<void> => {
-      const etag = await this.outbox.update(item.row, update, this.clock());
-      this.inMemory.delete(key(item.row));
-      if (etag === undefined) {
-        this.logger.warn('outbox row changed while being sent', {
-          deliveryId: item.row.deliveryId,
-          target: item.row.targetKey,
-        });
-        return;
-      }
-      if (update.state === 'sent') this.stats.sent += 1;
-      else if (update.state === 'failed') this.stats.failed += 1;
-      else if (update.state === 'unreachable') this.stats.unreachable += 1;
-      else remaining += 1;
+      await Promise.resolve();
+      unwritten.push({ item, update });
+      if (update.state === 'pending') remaining += 1;
+      if (unwritten.length >= this.options.resultBatchSize) void flush();
+      else flushTimer ??= setTimeout(() => void flush(), this.options.resultFlushMs);
     };
 
     const conversationFor = (item: WorkItem): Promise<Conversation | SendFailure> => {
@@ -302,6 +341,7 @@ export class OutboxDispatcher {
       if (target.kind === 'none') {
         return Promise.resolve({ kind: 'unreachable', status: 404, reason: target.reason });
       }
+      if (target.chat) return Promise.resolve(personalConversation(target.identity, target.chat));
       const personKey = `${target.identity.tenantId}|${target.identity.aadObjectId}`;
       let found = people.get(personKey);
       if (!found) {
@@ -538,6 +578,7 @@ export class OutboxDispatcher {
         nextAttemptAt: 0,
       });
     }
+    await flush();
     if (remaining === 0 && !this.stopping && this.holdsLease()) {
       await this.outbox.complete(delivery, this.clock());
     }

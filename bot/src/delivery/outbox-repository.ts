@@ -29,7 +29,12 @@ export type ResolvedTarget =
       readonly conversationId: string;
       readonly reference: Partial<ConversationReference>;
     }
-  | { readonly kind: 'person'; readonly identity: TeamsIdentity }
+  | {
+      readonly kind: 'person';
+      readonly identity: TeamsIdentity;
+      /** The person's chat with the bot when it was known at enqueue time (saves a read per message). */
+      readonly chat?: { readonly conversationId: string; readonly serviceUrl: string } | undefined;
+    }
   /** A target that could not be resolved at enqueue time (no channel installation). */
   | { readonly kind: 'none'; readonly reason: string };
 
@@ -138,6 +143,7 @@ const targetSchema = z.union([
   z.object({
     kind: z.literal('person'),
     identity: z.object({ tenantId: z.string(), aadObjectId: z.string() }),
+    chat: z.object({ conversationId: z.string(), serviceUrl: z.string() }).optional(),
   }),
   z.object({ kind: z.literal('none'), reason: z.string() }),
 ]);
@@ -342,32 +348,49 @@ export class OutboxRepository {
     return claimed;
   }
 
-  /** Records the outcome of an attempt; false when the row was claimed by someone else meanwhile. */
+  /** Records the outcome of an attempt; undefined when the row was claimed by someone else meanwhile. */
   async update(row: OutboxRow, update: RowUpdate, now: Date): Promise<string | undefined> {
     const client = await this.store.table('outbox');
     try {
-      const response = await client.updateEntity(
-        {
-          partitionKey: escapeKey(row.deliveryId),
-          rowKey: targetRowKey(row.targetKey),
-          state: update.state,
-          attempts: update.attempts,
-          lastError: update.lastError ?? '',
-          nextAttemptAt: update.nextAttemptAt ?? 0,
-          claimToken: update.claimToken ?? '',
-          ...(update.conversationId ? { conversationId: update.conversationId } : {}),
-          ...(update.activityId ? { activityId: update.activityId } : {}),
-          ...(update.sentAt ? { sentAt: update.sentAt } : {}),
-          updatedAt: now.toISOString(),
-        },
-        'Merge',
-        { etag: row.etag },
-      );
+      const response = await client.updateEntity(updateEntity(row, update, now), 'Merge', { etag: row.etag });
       return response.etag ?? '';
     } catch (error) {
       if (isStatusCode(error, 412) || isStatusCode(error, 404)) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * Records the outcomes of several attempts of one delivery in one batch transaction (each
+   * conditional on its row's ETag); if any row changed meanwhile, falls back to one write each.
+   */
+  async updateMany(
+    changes: readonly { readonly row: OutboxRow; readonly update: RowUpdate }[],
+    now: Date,
+  ): Promise<(string | undefined)[]> {
+    if (changes.length === 1) {
+      const [only] = changes;
+      return only ? [await this.update(only.row, only.update, now)] : [];
+    }
+    const client = await this.store.table('outbox');
+    const results: (string | undefined)[] = [];
+    for (const chunk of chunks(changes, TRANSACTION_SIZE)) {
+      try {
+        const response = await client.submitTransaction(
+          chunk.map(({ row, update }): TransactionAction => [
+            'update',
+            updateEntity(row, update, now),
+            'Merge',
+            { etag: row.etag },
+          ]),
+        );
+        chunk.forEach((_change, index) => results.push(response.subResponses[index]?.etag ?? ''));
+      } catch (error) {
+        if (!isStatusCode(error, 412) && !isStatusCode(error, 404)) throw error;
+        for (const { row, update } of chunk) results.push(await this.update(row, update, now));
+      }
+    }
+    return results;
   }
 
   /** Every target row's state and reason, page by page (select only what a status needs). */
@@ -435,6 +458,22 @@ export class OutboxRepository {
       throw error;
     }
   }
+}
+
+function updateEntity(row: OutboxRow, update: RowUpdate, now: Date) {
+  return {
+    partitionKey: escapeKey(row.deliveryId),
+    rowKey: targetRowKey(row.targetKey),
+    state: update.state,
+    attempts: update.attempts,
+    lastError: update.lastError ?? '',
+    nextAttemptAt: update.nextAttemptAt ?? 0,
+    claimToken: update.claimToken ?? '',
+    ...(update.conversationId ? { conversationId: update.conversationId } : {}),
+    ...(update.activityId ? { activityId: update.activityId } : {}),
+    ...(update.sentAt ? { sentAt: update.sentAt } : {}),
+    updatedAt: now.toISOString(),
+  };
 }
 
 function bodyColumns(activity: Partial<Activity>): Record<string, string> {

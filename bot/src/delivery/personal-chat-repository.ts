@@ -1,6 +1,6 @@
 import type { TeamsIdentity } from '../domain/participant';
-import { escapeKey } from '../storage/keys';
-import { getEntity, type TableStore } from '../storage/table-store';
+import { escapeKey, unescapeKey } from '../storage/keys';
+import { getEntity, odata, readAll, type TableStore } from '../storage/table-store';
 
 /**
  * The one-to-one chat the bot has with each person, by (tenant, object id): a point read per
@@ -29,6 +29,20 @@ export class PersonalChatRepository {
       escapeKey(identity.aadObjectId),
     );
     return entity ? { conversationId: entity.conversationId, serviceUrl: entity.serviceUrl } : undefined;
+  }
+
+  /** Every known chat in a tenant, by object id: one partition scan for a large fan-out. */
+  async listTenant(tenantId: string): Promise<Map<string, PersonalChat>> {
+    const client = await this.store.table('personalchats');
+    const rows = await readAll<PersonalChatEntity, [string, PersonalChat]>(
+      client,
+      odata`PartitionKey eq ${escapeKey(tenantId)}`,
+      (entity) => [
+        unescapeKey(entity.rowKey ?? ''),
+        { conversationId: entity.conversationId, serviceUrl: entity.serviceUrl },
+      ],
+    );
+    return new Map(rows);
   }
 
   async save(identity: TeamsIdentity, chat: PersonalChat, now: Date): Promise<void> {

@@ -37,6 +37,7 @@ export function deliveryFeature(
 ): DeliveryFeature {
   const { store, repositories, clock, logger } = context;
   const outbox = new OutboxRepository(store);
+  const personalChats = new PersonalChatRepository(store);
   const gateway =
     settings.gateway ??
     new AdapterConnectorGateway(
@@ -44,7 +45,7 @@ export function deliveryFeature(
       context.botAppId,
       repositories.installations,
       repositories.participants,
-      new PersonalChatRepository(store),
+      personalChats,
       logger,
     );
   const dispatcher = new OutboxDispatcher(
@@ -58,8 +59,13 @@ export function deliveryFeature(
       ...settings.dispatcher,
     },
   );
-  const delivery = new OutboxDelivery(outbox, repositories.installations, clock, logger, () =>
-    dispatcher.notify(),
+  const delivery = new OutboxDelivery(
+    outbox,
+    repositories.installations,
+    clock,
+    logger,
+    () => dispatcher.notify(),
+    personalChats,
   );
   return {
     name: 'delivery',

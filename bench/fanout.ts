@@ -1,0 +1,191 @@
+/**
+ * Fan-out benchmark: one reminder to 10,000 people through the outbox, the real Teams limits and
+ * a loopback Bot Connector that answers 5 % of requests with 429 or 503.
+ *
+ *   npx tsx bench/fanout.ts [--recipients 10000] [--fault-rate 0.05] [--seed 42]
+ *
+ * It starts its own Azurite and emulator. The recipients' personal chats are known beforehand (as
+ * after their first message), so every request is a message and the ceiling is the per-tenant
+ * limit: 50 requests a second. Prints wall time, the achieved rate as a share of that ceiling, the
+ * highest per-conversation rate the emulator saw, duplicates, lost messages and peak memory.
+ */
+import type { TransactionAction } from '@azure/data-tables';
+import { startAzurite } from '../scripts/lib/azurite';
+import { AdapterConnectorGateway } from '../bot/src/delivery/connector-sender';
+import { LeaseRepository } from '../bot/src/delivery/lease-repository';
+import { OutboxDelivery } from '../bot/src/delivery/outbox-delivery';
+import { OutboxDispatcher } from '../bot/src/delivery/outbox-dispatcher';
+import { OutboxRepository } from '../bot/src/delivery/outbox-repository';
+import { PersonalChatRepository } from '../bot/src/delivery/personal-chat-repository';
+import { TEAMS_RATE_LIMITS } from '../bot/src/delivery/rate-limiter';
+import { createLogger } from '../bot/src/observability/logger';
+import type { OutgoingMessage } from '../bot/src/services/delivery';
+import { createRepositories } from '../bot/src/storage/repositories';
+import { escapeKey } from '../bot/src/storage/keys';
+import { TableStore } from '../bot/src/storage/table-store';
+import { createAdapter } from '../bot/src/teams/adapter';
+import { BotConnectorEmulator } from '../tests/emulators/bot-connector-emulator';
+
+const TENANT = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
+  return value !== undefined && Number.isFinite(value) ? value : fallback;
+}
+
+async function main(): Promise<void> {
+  const recipients = argument('recipients', 10_000);
+  const faultRate = argument('fault-rate', 0.05);
+  const seed = argument('seed', 42);
+  const ceiling = TEAMS_RATE_LIMITS.perTenant[0]?.maxRequests ?? 50;
+
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 200);
+
+  const azurite = await startAzurite();
+  const emulator = new BotConnectorEmulator({ defaultTenantId: TENANT });
+  await emulator.start();
+  const logger = createLogger('warn');
+  try {
+    const store = new TableStore(
+      { kind: 'connectionString', connectionString: azurite.connectionString },
+      'bench',
+    );
+    const repositories = createRepositories(store, () => new Date());
+    const serviceUrl = emulator.serviceUrl;
+
+    process.stdout.write(`Seeding ${recipients} personal chats…\n`);
+    const chats = await store.table('personalchats');
+    const identities = Array.from({ length: recipients }, (_, index) => ({
+      tenantId: TENANT,
+      aadObjectId: `d4000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
+    }));
+    for (let start = 0; start < identities.length; start += 100) {
+      const actions: TransactionAction[] = identities.slice(start, start + 100).map((identity, offset) => [
+        'upsert',
+        {
+          partitionKey: escapeKey(TENANT),
+          rowKey: escapeKey(identity.aadObjectId),
+          conversationId: `a:1bench-${start + offset + 1}`,
+          serviceUrl,
+          createdAt: new Date().toISOString(),
+        },
+        'Replace',
+      ]);
+      await chats.submitTransaction(actions);
+    }
+
+    const outbox = new OutboxRepository(store);
+    const personalChats = new PersonalChatRepository(store);
+    const gateway = new AdapterConnectorGateway(
+      createAdapter(undefined, logger),
+      '',
+      repositories.installations,
+      repositories.participants,
+      personalChats,
+      logger,
+    );
+    const dispatcher = new OutboxDispatcher(
+      outbox,
+      new LeaseRepository(store),
+      gateway,
+      () => new Date(),
+      logger,
+      {
+        instanceId: 'bench',
+        limits: TEAMS_RATE_LIMITS,
+      },
+    );
+    const delivery = new OutboxDelivery(
+      outbox,
+      repositories.installations,
+      () => new Date(),
+      logger,
+      () => undefined,
+      personalChats,
+    );
+
+    const activity = {
+      type: 'message',
+      text: 'Muistutus: Kehittämispaja 2 alkaa huomenna klo 9.00.',
+    } as const;
+    const messages: OutgoingMessage[] = identities.map((identity) => ({
+      target: { kind: 'person', identity },
+      activity,
+    }));
+    const enqueueStarted = performance.now();
+    const enqueued = await delivery.enqueue({
+      deliveryId: 'reminder:bench:P1D',
+      purpose: 'reminder',
+      messages,
+    });
+    const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
+    process.stdout.write(
+      `Enqueued ${enqueued.accepted} messages in ${enqueueSeconds.toFixed(1)} s; sending with ${(faultRate * 100).toFixed(1)} % injected 429/503…\n`,
+    );
+
+    emulator.injectFaults({ rate: faultRate, kinds: ['429', '503'], seed });
+    const started = performance.now();
+    const progress = setInterval(
+      () => {
+        const seconds = (performance.now() - started) / 1000;
+        const done = emulator.stats.acceptedActivities;
+        process.stdout.write(
+          `  ${seconds.toFixed(0).padStart(4)} s  ${String(done).padStart(6)} / ${recipients}  ${(done / seconds).toFixed(1)} msg/s\n`,
+        );
+      },
+      Number(process.env.BENCH_PROGRESS_MS ?? 10_000),
+    );
+    await dispatcher.runUntilIdle(3_600_000);
+    const wallSeconds = (performance.now() - started) / 1000;
+    clearInterval(progress);
+    await dispatcher.stop();
+
+    const stats = emulator.stats;
+    const keys = new Set(emulator.allActivities().map((recorded) => recorded.idempotencyKey));
+    const status = await delivery.status('reminder:bench:P1D');
+    const lost = recipients - keys.size;
+    const rate = stats.acceptedActivities / wallSeconds;
+    const figures = {
+      recipients,
+      wallSeconds: Number(wallSeconds.toFixed(1)),
+      messagesPerSecond: Number(rate.toFixed(2)),
+      ratioOfCeiling: Number((rate / ceiling).toFixed(3)),
+      requestsPerSecond: Number((stats.requests / wallSeconds).toFixed(2)),
+      highestPerConversationPerSecond: stats.maxPerConversationPerSecond,
+      highestPerTenantPerSecond: stats.maxPerTenantPerSecond,
+      limitRejections: stats.limitRejections,
+      injectedFaults: stats.injectedFaultsByKind,
+      duplicates: stats.duplicates,
+      lost,
+      outbox: status.counts,
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      peakHeapMb: Math.round(peakHeap / 1024 / 1024),
+      enqueueSeconds: Number(enqueueSeconds.toFixed(1)),
+    };
+    process.stdout.write(`\n${JSON.stringify(figures, null, 2)}\n`);
+    const ok =
+      figures.ratioOfCeiling >= 0.95 && lost === 0 && stats.duplicates === 0 && figures.peakRssMb < 300;
+    process.stdout.write(
+      ok
+        ? 'Target met: ≥ 0.95 of the ceiling, nothing lost, no duplicates, under 300 MB.\n'
+        : 'Target NOT met.\n',
+    );
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    clearInterval(sampler);
+    await emulator.stop();
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -177,6 +177,20 @@ describe('answering a topic wish poll in Teams', () => {
     });
   });
 
+  it('one person’s card never replaces the card others see, even after personal cards with refresh', async () => {
+    await withApp(async (running) => {
+      connector.reset();
+      // Personal cards carry `refresh`; TeamsFx would then switch to "replace for all" for good.
+      expect((await invoke(running, answer(AINO, 'competence'))).card?.refresh).toBeDefined();
+      await invoke(running, answer(ERIK, 'leadership', undefined, { place: 'channel' }));
+      await invoke(running, show(AINO, DEMO_POLL_ID, 'channel'));
+      await invoke(running, edit(AINO));
+      expect(connector.allActivities().filter((activity) => activity.operation === 'updateActivity')).toEqual(
+        [],
+      );
+    });
+  });
+
   it('a card in the personal chat refreshes itself for its reader, so an old card shows the poll closed', async () => {
     await withApp(async (running, clock) => {
       const form = await invoke(running, show(AINO));

@@ -38,6 +38,13 @@ export const VIEWS: readonly TabView[] = [
     load: () => import('./coordinator-view'),
   },
   {
+    id: 'reminders',
+    title: { fi: 'Muistutukset', sv: 'Påminnelser', en: 'Reminders' },
+    access: 'coordinator',
+    inNavigation: true,
+    load: () => import('./reminders-view'),
+  },
+  {
     id: 'privacy',
     title: { fi: 'Tietosuoja', sv: 'Dataskydd', en: 'Privacy' },
     access: 'public',

@@ -194,10 +194,23 @@ export function playgroundObjectId(index: number): string {
   return person.aadObjectId;
 }
 
-/** A Helsinki wall-clock time `days` after today's date (negative for the past). */
-function helsinkiDay(now: Date, days: number, hour: number, minute = 0): string {
+/**
+ * A Helsinki wall-clock time about `days` after today's date (negative for the past). Network events
+ * happen on working days, so a date that falls on a weekend moves to the Monday after (or, for
+ * deadlines, the Friday before).
+ */
+function helsinkiDay(
+  now: Date,
+  days: number,
+  hour: number,
+  minute = 0,
+  weekend: 'after' | 'before' = 'after',
+): string {
   const today = toHelsinkiWallClock(now);
   const date = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  const weekday = date.getUTCDay();
+  if (weekday === 6) date.setUTCDate(date.getUTCDate() + (weekend === 'after' ? 2 : -1));
+  if (weekday === 0) date.setUTCDate(date.getUTCDate() + (weekend === 'after' ? 1 : -2));
   return fromHelsinkiWallClock({
     year: date.getUTCFullYear(),
     month: date.getUTCMonth() + 1,
@@ -299,7 +312,7 @@ export function demoProgramme(now: Date): ProgrammeEvent[] {
         en: "Write down your municipality's three main digitalisation challenges before the workshop.",
       },
       url: 'https://www.kuntaliitto.fi/digitalisaatio',
-      dueAt: helsinkiDay(now, days - 1, 16),
+      dueAt: helsinkiDay(now, days - 1, 16, 0, 'before'),
     },
   });
   const leadership = (n: number, days: number): ProgrammeEvent => ({

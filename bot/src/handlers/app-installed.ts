@@ -34,7 +34,10 @@ export class AppInstalledHandler {
     const first = await this.welcomes.firstWelcome(tenantId, key, this.clock());
     if (kind === 'channel') {
       if (first) {
-        const welcome = buildWelcomeCard(DEFAULT_LANGUAGE, activity.from.name || undefined, this.links);
+        // Teams names the installer; when it does not, the roster may know them.
+        const installer =
+          activity.from.name || (await this.people.resolve(context)).participant?.name || undefined;
+        const welcome = buildWelcomeCard(DEFAULT_LANGUAGE, installer, this.links);
         await context.sendActivity(cardActivity(welcome, messagesFor(DEFAULT_LANGUAGE).welcomeTitle));
       }
       if (teamId && tenantId) {

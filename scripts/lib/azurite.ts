@@ -71,6 +71,12 @@ export async function startAzurite(
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
+  // Never outlive the process that started it, even when that process ends without cleaning up.
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   await waitForPort(port);
   return {
     port,

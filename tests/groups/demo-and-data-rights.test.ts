@@ -105,6 +105,40 @@ describe('the demo', () => {
   });
 });
 
+describe('the first send after the demo groups were changed', () => {
+  it('sends everyone a plain invitation, no updates or cancellations for what nobody saw', async () => {
+    await withApp(async (running) => {
+      const { groups, invitations } = running.groups;
+      await seedDemoPeerGroups(groups, invitations, clock(), createLogger('silent'));
+      const coordinator = await tokenFor(running, MIKKO);
+      const prepared = await api<{ etag: string }>(
+        running,
+        `/api/groups/discussions/${DISCUSSION}`,
+        coordinator,
+      );
+      const reformed = await api(running, `/api/groups/discussions/${DISCUSSION}/formation`, coordinator, {
+        method: 'POST',
+        body: { seed: 'a-different-seed', groupSize: 4 },
+        headers: { 'If-Match': prepared.json.etag },
+      });
+      expect(reformed.status).toBe(201);
+      const sent = await api(running, `/api/groups/discussions/${DISCUSSION}/invitations`, coordinator, {
+        method: 'POST',
+      });
+      expect(sent.status).toBe(200);
+      await connector.waitForActivities(13, 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const texts = connector
+        .allActivities()
+        .map((recorded) => cardText(recorded.activity.attachments?.[0]?.content));
+      expect(texts).toHaveLength(13);
+      expect(texts.every((text) => /Kutsu vertaiskeskusteluun|Inbjudan till kamratsamtal/.test(text))).toBe(
+        true,
+      );
+    });
+  });
+});
+
 describe('data rights', () => {
   it('exports a leader’s groups and answers, and erases them without messaging anyone', async () => {
     await withApp(async (running) => {

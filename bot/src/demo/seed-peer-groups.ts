@@ -33,7 +33,7 @@ export async function seedDemoPeerGroups(
     'demo',
     undefined,
   );
-  await invitations.syncFormation(formation, first, { deliver: false });
+  await invitations.syncFormation(formation, first, { deliver: 'none' });
   logger.info('demo peer groups seeded', { eventId: first.id, groups: formation.groups.length });
   return true;
 }

@@ -57,6 +57,9 @@ export class CalendarUnavailableError extends Error {
   }
 }
 
+/** Who hears about a change: everyone as a first invitation, only what changed, or nobody yet. */
+export type DeliveryMode = 'first' | 'changes' | 'none';
+
 export type RsvpOutcome =
   | { readonly kind: 'recorded'; readonly meeting: PeerMeeting; readonly rsvp: Rsvp }
   | { readonly kind: 'unknownMeeting' }
@@ -118,19 +121,23 @@ export class InvitationService {
     if (event.startsAt <= this.deps.clock().toISOString()) {
       throw new PeerGroupError('invalid', 'The discussion has already started.');
     }
-    const meetings = await this.syncFormation(formation, event);
+    // Before the first send nobody has seen anything: everyone gets an invitation, nobody an update.
+    const meetings = await this.syncFormation(formation, event, {
+      deliver: formation.invitedAt ? 'changes' : 'first',
+    });
     await this.deps.groups.markInvited(formation);
     return meetings;
   }
 
   /**
-   * Brings the meetings of a formation in line with its groups (after a move or an opt-out). With
-   * `deliver: false` the meetings are only prepared (the demo), and the first "send" delivers them.
+   * Brings the meetings of a formation in line with its groups (after a move or an opt-out) and
+   * tells the members what changed. `first` sends everyone their invitation and nobody a
+   * cancellation; `none` only prepares the meetings (the demo), and the first "send" delivers them.
    */
   async syncFormation(
     formation: PeerGroupFormation,
     knownEvent?: ProgrammeEvent,
-    options: { readonly deliver: boolean } = { deliver: true },
+    options: { readonly deliver: DeliveryMode } = { deliver: 'changes' },
   ): Promise<PeerMeeting[]> {
     const event = knownEvent ?? (await this.deps.groups.discussion(formation.roundId, formation.eventId));
     const people = await this.people(formation.groups.flatMap((group) => group.memberIds));
@@ -144,7 +151,7 @@ export class InvitationService {
         meeting.status === 'scheduled' &&
         !indices.has(meeting.groupIndex)
       ) {
-        await this.cancelMeeting(meeting.roundId, meeting.id);
+        await this.cancelMeeting(meeting.roundId, meeting.id, options.deliver === 'changes');
       }
     }
     return meetings;
@@ -179,7 +186,7 @@ export class InvitationService {
     return synced;
   }
 
-  async cancelMeeting(roundId: string, meetingId: string): Promise<PeerMeeting> {
+  async cancelMeeting(roundId: string, meetingId: string, notify = true): Promise<PeerMeeting> {
     const current = await this.require(roundId, meetingId);
     if (current.status === 'cancelled') return current;
     const { etag, ...rest } = current;
@@ -203,7 +210,7 @@ export class InvitationService {
         throw new CalendarUnavailableError(error);
       }
     }
-    await this.deliver('cancelled', cancelled, event, cancelled.members, []);
+    if (notify) await this.deliver('cancelled', cancelled, event, cancelled.members, []);
     return cancelled;
   }
 
@@ -396,7 +403,7 @@ export class InvitationService {
     event: ProgrammeEvent,
     group: PeerGroup,
     people: ReadonlyMap<string, Participant>,
-    deliver: boolean,
+    mode: DeliveryMode,
   ): Promise<PeerMeeting> {
     const id = meetingIdOf(event.id, group.index);
     const members = group.memberIds.flatMap((memberId): MeetingMember[] => {
@@ -434,7 +441,7 @@ export class InvitationService {
         undefined,
       );
       const inOutlook = await this.createInOutlook(created, event);
-      if (deliver) await this.deliver('invitation', inOutlook, event, inOutlook.members, []);
+      if (mode !== 'none') await this.deliver('invitation', inOutlook, event, inOutlook.members, []);
       return inOutlook;
     }
     const before = new Set(existing.members.map(memberIdOf));
@@ -443,9 +450,9 @@ export class InvitationService {
     if (existing.status === 'scheduled' && sameMembers) {
       // A repeated "send": finish what a crash may have left (Outlook event, delivery), change nothing.
       const inOutlook = existing.graphEventId ? existing : await this.createInOutlook(existing, event);
-      if (deliver) {
+      if (mode !== 'none') {
         await this.deliver(
-          inOutlook.sequence === 0 ? 'invitation' : 'update',
+          inOutlook.sequence === 0 || mode === 'first' ? 'invitation' : 'update',
           inOutlook,
           event,
           inOutlook.members,
@@ -471,7 +478,9 @@ export class InvitationService {
     const synced = next.graphEventId
       ? await this.updateInOutlook(next, event)
       : await this.createInOutlook(next, event);
-    if (deliver) {
+    if (mode === 'first') {
+      await this.deliver('invitation', synced, event, synced.members, []);
+    } else if (mode === 'changes') {
       // Newcomers get an invitation, those already in the group an update, those taken out theirs.
       const kind = existing.status === 'cancelled' ? 'invitation' : 'update';
       const newcomers = synced.members.filter((member) => !before.has(memberIdOf(member)));

@@ -31,6 +31,13 @@ export const VIEWS: readonly TabView[] = [
     load: () => import('./peer-groups-view'),
   },
   {
+    id: 'polls',
+    title: { fi: 'Aihetoiveet', sv: 'Ämnesönskemål', en: 'Topic wishes' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./polls-view'),
+  },
+  {
     id: 'coordinator',
     title: { fi: 'Koordinaattori', sv: 'Koordinator', en: 'Coordinator' },
     access: 'coordinator',

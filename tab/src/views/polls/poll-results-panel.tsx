@@ -1,0 +1,367 @@
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import type {
+  GroupResultView,
+  WishPollAdminView,
+  WishPollResultsView,
+} from '../../../../bot/src/services/wish-poll-contracts';
+import { ErrorMessage, Loading } from '../../components/status';
+import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { useApi, useApiData, useSession } from '../../session';
+import { useTableStyles } from '../coordinator/styles';
+
+const messages = defineMessages({
+  fi: {
+    respondents: '{respondents} / {audience} kohderyhmästä vastasi ({percent} %).',
+    chartTitle: 'Valinnat aiheittain',
+    chartDescription:
+      'Pylväsdiagrammi: kunkin aiheen valinnat ja osuus vastaajista. Samat luvut ovat taulukossa alla.',
+    topic: 'Aihe',
+    count: 'Valintoja',
+    share: 'Osuus vastaajista',
+    byMunicipality: 'Kunnittain',
+    byRole: 'Rooleittain',
+    group: 'Ryhmä',
+    audience: 'Kohderyhmässä',
+    answered: 'Vastanneita',
+    rate: 'Vastausprosentti',
+    hidden: 'piilotettu (alle {threshold} vastaajaa)',
+    suggestions: 'Omat ehdotukset ({count})',
+    noSuggestions: 'Ei ehdotuksia.',
+    csvTopics: 'Lataa aiheet (CSV)',
+    csvSuggestions: 'Lataa ehdotukset (CSV)',
+    csvAnswers: 'Lataa vastaukset (CSV)',
+    downloaded: 'Tiedosto ladattu.',
+    close: 'Sulje kysely nyt',
+    confirmClose: 'Suljetaanko kysely nyt? Vastauksia ei sen jälkeen oteta vastaan.',
+    closed: 'Kysely suljettu.',
+    postChannel: 'Julkaise kanavalla',
+    postPersonal: 'Lähetä kohderyhmälle henkilökohtaisesti',
+    posted: 'Viestit jonossa: {count}.',
+    anonymousNote: 'Nimetön kysely: pienten ryhmien aihejakauma piilotetaan, eikä vastaajia näytetä.',
+  },
+  sv: {
+    respondents: '{respondents} av {audience} i målgruppen svarade ({percent} %).',
+    chartTitle: 'Val per ämne',
+    chartDescription:
+      'Stapeldiagram: antal val per ämne och andel av de svarande. Samma siffror finns i tabellen nedan.',
+    topic: 'Ämne',
+    count: 'Val',
+    share: 'Andel av de svarande',
+    byMunicipality: 'Per kommun',
+    byRole: 'Per roll',
+    group: 'Grupp',
+    audience: 'I målgruppen',
+    answered: 'Svarande',
+    rate: 'Svarsprocent',
+    hidden: 'dold (färre än {threshold} svarande)',
+    suggestions: 'Egna förslag ({count})',
+    noSuggestions: 'Inga förslag.',
+    csvTopics: 'Ladda ner ämnen (CSV)',
+    csvSuggestions: 'Ladda ner förslag (CSV)',
+    csvAnswers: 'Ladda ner svar (CSV)',
+    downloaded: 'Filen har laddats ner.',
+    close: 'Stäng enkäten nu',
+    confirmClose: 'Stänga enkäten nu? Därefter tas inga svar emot.',
+    closed: 'Enkäten stängd.',
+    postChannel: 'Publicera i kanalen',
+    postPersonal: 'Skicka personligen till målgruppen',
+    posted: 'Meddelanden i kö: {count}.',
+    anonymousNote: 'Anonym enkät: ämnesfördelningen för små grupper döljs och de svarande visas inte.',
+  },
+  en: {
+    respondents: '{respondents} of {audience} in the audience answered ({percent} %).',
+    chartTitle: 'Choices by topic',
+    chartDescription:
+      'Bar chart: choices per topic and share of respondents. The same figures are in the table below.',
+    topic: 'Topic',
+    count: 'Choices',
+    share: 'Share of respondents',
+    byMunicipality: 'By municipality',
+    byRole: 'By role',
+    group: 'Group',
+    audience: 'In the audience',
+    answered: 'Answered',
+    rate: 'Response rate',
+    hidden: 'hidden (fewer than {threshold} respondents)',
+    suggestions: 'Suggestions ({count})',
+    noSuggestions: 'No suggestions.',
+    csvTopics: 'Download topics (CSV)',
+    csvSuggestions: 'Download suggestions (CSV)',
+    csvAnswers: 'Download answers (CSV)',
+    downloaded: 'File downloaded.',
+    close: 'Close the poll now',
+    confirmClose: 'Close the poll now? No answers are taken after that.',
+    closed: 'Poll closed.',
+    postChannel: 'Post in the channel',
+    postPersonal: 'Send to the audience personally',
+    posted: 'Messages queued: {count}.',
+    anonymousNote:
+      'Anonymous poll: topic breakdowns of small groups are hidden and respondents are never shown.',
+  },
+});
+
+const useStyles = makeStyles({
+  chart: { width: '100%', maxWidth: '720px', height: 'auto', display: 'block' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
+  suggestions: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, whiteSpace: 'pre-wrap' },
+  barLabel: { fill: tokens.colorNeutralForeground1, fontSize: '13px' },
+  bar: { fill: tokens.colorBrandBackground },
+  barValue: { fill: tokens.colorNeutralForeground1, fontSize: '13px', fontWeight: 600 },
+});
+
+const percent = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)} %`);
+
+/** Choices per topic as plain SVG bars; the chart is one image with a title and description, the table beside it says the same in text. */
+function TopicBars({ results }: { readonly results: WishPollResultsView }) {
+  const styles = useStyles();
+  const t = useMessages(messages);
+  const titleId = useId();
+  const descriptionId = useId();
+  const rowHeight = 34;
+  const labelWidth = 300;
+  const barSpace = 340;
+  const most = Math.max(1, ...results.topics.map((topic) => topic.count));
+  const height = results.topics.length * rowHeight + 8;
+  return (
+    <svg
+      className={styles.chart}
+      viewBox={`0 0 ${labelWidth + barSpace + 90} ${height}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descriptionId}`}
+    >
+      <title id={titleId}>{t.chartTitle}</title>
+      <desc id={descriptionId}>{t.chartDescription}</desc>
+      {results.topics.map((topic, index) => {
+        const y = index * rowHeight + 4;
+        const width = (topic.count / most) * barSpace;
+        const label = topic.label.length > 42 ? `${topic.label.slice(0, 41)}…` : topic.label;
+        return (
+          <g key={topic.id}>
+            <text className={styles.barLabel} x={0} y={y + 20}>
+              {label}
+            </text>
+            <rect
+              className={styles.bar}
+              x={labelWidth}
+              y={y + 4}
+              width={Math.max(width, 1)}
+              height={22}
+              rx={3}
+            />
+            <text className={styles.barValue} x={labelWidth + width + 8} y={y + 20}>
+              {`${topic.count} (${percent(topic.share)})`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function GroupTable({
+  caption,
+  groups,
+  results,
+}: {
+  readonly caption: string;
+  readonly groups: readonly GroupResultView[];
+  readonly results: WishPollResultsView;
+}) {
+  const table = useTableStyles();
+  const t = useMessages(messages);
+  return (
+    <div className={table.scroll}>
+      <table className={table.table}>
+        <caption className={table.sectionHeading}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.group}</th>
+            <th scope="col" className={table.number}>
+              {t.audience}
+            </th>
+            <th scope="col" className={table.number}>
+              {t.answered}
+            </th>
+            <th scope="col" className={table.number}>
+              {t.rate}
+            </th>
+            {results.topics.map((topic) => (
+              <th key={topic.id} scope="col" className={table.number}>
+                {topic.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <tr key={group.id}>
+              <th scope="row">{group.name}</th>
+              <td className={table.number}>{group.audience}</td>
+              <td className={table.number}>{group.respondents}</td>
+              <td className={table.number}>{percent(group.responseRate)}</td>
+              {group.topics === null ? (
+                <td colSpan={results.topics.length}>
+                  {format(t.hidden, { threshold: results.smallGroupThreshold ?? 0 })}
+                </td>
+              ) : (
+                results.topics.map((topic) => (
+                  <td key={topic.id} className={table.number}>
+                    {group.topics?.[topic.id] ?? 0}
+                  </td>
+                ))
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A poll's results for coordinators: the chart, breakdowns, suggestions, CSV downloads, close and post. */
+export function PollResultsPanel({
+  poll,
+  onChanged,
+}: {
+  readonly poll: WishPollAdminView;
+  readonly onChanged: () => void;
+}) {
+  const styles = useStyles();
+  const table = useTableStyles();
+  const t = useMessages(messages);
+  const { language } = useLanguage();
+  const api = useApi();
+  const { announce } = useSession();
+  const [notice, setNotice] = useState<string>();
+  const results = useApiData(
+    () =>
+      api.get<WishPollResultsView>(`/api/polls/${encodeURIComponent(poll.id)}/results`, { lang: language }),
+    [api, poll.id, language, poll.status],
+  );
+
+  const say = (text: string): void => {
+    setNotice(text);
+    announce(text);
+  };
+  const download = (table: 'topics' | 'suggestions' | 'answers'): void => {
+    api
+      .blob(`/api/polls/${encodeURIComponent(poll.id)}/results.csv`, { table, lang: language })
+      .then((blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = `${poll.id}-${table}.csv`;
+        link.click();
+        URL.revokeObjectURL(url);
+        say(t.downloaded);
+      })
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+  };
+  const close = (): void => {
+    if (!window.confirm(t.confirmClose)) return;
+    api
+      .post(`/api/polls/${encodeURIComponent(poll.id)}/close`, {})
+      .then(() => {
+        say(t.closed);
+        onChanged();
+      })
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+  };
+  const post = (target: 'channel' | 'personal'): void => {
+    api
+      .post<{ channel: { accepted: number } | null; personal: { accepted: number } | null }>(
+        `/api/polls/${encodeURIComponent(poll.id)}/post`,
+        { channel: target === 'channel', personal: target === 'personal' },
+      )
+      .then(({ data }) =>
+        say(format(t.posted, { count: (data.channel?.accepted ?? 0) + (data.personal?.accepted ?? 0) })),
+      )
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+  };
+
+  const data = results.data;
+  return (
+    <div>
+      {results.status === 'error' && <ErrorMessage error={results.error} onRetry={results.reload} />}
+      {results.status === 'loading' && !data && <Loading />}
+      {data && (
+        <>
+          <p>
+            {format(t.respondents, {
+              respondents: data.respondents,
+              audience: data.audience,
+              percent: data.responseRate === null ? 0 : Math.round(data.responseRate * 100),
+            })}
+          </p>
+          {data.anonymous && <p className={table.intro}>{t.anonymousNote}</p>}
+          <TopicBars results={data} />
+          <div className={table.scroll}>
+            <table className={table.table}>
+              <caption className={table.sectionHeading}>{t.chartTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.topic}</th>
+                  <th scope="col" className={table.number}>
+                    {t.count}
+                  </th>
+                  <th scope="col" className={table.number}>
+                    {t.share}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.topics.map((topic) => (
+                  <tr key={topic.id}>
+                    <th scope="row">{topic.label}</th>
+                    <td className={table.number}>{topic.count}</td>
+                    <td className={table.number}>{percent(topic.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <GroupTable caption={t.byMunicipality} groups={data.byMunicipality} results={data} />
+          <GroupTable caption={t.byRole} groups={data.byRole} results={data} />
+          <h3 className={table.sectionHeading}>{format(t.suggestions, { count: data.suggestions.count })}</h3>
+          {data.suggestions.items.length === 0 ? (
+            <p>{t.noSuggestions}</p>
+          ) : (
+            <ul className={styles.suggestions}>
+              {data.suggestions.items.map((suggestion, index) => (
+                // Plain text nodes: whatever a participant typed is shown as text, never as markup.
+                <li key={index}>
+                  {suggestion.text}
+                  {suggestion.name ? ` — ${suggestion.name}` : ''}
+                  {suggestion.municipalityName ? `, ${suggestion.municipalityName}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <div className={styles.actions}>
+        <Button onClick={() => download('topics')}>{t.csvTopics}</Button>
+        <Button onClick={() => download('suggestions')}>{t.csvSuggestions}</Button>
+        {!poll.anonymous && <Button onClick={() => download('answers')}>{t.csvAnswers}</Button>}
+        {poll.status === 'open' && <Button onClick={() => post('channel')}>{t.postChannel}</Button>}
+        {poll.status === 'open' && <Button onClick={() => post('personal')}>{t.postPersonal}</Button>}
+        {poll.status !== 'closed' && (
+          <Button appearance="primary" onClick={close}>
+            {t.close}
+          </Button>
+        )}
+      </div>
+      {notice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

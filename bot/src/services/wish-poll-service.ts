@@ -76,7 +76,7 @@ export class WishPollService {
     private readonly clock: Clock,
     options: WishPollServiceOptions = {},
   ) {
-    this.maxAttempts = options.maxAttempts ?? 12;
+    this.maxAttempts = options.maxAttempts ?? 16;
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
   }
 
@@ -220,6 +220,6 @@ export class WishPollService {
 
 /** Jittered exponential back-off, so conflicting writers spread out instead of colliding again. */
 function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(100, 4 * 2 ** attempt);
+  const ceiling = Math.min(250, 5 * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

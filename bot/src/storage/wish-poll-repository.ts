@@ -35,14 +35,14 @@ import {
  * - `a|<tenant>|<object id>`: one participant's answer (one row per person, replaced on change);
  * - `s|<tenant>|<object id>`: that answer's free-text suggestion, if any, so listing suggestions
  *   reads only rows that have one;
- * - `t|00` … `t|31`: the tally, sharded. A person always counts in the same shard.
+ * - `t|00` … `t|63`: the tally, sharded. A person always counts in the same shard.
  *
  * Because the answer, its suggestion and its tally shard share a partition, a change is written as
  * one entity-group transaction, conditional on the ETags read: the answer and the tally commit
  * together or not at all, so no retry, crash or concurrent change can count an answer twice or
  * lose one. Sharding keeps concurrent answerers from queueing on one tally row.
  */
-export const TALLY_SHARDS = 32;
+export const TALLY_SHARDS = 64;
 
 const POLL_PARTITION = 'poll';
 const REMINDER_PARTITION = 'reminder';

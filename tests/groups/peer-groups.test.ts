@@ -270,9 +270,15 @@ describe('forming the groups', () => {
       expect(everyone).toHaveLength(13);
       expect(new Set(everyone).size).toBe(13);
 
+      const unversioned = await api(running, `/api/groups/discussions/${DISCUSSION}/move`, coordinator, {
+        method: 'POST',
+        body: { memberId: memberIdOfPerson(AINO), targetIndex: 0 },
+      });
+      expect(unversioned.status).toBe(428);
       const unknown = await api(running, `/api/groups/discussions/${DISCUSSION}/move`, coordinator, {
         method: 'POST',
         body: { memberId: `${DEMO_TENANT_ID}|nobody`, targetIndex: 0 },
+        headers: { 'If-Match': reformed.json.etag },
       });
       expect(unknown.status).toBe(400);
     });

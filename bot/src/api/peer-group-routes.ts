@@ -482,7 +482,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof PeerGroupError) {
-      const status = error.code === 'notFound' ? 404 : error.code === 'invited' ? 409 : 400;
+      const statuses = { notFound: 404, invited: 409, invalid: 400, versionRequired: 428 } as const;
+      const status = statuses[error.code];
       throw new ApiError(status, error.message);
     }
     if (error instanceof CalendarUnavailableError) {

@@ -21,7 +21,7 @@ import { memberIdOf, type MemberId, type PeerGroupFormation } from './peer-group
 /** Why a coordinator's request cannot be done; the API turns the code into a status. */
 export class PeerGroupError extends Error {
   constructor(
-    readonly code: 'notFound' | 'invited' | 'invalid',
+    readonly code: 'notFound' | 'invited' | 'invalid' | 'versionRequired',
     message: string,
   ) {
     super(message);
@@ -134,7 +134,7 @@ export class PeerGroupService {
         updatedAt: this.clock().toISOString(),
         updatedBy: by,
       },
-      existing ? (etag ?? existing.etag) : undefined,
+      existing ? versionOf(etag) : undefined,
     );
   }
 
@@ -237,7 +237,7 @@ export class PeerGroupService {
         { groups },
         pool,
         await this.history(roundId, formation.eventId),
-        'opt-out',
+        OPT_OUT,
         formation.etag,
       );
       if (saved.invitedAt) changed.push(saved);
@@ -275,18 +275,34 @@ export class PeerGroupService {
     by: string,
     etag: string | undefined,
   ): Promise<PeerGroupFormation> {
-    const { etag: currentEtag, ...rest } = existing;
     return this.formations.save(
       {
-        ...rest,
+        ...existing,
         ...change,
         diagnostics: diagnoseGroups(change.groups, { leaders: pool.leaders, history }),
         updatedAt: this.clock().toISOString(),
         updatedBy: by,
       },
-      etag ?? currentEtag,
+      versionOf(etag),
     );
   }
+}
+
+/** Who changed a formation when a leader's opt-out did. */
+const OPT_OUT = 'opt-out';
+
+/**
+ * A coordinator's change to a stored formation must name the version it was made on (If-Match), so
+ * two coordinators never overwrite each other's corrections unseen.
+ */
+function versionOf(etag: string | undefined): string {
+  if (etag === undefined) {
+    throw new PeerGroupError(
+      'versionRequired',
+      'Send the version you changed (If-Match with the ETag you read).',
+    );
+  }
+  return etag;
 }
 
 function alreadyInvited(): PeerGroupError {

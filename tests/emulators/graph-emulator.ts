@@ -141,6 +141,23 @@ export class GraphEmulator {
     return this.events.get(id);
   }
 
+  /** An attendee answers in Outlook: Graph then reports it in the attendee's `status`. */
+  respondAs(
+    eventId: string,
+    email: string,
+    response: 'accepted' | 'declined' | 'tentativelyAccepted',
+    at: Date,
+  ): void {
+    const event = this.events.get(eventId);
+    const attendee = event?.attendees.find(
+      (candidate) => candidate.emailAddress.address.toLowerCase() === email.toLowerCase(),
+    );
+    if (!event || !attendee) throw new Error(`${email} is not invited to ${eventId}`);
+    event.attendees = event.attendees.map((candidate) =>
+      candidate === attendee ? { ...candidate, status: { response, time: at.toISOString() } } : candidate,
+    );
+  }
+
   reset(): void {
     this.events.clear();
     this.faults = [];
@@ -300,7 +317,15 @@ export class GraphEmulator {
         return;
       }
       if (method === 'GET' && !cancel) {
-        answer(200, this.resource(event));
+        const resource = this.resource(event);
+        const select = url.searchParams.get('$select');
+        if (!select) {
+          answer(200, resource);
+          return;
+        }
+        // $select returns the chosen properties plus the id and the ETag, as Graph does.
+        const chosen = new Set(['@odata.context', '@odata.etag', 'id', ...select.split(',')]);
+        answer(200, Object.fromEntries(Object.entries(resource).filter(([key]) => chosen.has(key))));
         return;
       }
       if (method === 'PATCH' && !cancel) {

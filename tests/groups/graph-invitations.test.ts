@@ -3,6 +3,7 @@
  * meeting in the organiser's calendar, the members as required attendees. Checked against the Graph
  * emulator, which holds requests to the documented shapes and answers as Graph does.
  */
+import type { AnswersResponse, MyGroupsResponse } from '../../bot/src/api/peer-group-contracts';
 import { VERBS } from '../../bot/src/cards/verbs';
 import { PersonalChatRepository } from '../../bot/src/delivery/personal-chat-repository';
 import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
@@ -203,6 +204,69 @@ describe('meetings in Outlook through Microsoft Graph', () => {
       expect(cancel?.body).toEqual({ comment: 'Ryhmän keskustelu on peruttu.' });
       expect(graph.allEvents().filter((event) => event.isCancelled)).toHaveLength(1);
       expect(graph.violations).toEqual([]);
+    });
+  });
+
+  it('counts answers given in Outlook for the coordinators and the RSVP reminder, the later answer winning', async () => {
+    await withApp(async (running) => {
+      await formAndSend(running);
+      const ainoEvent = graph
+        .allEvents()
+        .find((event) =>
+          event.attendees.some(
+            (attendee) => attendee.emailAddress.address === 'aino.korhonen@hameenlinna.fi',
+          ),
+        );
+      if (!ainoEvent) throw new Error('no Outlook event for Aino');
+      graph.respondAs(
+        ainoEvent.id,
+        'Aino.Korhonen@hameenlinna.fi',
+        'declined',
+        new Date('2025-09-02T08:00:00Z'),
+      );
+      const coordinator = await tokenFor(running, MIKKO);
+      const read = async () =>
+        (
+          await api<AnswersResponse>(running, `/api/groups/discussions/${DISCUSSION}/answers`, coordinator)
+        ).json.groups
+          .flatMap((group) => group.members)
+          .find((member) => member.name === 'Aino Korhonen');
+      expect(await read()).toMatchObject({ response: 'declined', answeredIn: 'outlook' });
+      expect(
+        graph.requests.some((request) => request.method === 'GET' && request.path.endsWith(ainoEvent.id)),
+      ).toBe(true);
+
+      // She changes her mind on the Teams card a day later: the later answer counts.
+      clock.set('2025-09-03T08:00:00.000Z');
+      const mine = await api<MyGroupsResponse>(running, '/api/groups/me', await tokenFor(running, AINO));
+      const meeting = mine.json.meetings[0];
+      if (!meeting) throw new Error('Aino has no meeting');
+      await api(
+        running,
+        `/api/groups/meetings/${encodeURIComponent(meeting.meetingId)}/rsvp`,
+        await tokenFor(running, AINO),
+        {
+          method: 'POST',
+          body: { response: 'accepted', sequence: meeting.sequence },
+        },
+      );
+      expect(await read()).toMatchObject({ response: 'accepted', answeredIn: 'teams' });
+
+      // The RSVP reminder skips people who answered in Outlook.
+      const johanna = graph
+        .allEvents()
+        .flatMap((event) =>
+          event.attendees.map((attendee) => ({ event, email: attendee.emailAddress.address })),
+        )
+        .find((entry) => entry.email === 'johanna.makela@kangasala.fi');
+      if (!johanna) throw new Error('no Outlook invitation for Johanna');
+      graph.respondAs(johanna.event.id, johanna.email, 'accepted', new Date('2025-09-03T09:00:00Z'));
+      await waitFor(() => invitationCards().length >= 13, 15_000, '13 invitations');
+      clock.set('2025-09-08T12:00:00.000Z');
+      expect(await running.groups.tick()).toHaveLength(3);
+      await waitFor(() => invitationCards().length >= 13 + 11, 15_000, '11 reminders');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(invitationCards()).toHaveLength(13 + 11);
     });
   });
 

@@ -78,6 +78,8 @@ export interface GroupAnswersView {
     readonly name: string;
     readonly municipalityName: string | null;
     readonly response: RsvpAnswer | 'none';
+    /** Where the answer was given: the Teams card or tab, or Outlook's invitation (with Graph). */
+    readonly answeredIn: 'teams' | 'outlook' | null;
     /** An answer to an earlier version of the invitation, which needs confirming again. */
     readonly outdatedResponse: RsvpAnswer | null;
     readonly answeredAt: string | null;

@@ -259,6 +259,7 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
             name: member.name,
             municipalityName: municipalityName(member.municipalityId, pool.municipalities, lang) || null,
             response: member.response,
+            answeredIn: member.answeredIn ?? null,
             outdatedResponse: member.outdatedResponse ?? null,
             answeredAt: member.answeredAt ?? null,
           })),

@@ -31,8 +31,18 @@ export interface GraphMeeting {
   readonly joinUrl: string | undefined;
 }
 
+/** An attendee's answer in Outlook (Graph's responseStatus). */
+export interface OutlookResponse {
+  readonly email: string;
+  readonly response: 'accepted' | 'declined' | 'tentativelyAccepted' | 'none' | 'notResponded' | 'organizer';
+  /** When they answered (ISO 8601); Graph's 0001-01-01 for no answer. */
+  readonly time: string;
+}
+
 export interface GraphCalendar {
   create(request: GraphMeetingRequest): Promise<GraphMeeting>;
+  /** What each attendee answered in Outlook or Teams' own meeting invitation. */
+  responses(eventId: string): Promise<OutlookResponse[]>;
   update(eventId: string, request: Omit<GraphMeetingRequest, 'transactionId'>): Promise<GraphMeeting>;
   cancel(eventId: string, comment: string): Promise<void>;
 }
@@ -119,11 +129,45 @@ export class GraphClientCalendar implements GraphCalendar {
     return toMeeting(updated);
   }
 
+  async responses(eventId: string): Promise<OutlookResponse[]> {
+    const event = (await this.client
+      .api(`/users/${this.organizer}/events/${encodeURIComponent(eventId)}`)
+      .select(['attendees'])
+      .get()) as { attendees?: unknown };
+    const attendees = Array.isArray(event.attendees) ? (event.attendees as GraphAttendee[]) : [];
+    return attendees.flatMap((attendee): OutlookResponse[] => {
+      const email = attendee.emailAddress?.address;
+      const response = attendee.status?.response;
+      if (typeof email !== 'string' || !isResponse(response)) return [];
+      return [
+        { email, response, time: typeof attendee.status?.time === 'string' ? attendee.status.time : '' },
+      ];
+    });
+  }
+
   async cancel(eventId: string, comment: string): Promise<void> {
     await this.client
       .api(`/users/${this.organizer}/events/${encodeURIComponent(eventId)}/cancel`)
       .post({ comment });
   }
+}
+
+interface GraphAttendee {
+  readonly emailAddress?: { readonly address?: unknown };
+  readonly status?: { readonly response?: unknown; readonly time?: unknown };
+}
+
+const RESPONSES = [
+  'accepted',
+  'declined',
+  'tentativelyAccepted',
+  'none',
+  'notResponded',
+  'organizer',
+] as const;
+
+function isResponse(value: unknown): value is OutlookResponse['response'] {
+  return typeof value === 'string' && (RESPONSES as readonly string[]).includes(value);
 }
 
 function eventBody(request: Omit<GraphMeetingRequest, 'transactionId'>): Record<string, unknown> {

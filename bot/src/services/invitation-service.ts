@@ -90,6 +90,8 @@ export interface GroupAnswers {
     readonly municipalityId: string | undefined;
     /** `none` also when the answer was to an earlier version of the invitation. */
     readonly response: RsvpResponse | 'none';
+    /** On the Teams card (or in the tab), or in Outlook's own invitation (Graph). */
+    readonly answeredIn: 'teams' | 'outlook' | undefined;
     readonly outdatedResponse: RsvpResponse | undefined;
     readonly answeredAt: string | undefined;
   }[];
@@ -299,16 +301,21 @@ export class InvitationService {
       const rsvps = new Map(
         (await this.deps.meetings.rsvps(roundId, meeting.id)).map((rsvp) => [memberIdOf(rsvp), rsvp]),
       );
+      const outlook = await this.outlookAnswers(meeting);
       const members = meeting.members.map((member) => {
         const rsvp = rsvps.get(memberIdOf(member));
         const current = rsvp !== undefined && rsvp.sequence === meeting.sequence;
+        const inOutlook = member.email ? outlook.get(member.email.toLowerCase()) : undefined;
+        // The later answer counts, wherever it was given.
+        const outlookIsLater = inOutlook && (!current || inOutlook.at > rsvp.answeredAt);
         return {
           memberId: memberIdOf(member),
           name: member.name,
           municipalityId: member.municipalityId,
-          response: current ? rsvp.response : ('none' as const),
+          response: outlookIsLater ? inOutlook.response : current ? rsvp.response : ('none' as const),
+          answeredIn: outlookIsLater ? ('outlook' as const) : current ? ('teams' as const) : undefined,
           outdatedResponse: rsvp && !current ? rsvp.response : undefined,
-          answeredAt: rsvp?.answeredAt,
+          answeredAt: outlookIsLater ? inOutlook.at : rsvp?.answeredAt,
         };
       });
       result.push({
@@ -381,6 +388,10 @@ export class InvitationService {
       const answered = new Set(
         rsvps.filter((rsvp) => rsvp.sequence === meeting.sequence).map((rsvp) => memberIdOf(rsvp)),
       );
+      const outlook = await this.outlookAnswers(meeting);
+      for (const member of meeting.members) {
+        if (member.email && outlook.has(member.email.toLowerCase())) answered.add(memberIdOf(member));
+      }
       const { etag, ...rest } = meeting;
       let claimed: PeerMeeting;
       try {
@@ -623,6 +634,31 @@ export class InvitationService {
       await this.deps.meetings.signingKey(),
     );
     return `${this.deps.publicUrl}/api/groups/meetings/${encodeURIComponent(meeting.id)}/invitation.ics?token=${token}`;
+  }
+
+  /**
+   * Answers given in Outlook to the Graph invitation, by lower-case email: accepted or declined
+   * (tentative and no answer count as none). When Graph cannot be reached the coordinators still
+   * see the Teams answers; the failure is logged.
+   */
+  private async outlookAnswers(
+    meeting: PeerMeeting,
+  ): Promise<Map<string, { response: RsvpResponse; at: string }>> {
+    const answers = new Map<string, { response: RsvpResponse; at: string }>();
+    if (!this.deps.graph || !meeting.graphEventId || meeting.status === 'cancelled') return answers;
+    let responses;
+    try {
+      responses = await this.deps.graph.responses(meeting.graphEventId);
+    } catch (error) {
+      this.deps.logger.warn('outlook answers unavailable', { meetingId: meeting.id, error });
+      return answers;
+    }
+    for (const answer of responses) {
+      if (answer.response === 'accepted' || answer.response === 'declined') {
+        answers.set(answer.email.toLowerCase(), { response: answer.response, at: answer.time });
+      }
+    }
+    return answers;
   }
 
   private async require(roundId: string, meetingId: string): Promise<PeerMeeting> {

@@ -462,6 +462,7 @@ function CoordinatorGroups() {
                                   : answer.outdatedResponse
                                     ? `${t.none} (${t.outdated})`
                                     : t.none}
+                              {answer.answeredIn === 'outlook' ? ' (Outlook)' : ''}
                             </>
                           )}
                           <Select

@@ -231,6 +231,7 @@ describe('the Teams app manifest', () => {
     expect(lists[0].commands.map((command) => command.title)).toEqual([
       'ohjelma',
       'toiveet',
+      'ryhmäni',
       'kieli',
       'omat tietoni',
       'ohje',
@@ -289,9 +290,9 @@ describe('the Swedish and English translations of the manifest', () => {
   });
 
   it.each([
-    ['fi', 'manifest.json', ['ohjelma', 'toiveet', 'kieli', 'omat tietoni', 'ohje']],
-    ['sv', 'sv.json', ['program', 'önskemål', 'språk', 'mina uppgifter', 'hjälp']],
-    ['en', 'en.json', ['schedule', 'wishes', 'language', 'my data', 'help']],
+    ['fi', 'manifest.json', ['ohjelma', 'toiveet', 'ryhmäni', 'kieli', 'omat tietoni', 'ohje']],
+    ['sv', 'sv.json', ['program', 'önskemål', 'min grupp', 'språk', 'mina uppgifter', 'hjälp']],
+    ['en', 'en.json', ['schedule', 'wishes', 'my group', 'language', 'my data', 'help']],
   ] as const)(
     'the %s command menu offers the commands the help card explains',
     (language, file, expected) => {

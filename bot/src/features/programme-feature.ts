@@ -1,6 +1,7 @@
 import { registerCoordinatorRoutes } from '../api/coordinator-routes';
 import { devIdentityProviderFor, usesDevIdentityProvider } from '../api/dev-identity-provider';
 import { registerDevIdentityRoutes } from '../api/dev-identity-routes';
+import { systemClock } from '../services/clock';
 import { registerOpenApiRoute } from '../api/openapi';
 import { registerProgrammeRoutes } from '../api/programme-routes';
 import type { Feature, FeatureContext } from './feature';
@@ -21,7 +22,8 @@ export function programmeFeature(context: FeatureContext): Feature {
       registerCoordinatorRoutes(router, { repositories, clock });
       registerOpenApiRoute(router, API_VERSION);
       if (usesDevIdentityProvider(config)) {
-        registerDevIdentityRoutes(router, devIdentityProviderFor(config), repositories, clock);
+        // Tokens live in wall-clock time, as the validator checks them, whatever the app's clock says.
+        registerDevIdentityRoutes(router, devIdentityProviderFor(config), repositories, systemClock);
       }
     },
   };

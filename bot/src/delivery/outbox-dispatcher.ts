@@ -48,7 +48,10 @@ export interface DispatcherOptions {
   readonly inlineRetryMaxMs: number;
   /** Deliveries drained side by side. */
   readonly parallelDeliveries: number;
-  /** Outcomes written per batch transaction, and the longest an outcome waits to be written. */
+  /**
+   * Outcomes written per batch transaction, and the longest an outcome waits to be written. Sends
+   * pause while two batches are unwritten, so a crash repeats at most that many plus those in flight.
+   */
   readonly resultBatchSize: number;
   readonly resultFlushMs: number;
 }
@@ -63,11 +66,14 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> =
   pageSize: 100,
   inlineRetryMaxMs: 30_000,
   parallelDeliveries: 8,
-  resultBatchSize: 25,
-  resultFlushMs: 100,
+  resultBatchSize: 50,
+  resultFlushMs: 200,
 });
 
 export const DISPATCHER_LEASE = 'outbox-dispatcher';
+
+/** A batch transaction holds at most 100 operations. */
+const MAX_RESULT_BATCH = 100;
 
 export interface DispatcherStats {
   sent: number;
@@ -282,49 +288,67 @@ export class OutboxDispatcher {
     // `sending`, so the repeats stay within what was in flight.
     const unwritten: { item: WorkItem; update: RowUpdate }[] = [];
     let flushTimer: NodeJS.Timeout | undefined;
-    let writes: Promise<void> = Promise.resolve();
-    const flush = (): Promise<void> => {
+    let writing: Promise<void> | undefined;
+    let writingCount = 0;
+    const write = async (batch: { item: WorkItem; update: RowUpdate }[]): Promise<void> => {
+      try {
+        const etags = await this.outbox.updateMany(
+          batch.map(({ item, update }) => ({ row: item.row, update })),
+          this.clock(),
+        );
+        batch.forEach(({ item, update }, index) => {
+          this.inMemory.delete(key(item.row));
+          if (etags[index] === undefined) {
+            this.logger.warn('outbox row changed while being sent', {
+              deliveryId: item.row.deliveryId,
+              target: item.row.targetKey,
+            });
+            return;
+          }
+          if (update.state === 'sent') this.stats.sent += 1;
+          else if (update.state === 'failed') this.stats.failed += 1;
+          else if (update.state === 'unreachable') this.stats.unreachable += 1;
+        });
+      } catch (error) {
+        // The rows stay claimed by this lease; this or the next holder takes them over.
+        this.logger.error('outbox results could not be written', {
+          deliveryId: delivery.deliveryId,
+          error,
+        });
+        remaining += batch.length;
+        for (const { item } of batch) this.inMemory.delete(key(item.row));
+      }
+    };
+    // One write at a time; outcomes that arrive meanwhile join the next batch, so slow storage
+    // gets fewer, bigger transactions instead of a growing queue of small ones.
+    const pump = (): void => {
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = undefined;
-      const batch = unwritten.splice(0);
-      if (batch.length === 0) return writes;
-      writes = writes.then(async () => {
-        try {
-          const etags = await this.outbox.updateMany(
-            batch.map(({ item, update }) => ({ row: item.row, update })),
-            this.clock(),
-          );
-          batch.forEach(({ item, update }, index) => {
-            this.inMemory.delete(key(item.row));
-            if (etags[index] === undefined) {
-              this.logger.warn('outbox row changed while being sent', {
-                deliveryId: item.row.deliveryId,
-                target: item.row.targetKey,
-              });
-              return;
-            }
-            if (update.state === 'sent') this.stats.sent += 1;
-            else if (update.state === 'failed') this.stats.failed += 1;
-            else if (update.state === 'unreachable') this.stats.unreachable += 1;
-          });
-        } catch (error) {
-          // The rows stay claimed by this lease; the next holder takes them over.
-          this.logger.error('outbox results could not be written', {
-            deliveryId: delivery.deliveryId,
-            error,
-          });
-          remaining += batch.length;
-          for (const { item } of batch) this.inMemory.delete(key(item.row));
-        }
+      if (writing || unwritten.length === 0) return;
+      const batch = unwritten.splice(0, MAX_RESULT_BATCH);
+      writingCount = batch.length;
+      writing = write(batch).finally(() => {
+        writing = undefined;
+        writingCount = 0;
+        signal();
+        if (unwritten.length >= this.options.resultBatchSize) pump();
+        else if (unwritten.length > 0) flushTimer ??= setTimeout(pump, this.options.resultFlushMs);
       });
-      return writes;
     };
+    const flush = async (): Promise<void> => {
+      while (writing || unwritten.length > 0) {
+        pump();
+        await writing;
+      }
+    };
+    /** Outcomes not yet in storage: the messages a crash now would repeat. Kept bounded. */
+    const unrecorded = (): number => unwritten.length + writingCount;
     const finish = async (item: WorkItem, update: RowUpdate): Promise<void> => {
       await Promise.resolve();
       unwritten.push({ item, update });
       if (update.state === 'pending') remaining += 1;
-      if (unwritten.length >= this.options.resultBatchSize) void flush();
-      else flushTimer ??= setTimeout(() => void flush(), this.options.resultFlushMs);
+      if (unwritten.length >= this.options.resultBatchSize) pump();
+      else flushTimer ??= setTimeout(pump, this.options.resultFlushMs);
     };
 
     const conversationFor = (item: WorkItem): Promise<Conversation | SendFailure> => {
@@ -445,6 +469,17 @@ export class OutboxDispatcher {
 
     const worker = async (): Promise<void> => {
       for (;;) {
+        // Storage is behind: wait rather than widen the window a crash could repeat.
+        if (unrecorded() >= this.options.resultBatchSize * 2 && !this.stopping) {
+          await new Promise<void>((resolve) => {
+            const previous = notifyWorkers;
+            notifyWorkers = () => {
+              previous?.();
+              resolve();
+            };
+          });
+          continue;
+        }
         const item = ready.shift();
         if (item) {
           active += 1;
@@ -497,9 +532,9 @@ export class OutboxDispatcher {
     };
 
     const reader = async (): Promise<void> => {
-      // Claim just ahead of the senders: rows claimed are the rows a crash may repeat or delay,
-      // so only about two rounds of the workers' work are ever claimed and not yet sent.
-      const claimBatch = Math.max(1, workerCount * 2);
+      // Claim a transaction's worth (100 rows) just ahead of the senders: claimed rows are what a
+      // crash delays (by the stale-claim period), never what it repeats.
+      const claimBatch = Math.min(MAX_RESULT_BATCH, Math.max(workerCount * 2, this.options.pageSize));
       let continuationToken: string | undefined;
       do {
         if (!this.holdsLease() || this.stopping) break;
@@ -513,10 +548,13 @@ export class OutboxDispatcher {
         const readAt = this.wallClock();
         for (const row of page.items) {
           if (this.inMemory.has(key(row))) continue;
+          // A row in `sending` is taken over when an earlier holder left it (after a grace period,
+          // in case that holder's last request is still on the wire) or when this holder lost
+          // track of it (its outcome could not be written): it is in nobody's memory.
           const due =
             row.state === 'pending'
               ? row.nextAttemptAt <= readAt
-              : row.claimToken !== lease.token && readAt - row.claimedAt > this.options.staleClaimMs;
+              : row.claimToken === lease.token || readAt - row.claimedAt > this.options.staleClaimMs;
           if (due) claimable.push(row);
           else remaining += 1;
         }
@@ -529,6 +567,7 @@ export class OutboxDispatcher {
           const batch = claimable.splice(0, claimBatch);
           const claimed = await this.outbox.claim(batch, lease.token, this.wallClock());
           remaining += batch.length - claimed.length;
+          for (const row of claimed) this.inMemory.add(key(row));
           for (const row of claimed) {
             let body = bodies.get(row.bodyHash);
             if (!body) {
@@ -536,7 +575,6 @@ export class OutboxDispatcher {
               bodies.set(row.bodyHash, body);
             }
             const activity = await body;
-            this.inMemory.add(key(row));
             if (!activity) {
               await finish(
                 { row, attempts: row.attempts, notAfter, activity: {} },

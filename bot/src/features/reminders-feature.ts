@@ -2,6 +2,7 @@ import { registerReminderRoutes } from '../api/reminder-routes';
 import { reminderActivity } from '../cards/reminder-card';
 import { CannotAttendAction } from '../handlers/cannot-attend-action';
 import { ReminderScheduler, type TickResult } from '../services/reminder-scheduler';
+import { PeerMeetingRepository } from '../storage/peer-group-meeting-repository';
 import { AbsenceRepository } from '../storage/absence-repository';
 import { ReminderRepository } from '../storage/reminder-repository';
 import { toTeamsFxHandler } from '../teams/card-action';
@@ -34,6 +35,7 @@ export function remindersFeature(context: FeatureContext, settings: ReminderSett
   const { store, repositories, clock, logger } = context;
   const reminders = new ReminderRepository(store);
   const absences = new AbsenceRepository(store);
+  const meetings = new PeerMeetingRepository(store);
   const calendarUrl = (roundId: string, eventId: string): string =>
     `${context.config.publicUrl}/api/calendar/${encodeURIComponent(roundId)}/${encodeURIComponent(eventId)}`;
   const scheduler = new ReminderScheduler(
@@ -49,7 +51,19 @@ export function remindersFeature(context: FeatureContext, settings: ReminderSett
       }),
     clock,
     logger.child({ component: 'reminders' }),
-    { instanceId: instanceName(), claimTtlMs: settings.claimTtlMs ?? 120_000 },
+    {
+      instanceId: instanceName(),
+      claimTtlMs: settings.claimTtlMs ?? 120_000,
+      groupMembers: async (event) =>
+        (await meetings.listForRound(event.roundId))
+          .filter((meeting) => meeting.eventId === event.id && meeting.status === 'scheduled')
+          .flatMap((meeting) =>
+            meeting.members.map((member) => ({
+              identity: { tenantId: member.tenantId, aadObjectId: member.aadObjectId },
+              joinUrl: meeting.joinUrl,
+            })),
+          ),
+    },
   );
 
   const tickMs = settings.tickMs ?? 15_000;

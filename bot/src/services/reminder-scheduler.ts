@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Participant } from '../domain/participant';
+import type { Participant, TeamsIdentity } from '../domain/participant';
 import type { ProgrammeEvent, Round } from '../domain/programme-event';
 import {
   compareOffsetsDescending,
@@ -29,6 +29,16 @@ export interface ReminderSchedulerOptions {
   readonly instanceId: string;
   /** How long a claimed reminder stays ours before another instance may take it over. */
   readonly claimTtlMs: number;
+  /**
+   * The members of a leadership discussion's small groups, each with their own group's meeting
+   * link, once the groups are formed; until then the reminder goes by role.
+   */
+  readonly groupMembers?: (event: ProgrammeEvent) => Promise<readonly GroupMember[]>;
+}
+
+export interface GroupMember {
+  readonly identity: TeamsIdentity;
+  readonly joinUrl: string | undefined;
 }
 
 export interface TickResult {
@@ -185,6 +195,32 @@ export class ReminderScheduler {
           (a) => `${a.tenantId}|${a.aadObjectId}`,
         ),
       );
+      const members =
+        event.type === 'leadershipDiscussion' ? await this.options.groupMembers?.(event) : undefined;
+      if (members && members.length > 0) {
+        // Each member is reminded of their own group's meeting, with its link.
+        const languages = new Map(
+          (await this.participants.listAll()).map((p) => [`${p.tenantId}|${p.aadObjectId}`, p.language]),
+        );
+        const perGroup = new Map<string, Partial<Activity>>();
+        for (const member of members) {
+          const key = `${member.identity.tenantId}|${member.identity.aadObjectId}`;
+          if (absent.has(key)) continue;
+          const language = languages.get(key) ?? DEFAULT_LANGUAGE;
+          const cacheKey = `${language}|${member.joinUrl ?? ''}`;
+          let activity = perGroup.get(cacheKey);
+          if (!activity) {
+            activity = this.render(
+              { ...event, onlineUrl: member.joinUrl ?? event.onlineUrl },
+              language,
+              spec.offset,
+            );
+            perGroup.set(cacheKey, activity);
+          }
+          messages.push({ target: { kind: 'person', identity: member.identity }, activity });
+        }
+        return messages;
+      }
       for (const participant of await this.audience(event)) {
         if (absent.has(`${participant.tenantId}|${participant.aadObjectId}`)) continue;
         messages.push({

@@ -96,6 +96,25 @@ describe('data rights', () => {
     expect(exported.json).toMatchObject({ profile: { participant: null, personalChat: null } });
   });
 
+  it("erases a person's poll answer and suggestion but keeps the poll's counts", async () => {
+    const johanna = playgroundObjectId(3);
+    const token = await tokenFor(johanna);
+    const answered = await api('/api/polls/demo-topic-wishes/answer', token, {
+      method: 'POST',
+      body: { topicIds: ['leadership'], suggestion: 'Johdon vertaistuki' },
+    });
+    expect(answered.status).toBe(200);
+    const exported = await api('/api/me/data', token);
+    expect(JSON.stringify(exported.json)).toContain('Johdon vertaistuki');
+    expect((await api('/api/me/erase', token, { method: 'POST', body: { confirm: true } })).status).toBe(204);
+    const identity = { tenantId: DEMO_TENANT_ID, aadObjectId: johanna };
+    expect(await running.app.repositories.wishPolls.getAnswer('demo-topic-wishes', identity)).toBeUndefined();
+    const results = await api('/api/polls/demo-topic-wishes/results', await tokenFor(MIKKO));
+    expect(results.status).toBe(200);
+    expect(JSON.stringify(results.json)).toContain('"respondents":1');
+    expect(JSON.stringify(results.json)).not.toContain('Johdon vertaistuki');
+  });
+
   it('requires an explicit confirmation for erasure through the API', async () => {
     const token = await tokenFor(LAURA.aadObjectId);
     expect((await api('/api/me/erase', token, { method: 'POST', body: {} })).status).toBe(400);

@@ -24,6 +24,20 @@ describe('cards', () => {
     expect(json.body[0]?.text).toBe('${text}');
   });
 
+  it('render each time from the same prepared template without carrying data over', () => {
+    const template = defineCard<{ items: string[] }>({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', $data: '${items}', text: '${$data}' }],
+    });
+    const first = renderCard(template, { items: ['a', 'b', 'c'] });
+    const second = renderCard(template, { items: ['x'] });
+    const again = renderCard(template, { items: ['a', 'b', 'c'] });
+    expect((first.body as unknown[]).length).toBe(3);
+    expect(second.body).toEqual([{ type: 'TextBlock', text: 'x' }]);
+    expect(again).toEqual(first);
+  });
+
   it('help lists the commands in the reader’s language', () => {
     expect(JSON.stringify(buildHelpCard('fi', links))).toContain('ohjelma');
     expect(JSON.stringify(buildHelpCard('sv', links))).toContain('hjälp');

@@ -13,20 +13,22 @@ export interface AdaptiveCardJson {
  */
 export interface CardTemplate<T> {
   readonly json: object;
+  /** The parsed template, prepared once: parsing on every render cost ~6 ms of CPU a card. */
+  readonly template: ACData.Template;
   readonly __data?: T;
 }
 
 export function defineCard<T>(json: object): CardTemplate<T> {
-  return { json: Object.freeze(json) };
+  // The templating library annotates what it is given, so it gets its own copy.
+  return { json: Object.freeze(json), template: new ACData.Template(structuredClone(json)) };
 }
 
 /**
- * Expands a template with data. The template object is cloned first (the templating library
- * annotates what it is given), and the data is bound through `$root`, so text a user typed is
- * only ever a value, never template syntax.
+ * Expands a template with data. The data is bound through `$root`, so text a user typed is only
+ * ever a value, never template syntax.
  */
 export function renderCard<T extends object>(template: CardTemplate<T>, data: T): AdaptiveCardJson {
-  const expanded: unknown = new ACData.Template(structuredClone(template.json)).expand({ $root: data });
+  const expanded: unknown = template.template.expand({ $root: data });
   if (!isAdaptiveCard(expanded)) throw new Error('The card template did not expand to an Adaptive Card');
   return expanded;
 }

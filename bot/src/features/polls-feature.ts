@@ -117,6 +117,26 @@ export function pollsFeature(
       ),
     ],
     registerApi: (router) => registerPollRoutes(router, { context, polls, reporting, publisher, repository }),
+    personalData: {
+      async export(identity) {
+        const answers = [];
+        for (const poll of await repository.list()) {
+          const answer = (await repository.getAnswer(poll.id, identity))?.value;
+          if (!answer) continue;
+          answers.push({
+            pollId: poll.id,
+            question: poll.question,
+            topics: answer.topicIds,
+            suggestion: answer.suggestion ?? null,
+            submittedAt: answer.submittedAt,
+          });
+        }
+        return { pollAnswers: answers };
+      },
+      async erase(identity) {
+        for (const poll of await repository.list()) await repository.eraseAnswer(poll.id, identity);
+      },
+    },
     start: () => {
       if (!context.delivery) {
         logger.warn('poll reminders are off: no delivery mechanism is configured');

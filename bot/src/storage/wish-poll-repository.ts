@@ -13,6 +13,7 @@ import { ConflictError, isStatusCode } from './errors';
 import { escapeKey, unescapeKey } from './keys';
 import {
   createIfAbsent,
+  deleteIfPresent,
   getEntity,
   odata,
   parseJsonArray,
@@ -227,6 +228,18 @@ export class WishPollRepository {
   }
 
   /** Every tally shard of a poll: one range query of {@link TALLY_SHARDS} rows. */
+  /**
+   * Removes a person's answer and suggestion (erasure). The tally keeps its counts: they name no
+   * one, and an anonymous poll keeps only counts in any case.
+   */
+  async eraseAnswer(pollId: string, answerer: TeamsIdentity): Promise<boolean> {
+    const client = await this.store.table('wishpollanswers');
+    const partitionKey = escapeKey(pollId);
+    const answer = await deleteIfPresent(client, partitionKey, answerKey(answerer));
+    const suggestion = await deleteIfPresent(client, partitionKey, SUGGESTION_PREFIX + identityKey(answerer));
+    return answer || suggestion;
+  }
+
   async readShards(pollId: string): Promise<Versioned<TallyShard>[]> {
     const answers = await this.answers();
     const partitionKey = escapeKey(pollId);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { AdaptiveCardResponse, type TeamsFxAdaptiveCardActionHandler } from '@microsoft/teamsfx';
 import { z } from 'zod';
 import { ApiError, type ApiRouter, type ApiUser } from '../api/api-router';
 import { buildPollChannelCard, buildPollFormCard, buildPollSummaryCard } from '../cards/poll-card';
@@ -87,7 +86,7 @@ export function pollsFeature(
     logger.child({ component: 'poll-reminders' }),
   );
   const cardAction = <T extends Parameters<typeof toTeamsFxHandler>[0]>(action: T) =>
-    onlyForInteractor(toTeamsFxHandler(action, people, logger));
+    toTeamsFxHandler(action, people, logger);
 
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -152,21 +151,6 @@ export function pollsFeature(
       await Promise.resolve();
     },
   };
-}
-
-/**
- * Keeps a card action's answer for the person who clicked. TeamsFx switches a handler to
- * ReplaceForAll for good the first time it returns a card with `refresh` (our personal-chat cards
- * have one), after which every later click, in any conversation, would also `updateActivity` the
- * clicked message: one person's answer would replace the channel's poll card for everyone. The
- * response mode is pinned here, so the switch is a no-op and the card goes only to the interactor.
- */
-function onlyForInteractor(handler: TeamsFxAdaptiveCardActionHandler): TeamsFxAdaptiveCardActionHandler {
-  return Object.defineProperty({ ...handler }, 'adaptiveCardResponse', {
-    get: () => AdaptiveCardResponse.ReplaceForInteractor,
-    set: () => undefined,
-    enumerable: true,
-  });
 }
 
 /** An instant: ISO 8601 with an offset, or a Helsinki wall-clock time without one (`2025-09-01T09:00`). */

@@ -31,9 +31,8 @@ export function toTeamsFxHandler<S extends z.ZodType>(
   people: TurnPeople,
   logger: Logger,
 ): TeamsFxAdaptiveCardActionHandler {
-  return {
+  const handler: TeamsFxAdaptiveCardActionHandler = {
     triggerVerb: action.verb,
-    adaptiveCardResponse: AdaptiveCardResponse.ReplaceForInteractor,
     handleActionInvoked: async (context: TurnContext, actionData: unknown): Promise<InvokeResponse> => {
       let person: TurnPerson | undefined;
       try {
@@ -73,4 +72,12 @@ export function toTeamsFxHandler<S extends z.ZodType>(
       }
     },
   };
+  // The answer replaces the card only for the person who clicked. TeamsFx switches a handler to
+  // ReplaceForAll for good once it returns a card with `refresh`, which would overwrite a shared
+  // channel card with one person's view; the mode is pinned so that can never happen.
+  return Object.defineProperty(handler, 'adaptiveCardResponse', {
+    get: () => AdaptiveCardResponse.ReplaceForInteractor,
+    set: () => undefined,
+    enumerable: true,
+  });
 }

@@ -134,8 +134,11 @@ describe("a participant's programme in the tab", () => {
 
   it('does not show the coordinators view to a participant', async () => {
     const page = await openAsAino();
+    // A participant's navigation has the participants' views and none of the coordinators'.
     await expect(page.getByRole('navigation').getByRole('link').allTextContents()).resolves.toEqual([
       'Ohjelma',
+      'Vertaisryhmät',
+      'Aihetoiveet',
     ]);
     await page.goto(`${running.url}/tab/#/coordinator`);
     await page.getByText('Tämä näkymä on vain verkoston koordinaattoreille.').waitFor();

@@ -18,12 +18,12 @@ import { OutboxDispatcher } from '../bot/src/delivery/outbox-dispatcher';
 import { OutboxRepository } from '../bot/src/delivery/outbox-repository';
 import { PersonalChatRepository } from '../bot/src/delivery/personal-chat-repository';
 import { TEAMS_RATE_LIMITS } from '../bot/src/delivery/rate-limiter';
-import { createLogger } from '../bot/src/observability/logger';
-import type { OutgoingMessage } from '../bot/src/services/delivery';
-import { createRepositories } from '../bot/src/storage/repositories';
-import { escapeKey } from '../bot/src/storage/keys';
-import { TableStore } from '../bot/src/storage/table-store';
-import { createAdapter } from '../bot/src/teams/adapter';
+import { createLogger } from '../bot/src/platform/observability/logger';
+import type { OutgoingMessage } from '../bot/src/platform/delivery';
+import { createRepositories } from '../bot/src/repositories';
+import { escapeKey } from '../bot/src/platform/storage/keys';
+import { TableStore } from '../bot/src/platform/storage/table-store';
+import { createAdapter } from '../bot/src/platform/teams/adapter';
 import { BotConnectorEmulator } from '../tests/emulators/bot-connector-emulator';
 
 const TENANT = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';

@@ -4,14 +4,9 @@
  * shuffle-and-cut baseline. Run with `npm run bench:groups`.
  */
 import { performance } from 'node:perf_hooks';
-import { sizeClassFor } from '../bot/src/domain/municipality';
-import type { Grouping, GroupingDiagnostics, Leader, PeerGroup } from '../bot/src/services/group-formation';
-import {
-  diagnoseGroups,
-  formGroups,
-  randomGrouping,
-  seededRandom,
-} from '../bot/src/services/group-formation';
+import { sizeClassFor } from '../bot/src/shared/municipality';
+import type { Grouping, GroupingDiagnostics, Leader, PeerGroup } from '../bot/src/groups/group-formation';
+import { diagnoseGroups, formGroups, randomGrouping, seededRandom } from '../bot/src/groups/group-formation';
 
 const LEADER_COUNT = 2000;
 const MUNICIPALITY_COUNT = 300;

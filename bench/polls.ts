@@ -11,17 +11,17 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createApp, type App } from '../bot/src/app';
-import { VERBS } from '../bot/src/cards/verbs';
-import { loadConfig } from '../bot/src/config/config';
+import { VERBS } from '../bot/src/shared/cards/verbs';
+import { loadConfig } from '../bot/src/platform/config/config';
 import { CHALLENGE_AREAS, demoWishPoll } from '../bot/src/demo/demo-polls';
 import { demoMunicipalities } from '../bot/src/demo/demo-network';
-import type { Participant } from '../bot/src/domain/participant';
-import type { ParticipantRole } from '../bot/src/domain/roles';
-import type { pollsFeature } from '../bot/src/features/polls-feature';
-import { createLogger } from '../bot/src/observability/logger';
-import type { WishPoll } from '../bot/src/services/wish-poll';
-import type { WishPollResultsView } from '../bot/src/services/wish-poll-contracts';
-import { answererOf } from '../bot/src/services/wish-poll-service';
+import type { Participant } from '../bot/src/shared/participant';
+import type { ParticipantRole } from '../bot/src/shared/roles';
+import type { pollsFeature } from '../bot/src/polls/polls-feature';
+import { createLogger } from '../bot/src/platform/observability/logger';
+import type { WishPoll } from '../bot/src/polls/wish-poll';
+import type { WishPollResultsView } from '../bot/src/polls/wish-poll-contracts';
+import { answererOf } from '../bot/src/polls/wish-poll-service';
 import { startAzurite } from '../scripts/lib/azurite';
 import { BotConnectorEmulator } from '../tests/emulators/bot-connector-emulator';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createApp } from '../bot/src/app';
-import { loadConfig } from '../bot/src/config/config';
+import { loadConfig } from '../bot/src/platform/config/config';
 import {
   DEMO_ROUND_ID,
   DEMO_TENANT_ID,
@@ -21,9 +21,9 @@ import {
   demoRound,
   playgroundObjectId,
 } from '../bot/src/demo/demo-network';
-import type { ProgrammeEvent } from '../bot/src/domain/programme-event';
-import { PARTICIPANT_ROLES } from '../bot/src/domain/roles';
-import { createLogger } from '../bot/src/observability/logger';
+import type { ProgrammeEvent } from '../bot/src/shared/programme-event';
+import { PARTICIPANT_ROLES } from '../bot/src/shared/roles';
+import { createLogger } from '../bot/src/platform/observability/logger';
 import { startAzurite } from '../scripts/lib/azurite';
 
 const ROOT = path.resolve(__dirname, '..');

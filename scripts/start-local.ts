@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../bot/src/app';
-import { ConfigError, loadConfig } from '../bot/src/config/config';
+import { ConfigError, loadConfig } from '../bot/src/platform/config/config';
 import { seedDemoIfEmpty } from '../bot/src/demo/seed-demo';
-import { createLogger } from '../bot/src/observability/logger';
+import { createLogger } from '../bot/src/platform/observability/logger';
 import { startAzurite, waitForPort } from './lib/azurite';
 
 const ROOT = path.resolve(__dirname, '..');

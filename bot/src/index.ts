@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig } from './platform/config/config';
 
 /** Production entry point: configuration from the environment, then listen. */
 async function main(): Promise<void> {

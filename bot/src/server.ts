@@ -1,13 +1,13 @@
 import path from 'node:path';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { AppConfig } from './config/config';
-import { jsonBody } from './http/json-body';
-import { problem, sendProblem } from './http/problem';
-import { staticFiles } from './http/static-files';
-import type { Logger } from './observability/logger';
-import type { TableStore } from './storage/table-store';
-import { activityEnvelope } from './teams/activity-envelope';
-import type { TeamsBot } from './teams/teams-bot';
+import type { AppConfig } from './platform/config/config';
+import { jsonBody } from './platform/http/json-body';
+import { problem, sendProblem } from './platform/http/problem';
+import { staticFiles } from './platform/http/static-files';
+import type { Logger } from './platform/observability/logger';
+import type { TableStore } from './platform/storage/table-store';
+import { activityEnvelope } from './platform/teams/activity-envelope';
+import type { TeamsBot } from './platform/teams/teams-bot';
 
 /** Bot Framework activities are small; Teams caps a message at about 28 KB of text. */
 export const MAX_BODY_BYTES = 256 * 1024;

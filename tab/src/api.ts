@@ -1,4 +1,4 @@
-import type { DevTokenResponse, DevUser, ProblemDetails } from '../../bot/src/api/contracts';
+import type { DevTokenResponse, DevUser, ProblemDetails } from '../../bot/src/shared/contracts';
 import type { Language } from './i18n';
 
 /**

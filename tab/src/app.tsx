@@ -10,7 +10,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import type { DevUser, MeResponse } from '../../bot/src/api/contracts';
+import type { DevUser, MeResponse } from '../../bot/src/shared/contracts';
 import { ApiClient, ApiProblem, devIdentity, devTokenStore } from './api';
 import { ErrorMessage, Loading } from './components/status';
 import { DevSignIn } from './dev-sign-in';

@@ -1,6 +1,6 @@
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { DevUser } from '../../bot/src/api/contracts';
+import type { DevUser } from '../../bot/src/shared/contracts';
 import { devIdentity, devTokenStore } from './api';
 import { ErrorMessage } from './components/status';
 import { shellMessages, useMessages } from './i18n';

@@ -7,7 +7,7 @@ import {
   useState,
   type DependencyList,
 } from 'react';
-import type { MeResponse } from '../../bot/src/api/contracts';
+import type { MeResponse } from '../../bot/src/shared/contracts';
 import type { ApiClient, ApiProblem } from './api';
 import type { Host } from './host';
 

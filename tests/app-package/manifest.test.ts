@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
-import { MESSAGES } from '../../bot/src/i18n/messages';
+import { MESSAGES } from '../../bot/src/shared/i18n/messages';
 import { buildAppPackage } from '../../scripts/lib/app-package';
 import {
   jsonStringContent,

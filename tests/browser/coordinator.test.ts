@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { EditableEvent, EventUpdate } from '../../bot/src/api/contracts';
+import type { EditableEvent, EventUpdate } from '../../bot/src/shared/contracts';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { launchBrowser, screenshot, signInAs, startTabApp } from '../support/browser';
 import { postJson, type RunningApp } from '../support/test-app';

@@ -2,11 +2,11 @@
  * The demo as a newcomer meets it in the Agents Playground (Aino asks for her group, accepts, the
  * coordinator sees it), and the peer groups' part in people's data rights.
  */
-import type { AnswersResponse } from '../../bot/src/api/peer-group-contracts';
-import { VERBS } from '../../bot/src/cards/verbs';
+import type { AnswersResponse } from '../../bot/src/groups/peer-group-contracts';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
 import { seedDemoPeerGroups } from '../../bot/src/demo/seed-peer-groups';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { TENANT } from '../support/activities';
 import {

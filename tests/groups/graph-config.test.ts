@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../bot/src/config/config';
+import { ConfigError, loadConfig } from '../../bot/src/platform/config/config';
 
 describe('Graph and RSVP reminder settings', () => {
   it('leaves Graph off without an organiser, and reminds 48 hours ahead by default', () => {

@@ -3,8 +3,8 @@
  * meeting in the organiser's calendar, the members as required attendees. Checked against the Graph
  * emulator, which holds requests to the documented shapes and answers as Graph does.
  */
-import type { AnswersResponse, MyGroupsResponse } from '../../bot/src/api/peer-group-contracts';
-import { VERBS } from '../../bot/src/cards/verbs';
+import type { AnswersResponse, MyGroupsResponse } from '../../bot/src/groups/peer-group-contracts';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { PersonalChatRepository } from '../../bot/src/delivery/personal-chat-repository';
 import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';

@@ -3,11 +3,11 @@
  * signed calendar links.
  */
 import ICAL from 'ical.js';
-import type { Municipality } from '../../bot/src/domain/municipality';
-import type { ProgrammeEvent } from '../../bot/src/domain/programme-event';
-import { buildInvitationFile, DEFAULT_ORGANIZER } from '../../bot/src/services/invitation-calendar';
-import { signInvitationToken, verifyInvitationToken } from '../../bot/src/services/invitation-token';
-import type { PeerMeeting } from '../../bot/src/services/peer-group-model';
+import type { Municipality } from '../../bot/src/shared/municipality';
+import type { ProgrammeEvent } from '../../bot/src/shared/programme-event';
+import { buildInvitationFile, DEFAULT_ORGANIZER } from '../../bot/src/groups/invitation-calendar';
+import { signInvitationToken, verifyInvitationToken } from '../../bot/src/groups/invitation-token';
+import type { PeerMeeting } from '../../bot/src/groups/peer-group-model';
 
 const event: ProgrammeEvent = {
   roundId: 'round-2',

@@ -4,8 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoPeerGroups } from '../../bot/src/demo/seed-peer-groups';
-import type { GroupsFeature } from '../../bot/src/features/groups-feature';
-import { createLogger } from '../../bot/src/observability/logger';
+import type { GroupsFeature } from '../../bot/src/groups/groups-feature';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { axeViolations, describeViolations, launchBrowser, signInAs, startTabApp } from '../support/browser';
 import type { RunningApp } from '../support/test-app';
 

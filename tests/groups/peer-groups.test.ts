@@ -10,8 +10,8 @@ import type {
   FormationView,
   MyGroupsResponse,
   RsvpResult,
-} from '../../bot/src/api/peer-group-contracts';
-import { VERBS } from '../../bot/src/cards/verbs';
+} from '../../bot/src/groups/peer-group-contracts';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { PersonalChatRepository } from '../../bot/src/delivery/personal-chat-repository';
 import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
 import { BotConnectorEmulator, type RecordedActivity } from '../emulators/bot-connector-emulator';

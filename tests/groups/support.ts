@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { devIdentityProviderFor } from '../../bot/src/api/dev-identity-provider';
+import { devIdentityProviderFor } from '../../bot/src/platform/api/dev-identity-provider';
 import { createApp, type App } from '../../bot/src/app';
-import { loadConfig } from '../../bot/src/config/config';
+import { loadConfig } from '../../bot/src/platform/config/config';
 import { DEMO_ROUND_ID, DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import type { GroupsFeature } from '../../bot/src/features/groups-feature';
-import { createLogger } from '../../bot/src/observability/logger';
+import type { GroupsFeature } from '../../bot/src/groups/groups-feature';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { BOT, TEAM_ID, TENANT, personalConversation, type Person } from '../support/activities';
 import { postJson, testStorageConnectionString, uniquePrefix } from '../support/test-app';
 import { fastDispatcher } from '../reminders/support';

@@ -1,6 +1,6 @@
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { VERBS } from '../../bot/src/cards/verbs';
-import { createLogger } from '../../bot/src/observability/logger';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import {
   AINO,

@@ -5,10 +5,10 @@ import type {
   PagedResponse,
   ParticipantView,
   ProgrammeResponse,
-} from '../../bot/src/api/contracts';
+} from '../../bot/src/shared/contracts';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { postJson, startTestApp, type RunningApp } from '../support/test-app';
 
 const AINO = playgroundObjectId(0);

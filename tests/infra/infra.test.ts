@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { loadConfig } from '../../bot/src/config/config';
+import { loadConfig } from '../../bot/src/platform/config/config';
 import { parseEnvFile, placeholdersIn } from '../../scripts/lib/env-files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -69,9 +69,9 @@ function sampleValue(expression: string): string {
   return '5f0c3b1e-8a2d-4c6e-9b7a-1d2e3f4a5b6c';
 }
 
-/** Every environment variable bot/src/config/config.ts reads: the keys of its zod schema. */
+/** Every environment variable bot/src/platform/config/config.ts reads: the keys of its zod schema. */
 function configVariables(): string[] {
-  const source = read('bot/src/config/config.ts');
+  const source = read('bot/src/platform/config/config.ts');
   const schema = /const environmentSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(source);
   if (!schema) throw new Error('environmentSchema not found in config.ts');
   return [...schema[1].matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]);

@@ -1,8 +1,8 @@
 import { createRepositories, type Repositories } from '../../bot/src/app';
 import { demoParticipants, demoProgramme, demoRound, DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
-import type { Participant } from '../../bot/src/domain/participant';
-import { ConflictError } from '../../bot/src/storage/errors';
-import { TableStore } from '../../bot/src/storage/table-store';
+import type { Participant } from '../../bot/src/shared/participant';
+import { ConflictError } from '../../bot/src/platform/storage/errors';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
 import { testStorageConnectionString, uniquePrefix } from '../support/test-app';
 
 const NOW = new Date('2025-09-01T09:00:00Z');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { TableStore } from '../../bot/src/storage/table-store';
+import { createRepositories } from '../../bot/src/repositories';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { participant, seedNetwork, waitFor, workshop } from '../reminders/support';
 import { testStorageConnectionString, uniquePrefix } from '../support/test-app';

@@ -1,9 +1,9 @@
-import { VERBS } from '../../bot/src/cards/verbs';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { DEMO_POLL_ID, demoWishPoll } from '../../bot/src/demo/demo-polls';
-import { formatHelsinkiDateTime } from '../../bot/src/i18n/helsinki-time';
+import { formatHelsinkiDateTime } from '../../bot/src/shared/i18n/helsinki-time';
 import { playgroundIdentity, type PlaygroundPersonKey } from '../../bot/src/demo/playground-identities';
-import type { WishPoll } from '../../bot/src/services/wish-poll';
-import type { WishPollResultsView } from '../../bot/src/services/wish-poll-contracts';
+import type { WishPoll } from '../../bot/src/polls/wish-poll';
+import type { WishPollResultsView } from '../../bot/src/polls/wish-poll-contracts';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { TENANT, personalMessage, type Person } from '../support/activities';
 import type { RunningApp } from '../support/test-app';

@@ -1,9 +1,9 @@
 import { DEMO_POLL_ID } from '../../bot/src/demo/demo-polls';
 import { playgroundIdentity } from '../../bot/src/demo/playground-identities';
-import type { Participant } from '../../bot/src/domain/participant';
-import { VERBS } from '../../bot/src/cards/verbs';
-import type { WishPollAdminView } from '../../bot/src/services/wish-poll-contracts';
-import type { PostOutcome } from '../../bot/src/services/wish-poll-publisher';
+import type { Participant } from '../../bot/src/shared/participant';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
+import type { WishPollAdminView } from '../../bot/src/polls/wish-poll-contracts';
+import type { PostOutcome } from '../../bot/src/polls/wish-poll-publisher';
 import { BotConnectorEmulator, type RecordedActivity } from '../emulators/bot-connector-emulator';
 import { TEAM_ID, TENANT } from '../support/activities';
 import { startTestApp, type RunningApp } from '../support/test-app';

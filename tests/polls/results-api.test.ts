@@ -1,12 +1,12 @@
 import { DEMO_POLL_ID } from '../../bot/src/demo/demo-polls';
 import { playgroundIdentity } from '../../bot/src/demo/playground-identities';
-import type { Participant } from '../../bot/src/domain/participant';
+import type { Participant } from '../../bot/src/shared/participant';
 import type {
   WishPollAdminView,
   WishPollListResponse,
   WishPollResultsView,
   WishPollView,
-} from '../../bot/src/services/wish-poll-contracts';
+} from '../../bot/src/polls/wish-poll-contracts';
 import { TENANT } from '../support/activities';
 import type { RunningApp } from '../support/test-app';
 import { api, startPollsApp, tokenFor } from './support';

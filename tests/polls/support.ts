@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../../bot/src/app';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import type { pollsFeature } from '../../bot/src/features/polls-feature';
-import { createLogger } from '../../bot/src/observability/logger';
+import type { pollsFeature } from '../../bot/src/polls/polls-feature';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import {
   BOT,
   CHANNEL_CONVERSATION,

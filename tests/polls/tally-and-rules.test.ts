@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { CHALLENGE_AREAS, demoWishPoll } from '../../bot/src/demo/demo-polls';
-import type { ParticipantRole } from '../../bot/src/domain/roles';
-import { toExcelCsv } from '../../bot/src/services/wish-poll-csv';
-import { validateAnswer, type Answerer, type WishPoll } from '../../bot/src/services/wish-poll';
-import { WishPollService, type AnswerOutcome } from '../../bot/src/services/wish-poll-service';
+import type { ParticipantRole } from '../../bot/src/shared/roles';
+import { toExcelCsv } from '../../bot/src/polls/wish-poll-csv';
+import { validateAnswer, type Answerer, type WishPoll } from '../../bot/src/polls/wish-poll';
+import { WishPollService, type AnswerOutcome } from '../../bot/src/polls/wish-poll-service';
 import {
   applyAnswerChange,
   emptyTally,
   mergeTallies,
   type TallyFacts,
   type WishPollTally,
-} from '../../bot/src/services/wish-poll-tally';
-import { TableStore } from '../../bot/src/storage/table-store';
-import { WishPollRepository } from '../../bot/src/storage/wish-poll-repository';
+} from '../../bot/src/polls/wish-poll-tally';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
+import { WishPollRepository } from '../../bot/src/polls/wish-poll-repository';
 import { testStorageConnectionString, uniquePrefix } from '../support/test-app';
 
 const NOW = new Date('2025-09-01T07:00:00Z');

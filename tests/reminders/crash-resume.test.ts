@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { OutgoingMessage } from '../../bot/src/services/delivery';
+import type { OutgoingMessage } from '../../bot/src/platform/delivery';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { startTestApp, testStorageConnectionString, type RunningApp } from '../support/test-app';
 import {

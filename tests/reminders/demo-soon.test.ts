@@ -1,6 +1,6 @@
 import { DEMO_SOON_EVENT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { AINO, personalInstall, TEAM_ID, teamInstall } from '../support/activities';
 import { postJson, startTestApp, uniquePrefix, type RunningApp } from '../support/test-app';

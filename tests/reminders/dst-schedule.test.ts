@@ -1,4 +1,4 @@
-import { reminderDueAt } from '../../bot/src/services/reminder-schedule';
+import { reminderDueAt } from '../../bot/src/reminders/reminder-schedule';
 import { BotConnectorEmulator, type RecordedActivity } from '../emulators/bot-connector-emulator';
 import { TEAM_ID } from '../support/activities';
 import { startTestApp, type RunningApp } from '../support/test-app';

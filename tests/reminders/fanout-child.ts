@@ -3,8 +3,8 @@
  * until it is killed. Started with tsx by tests/reminders/crash-resume.test.ts.
  */
 import { createApp } from '../../bot/src/app';
-import { loadConfig } from '../../bot/src/config/config';
-import { createLogger } from '../../bot/src/observability/logger';
+import { loadConfig } from '../../bot/src/platform/config/config';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { deliveryOf } from './support';
 
 function required(name: string): string {

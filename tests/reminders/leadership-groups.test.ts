@@ -1,5 +1,5 @@
-import type { Participant } from '../../bot/src/domain/participant';
-import { PeerMeetingRepository } from '../../bot/src/storage/peer-group-meeting-repository';
+import type { Participant } from '../../bot/src/shared/participant';
+import { PeerMeetingRepository } from '../../bot/src/groups/peer-group-meeting-repository';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { startTestApp, type RunningApp } from '../support/test-app';
 import {

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../../bot/src/services/delivery';
+import type { OutgoingMessage } from '../../bot/src/platform/delivery';
 import { BotConnectorEmulator, type InjectedFault } from '../emulators/bot-connector-emulator';
 import { TEAM_ID, TENANT } from '../support/activities';
 import { startTestApp, type RunningApp } from '../support/test-app';

@@ -1,4 +1,4 @@
-import { VERBS } from '../../bot/src/cards/verbs';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { cardAction, TEAM_ID, TENANT } from '../support/activities';
 import { postJson, startTestApp, type RunningApp } from '../support/test-app';

@@ -1,12 +1,12 @@
 import type { ConversationReference } from 'botbuilder';
 import type { App } from '../../bot/src/app';
-import type { Participant } from '../../bot/src/domain/participant';
-import type { ProgrammeEvent, Round } from '../../bot/src/domain/programme-event';
+import type { Participant } from '../../bot/src/shared/participant';
+import type { ProgrammeEvent, Round } from '../../bot/src/shared/programme-event';
 import type { DispatcherOptions } from '../../bot/src/delivery/outbox-dispatcher';
 import { scaleLimits, TEAMS_RATE_LIMITS, type RateLimits } from '../../bot/src/delivery/rate-limiter';
-import type { DeliveryFeature } from '../../bot/src/features/delivery-feature';
-import type { RemindersFeature } from '../../bot/src/features/reminders-feature';
-import type { Repositories } from '../../bot/src/storage/repositories';
+import type { DeliveryFeature } from '../../bot/src/delivery/delivery-feature';
+import type { RemindersFeature } from '../../bot/src/reminders/reminders-feature';
+import type { Repositories } from '../../bot/src/repositories';
 import { BOT, TEAM_ID, TENANT } from '../support/activities';
 import type { BotConnectorEmulatorOptions, RateLimit } from '../emulators/bot-connector-emulator';
 

@@ -1,7 +1,7 @@
-import type { RegisteredRoute } from '../../bot/src/api/api-router';
+import type { RegisteredRoute } from '../../bot/src/platform/api/api-router';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { postJson, startTestApp, type RunningApp } from '../support/test-app';
 
 /**

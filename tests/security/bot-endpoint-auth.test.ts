@@ -1,7 +1,7 @@
 import { generateKeyPair } from 'jose';
 import { createApp, type App } from '../../bot/src/app';
-import { loadConfig } from '../../bot/src/config/config';
-import { createLogger } from '../../bot/src/observability/logger';
+import { loadConfig } from '../../bot/src/platform/config/config';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { personalMessage } from '../support/activities';
 import { OpenIdEmulator } from '../support/openid-emulator';
 import { postJson, testStorageConnectionString, uniquePrefix } from '../support/test-app';

@@ -1,7 +1,7 @@
-import { VERBS } from '../../bot/src/cards/verbs';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { cardAction, personalMessage, type Person } from '../support/activities';
 import { postJson, startTestApp, type RunningApp } from '../support/test-app';

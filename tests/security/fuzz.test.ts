@@ -1,10 +1,10 @@
 import { TableServiceClient, TableClient } from '@azure/data-tables';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { VERBS } from '../../bot/src/cards/verbs';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
 import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { cardAction, personalMessage } from '../support/activities';
 import { postJson, startTestApp, testStorageConnectionString, type RunningApp } from '../support/test-app';

@@ -1,8 +1,8 @@
 import { createApp, type App } from '../../bot/src/app';
-import { loadConfig } from '../../bot/src/config/config';
+import { loadConfig } from '../../bot/src/platform/config/config';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
 import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-network';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { startAzurite, type AzuriteProcess } from '../../scripts/lib/azurite';
 import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { personalConversation, personalMessage, AINO } from '../support/activities';

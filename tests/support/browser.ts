@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
-import { createLogger } from '../../bot/src/observability/logger';
+import { createLogger } from '../../bot/src/platform/observability/logger';
 import { buildTab } from './tab-build';
 import { startTestApp, type RunningApp } from './test-app';
 

@@ -5,13 +5,9 @@ import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const INPUTS = [
-  'tests/support/tab-build.ts',
-  'tab/src',
-  'tab/index.html',
-  'tab/vite.config.ts',
-  'bot/src/api/contracts.ts',
-];
+const INPUTS = ['tests/support/tab-build.ts', 'tab/src', 'tab/index.html', 'tab/vite.config.ts'];
+/** The tab imports the API's types from files named `*contracts.ts` anywhere under bot/src. */
+const CONTRACTS = /contracts\.ts$/;
 
 /**
  * Builds the tab from the current sources into `test-artifacts/tab-builds/<content hash>` and
@@ -65,11 +61,13 @@ async function runVite(outDir: string): Promise<void> {
 
 async function sourceHash(): Promise<string> {
   const hash = createHash('sha256');
-  for (const input of INPUTS) {
-    for (const file of await filesUnder(path.join(ROOT, input))) {
-      hash.update(path.relative(ROOT, file));
-      hash.update(await readFile(file));
-    }
+  const contracts = (await filesUnder(path.join(ROOT, 'bot', 'src'))).filter((file) => CONTRACTS.test(file));
+  for (const file of [
+    ...(await Promise.all(INPUTS.map((input) => filesUnder(path.join(ROOT, input))))).flat(),
+    ...contracts,
+  ]) {
+    hash.update(path.relative(ROOT, file));
+    hash.update(await readFile(file));
   }
   return hash.digest('hex').slice(0, 16);
 }

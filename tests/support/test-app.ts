@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../bot/src/app';
-import { loadConfig } from '../../bot/src/config/config';
-import { createLogger, type Logger } from '../../bot/src/observability/logger';
-import type { Clock } from '../../bot/src/services/clock';
+import { loadConfig } from '../../bot/src/platform/config/config';
+import { createLogger, type Logger } from '../../bot/src/platform/observability/logger';
+import type { Clock } from '../../bot/src/platform/clock';
 
 export interface RunningApp {
   readonly app: App;

@@ -1,8 +1,8 @@
-import { buildHelpCard, buildWelcomeCard } from '../../bot/src/cards/help-card';
-import { buildLanguageCard } from '../../bot/src/cards/language-card';
-import { defineCard, escapeMarkdown, renderCard } from '../../bot/src/cards/render-card';
-import { VERBS } from '../../bot/src/cards/verbs';
-import { TabLinks } from '../../bot/src/teams/tab-links';
+import { buildHelpCard, buildWelcomeCard } from '../../bot/src/people/help-card';
+import { buildLanguageCard } from '../../bot/src/people/language-card';
+import { defineCard, escapeMarkdown, renderCard } from '../../bot/src/shared/cards/render-card';
+import { VERBS } from '../../bot/src/shared/cards/verbs';
+import { TabLinks } from '../../bot/src/shared/tab-links';
 
 const links = new TabLinks({ mode: 'local', publicUrl: 'http://localhost:3978', teamsAppId: 'app' });
 

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../bot/src/config/config';
+import { ConfigError, loadConfig } from '../../bot/src/platform/config/config';
 
 describe('configuration', () => {
   it('runs locally on embedded defaults: anonymous bot on loopback port 3978', () => {

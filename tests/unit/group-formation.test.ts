@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Grouping, Leader, PeerGroup } from '../../bot/src/services/group-formation';
+import type { Grouping, Leader, PeerGroup } from '../../bot/src/groups/group-formation';
 import {
   balancedGroupCount,
   countRepeatPairings,
@@ -8,7 +8,7 @@ import {
   moveMember,
   randomGrouping,
   reformUnlockedGroups,
-} from '../../bot/src/services/group-formation';
+} from '../../bot/src/groups/group-formation';
 
 const SIZE_CLASSES = ['under5k', '5to20k', '20to50k', '50to100k', 'over100k'];
 const REGIONS = ['Uusimaa', 'Pirkanmaa', 'Varsinais-Suomi', 'Pohjois-Pohjanmaa', 'Keski-Suomi', 'Lappi'];

@@ -4,8 +4,8 @@ import {
   fromHelsinkiWallClock,
   helsinkiOffsetMinutes,
   toHelsinkiWallClock,
-} from '../../bot/src/i18n/helsinki-time';
-import { resolveLanguage } from '../../bot/src/i18n/language';
+} from '../../bot/src/shared/i18n/helsinki-time';
+import { resolveLanguage } from '../../bot/src/shared/i18n/language';
 
 describe('Helsinki time', () => {
   it('writes dates the Finnish way in each language', () => {

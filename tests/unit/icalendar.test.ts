@@ -17,7 +17,7 @@ import {
   type CalendarEvent,
   type CalendarMethod,
   type CalendarOptions,
-} from '../../bot/src/services/icalendar';
+} from '../../bot/src/shared/icalendar';
 
 const dtstamp = new Date('2025-03-01T10:15:30.456Z');
 const options: CalendarOptions = { dtstamp };

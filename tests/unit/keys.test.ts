@@ -1,4 +1,4 @@
-import { escapeKey, reverseTimeKey, unescapeKey } from '../../bot/src/storage/keys';
+import { escapeKey, reverseTimeKey, unescapeKey } from '../../bot/src/platform/storage/keys';
 
 describe('Table Storage keys', () => {
   it('escapes exactly the characters Table Storage forbids, reversibly', () => {

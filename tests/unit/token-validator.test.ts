@@ -1,11 +1,11 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createLocalJWKSet, SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from 'jose';
-import { DevIdentityProvider } from '../../bot/src/api/dev-identity-provider';
+import { DevIdentityProvider } from '../../bot/src/platform/api/dev-identity-provider';
 import {
   ENTRA_ISSUER_TEMPLATES,
   createTokenValidator,
   type TokenValidationOptions,
-} from '../../bot/src/api/token-validator';
+} from '../../bot/src/platform/api/token-validator';
 
 const HOST_TENANT = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
 const GUEST_HOME_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,9 +1,9 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { TeamsIdentity } from '../domain/participant';
-import type { Logger } from '../observability/logger';
-import type { InstallationRepository } from '../storage/installation-repository';
-import type { ParticipantRepository } from '../storage/participant-repository';
+import type { TeamsIdentity } from '../shared/participant';
+import type { Logger } from '../platform/observability/logger';
+import type { InstallationRepository } from '../platform/teams/installation-repository';
+import type { ParticipantRepository } from '../people/participant-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 
 /**

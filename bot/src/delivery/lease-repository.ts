@@ -1,6 +1,11 @@
-import { ConflictError } from '../storage/errors';
-import { escapeKey } from '../storage/keys';
-import { createIfAbsent, getEntity, replaceIfUnchanged, type TableStore } from '../storage/table-store';
+import { ConflictError } from '../platform/storage/errors';
+import { escapeKey } from '../platform/storage/keys';
+import {
+  createIfAbsent,
+  getEntity,
+  replaceIfUnchanged,
+  type TableStore,
+} from '../platform/storage/table-store';
 
 /**
  * Named leases in Table Storage, so that several app instances agree on who does a piece of work.

@@ -1,13 +1,13 @@
-import type { Logger } from '../observability/logger';
-import type { Clock } from '../services/clock';
+import type { Logger } from '../platform/observability/logger';
+import type { Clock } from '../platform/clock';
 import type {
   Delivery,
   DeliveryRequest,
   DeliveryStatus,
   DeliveryTarget,
   OutboxState,
-} from '../services/delivery';
-import type { InstallationRepository } from '../storage/installation-repository';
+} from '../platform/delivery';
+import type { InstallationRepository } from '../platform/teams/installation-repository';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
-import type { TeamsIdentity } from '../domain/participant';
-import type { Logger } from '../observability/logger';
-import type { Clock } from '../services/clock';
+import type { TeamsIdentity } from '../shared/participant';
+import type { Logger } from '../platform/observability/logger';
+import type { Clock } from '../platform/clock';
 import { personalConversation, type Conversation, type ConnectorGateway } from './connector-sender';
 import type { HeldLease, LeaseRepository } from './lease-repository';
 import type { OpenDelivery, OutboxRepository, OutboxRow, RowUpdate } from './outbox-repository';

@@ -2,11 +2,18 @@ import { createHash } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import type { TeamsIdentity } from '../domain/participant';
-import type { DeliveryPurpose, OutboxState } from '../services/delivery';
-import { isStatusCode } from '../storage/errors';
-import { escapeKey } from '../storage/keys';
-import { createIfAbsent, getEntity, odata, readAll, readPage, type TableStore } from '../storage/table-store';
+import type { TeamsIdentity } from '../shared/participant';
+import type { DeliveryPurpose, OutboxState } from '../platform/delivery';
+import { isStatusCode } from '../platform/storage/errors';
+import { escapeKey } from '../platform/storage/keys';
+import {
+  createIfAbsent,
+  getEntity,
+  odata,
+  readAll,
+  readPage,
+  type TableStore,
+} from '../platform/storage/table-store';
 
 /**
  * The outbox: one partition per delivery (partition key = the delivery id), so a delivery's rows

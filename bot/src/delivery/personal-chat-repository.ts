@@ -1,6 +1,6 @@
-import type { TeamsIdentity } from '../domain/participant';
-import { escapeKey, unescapeKey } from '../storage/keys';
-import { getEntity, odata, readAll, type TableStore } from '../storage/table-store';
+import type { TeamsIdentity } from '../shared/participant';
+import { escapeKey, unescapeKey } from '../platform/storage/keys';
+import { getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
 
 /**
  * The one-to-one chat the bot has with each person, by (tenant, object id): a point read per

@@ -1,10 +1,10 @@
-import type { Municipality } from '../domain/municipality';
-import { sizeClassFor } from '../domain/municipality';
-import type { Coordinator, Participant } from '../domain/participant';
-import type { ProgrammeEvent, Round } from '../domain/programme-event';
-import type { ParticipantRole } from '../domain/roles';
-import { fromHelsinkiWallClock, toHelsinkiWallClock } from '../i18n/helsinki-time';
-import type { Language } from '../i18n/language';
+import type { Municipality } from '../shared/municipality';
+import { sizeClassFor } from '../shared/municipality';
+import type { Coordinator, Participant } from '../shared/participant';
+import type { ProgrammeEvent, Round } from '../shared/programme-event';
+import type { ParticipantRole } from '../shared/roles';
+import { fromHelsinkiWallClock, toHelsinkiWallClock } from '../shared/i18n/helsinki-time';
+import type { Language } from '../shared/i18n/language';
 import {
   PLAYGROUND_IDENTITIES,
   PLAYGROUND_TENANT_ID,

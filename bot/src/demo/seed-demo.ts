@@ -1,5 +1,5 @@
 import type { Repositories } from '../app';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../platform/observability/logger';
 import {
   demoCoordinators,
   demoMunicipalities,

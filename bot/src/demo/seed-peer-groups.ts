@@ -1,6 +1,6 @@
-import type { Logger } from '../observability/logger';
-import type { InvitationService } from '../services/invitation-service';
-import type { PeerGroupService } from '../services/peer-group-service';
+import type { Logger } from '../platform/observability/logger';
+import type { InvitationService } from '../groups/invitation-service';
+import type { PeerGroupService } from '../groups/peer-group-service';
 import { DEMO_ROUND_ID } from './demo-network';
 
 export const DEMO_GROUP_SEED = 'digiverkosto-demo';

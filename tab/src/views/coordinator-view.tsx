@@ -1,6 +1,6 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { MunicipalityView, PagedResponse, ParticipantView } from '../../../bot/src/api/contracts';
+import type { MunicipalityView, PagedResponse, ParticipantView } from '../../../bot/src/shared/contracts';
 import { ErrorMessage, Loading } from '../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../i18n';
 import { useApi, useApiData, useMe, useSession } from '../session';

@@ -19,7 +19,7 @@ import type {
   MyMeetingView,
   RsvpAnswer,
   RsvpResult,
-} from '../../../bot/src/api/peer-group-contracts';
+} from '../../../bot/src/groups/peer-group-contracts';
 import { ApiProblem } from '../api';
 import { ErrorMessage, Loading } from '../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../i18n';

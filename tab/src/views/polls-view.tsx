@@ -4,7 +4,7 @@ import type {
   WishPollAdminListResponse,
   WishPollListResponse,
   WishPollView,
-} from '../../../bot/src/services/wish-poll-contracts';
+} from '../../../bot/src/polls/wish-poll-contracts';
 import { ErrorMessage, Loading } from '../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../i18n';
 import { useApi, useApiData, useMe, useSession } from '../session';

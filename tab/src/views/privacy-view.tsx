@@ -1,4 +1,4 @@
-import type { AboutResponse } from '../../../bot/src/api/contracts';
+import type { AboutResponse } from '../../../bot/src/shared/contracts';
 import { format, useLanguage, type Language } from '../i18n';
 import { useApi, useApiData } from '../session';
 import { Document, type DocumentSection } from './document';

@@ -10,13 +10,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ProgrammeResponse } from '../../../bot/src/api/contracts';
+import type { ProgrammeResponse } from '../../../bot/src/shared/contracts';
 import { ErrorMessage, Loading } from '../components/status';
 import { defineMessages, format, useLanguage, useMessages, type Language } from '../i18n';
 import { useApi, useApiData } from '../session';
 import { useTableStyles } from './coordinator/styles';
 
-/** What `GET /api/events/:id/reminders` answers (bot/src/api/reminder-routes.ts). */
+/** What `GET /api/events/:id/reminders` answers (bot/src/reminders/reminder-routes.ts). */
 interface ReminderSpec {
   readonly offset: string;
   readonly channel: boolean;

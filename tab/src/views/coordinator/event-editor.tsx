@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { EditableEvent, EventUpdate, ProgrammeResponse } from '../../../../bot/src/api/contracts';
+import type { EditableEvent, EventUpdate, ProgrammeResponse } from '../../../../bot/src/shared/contracts';
 import { ApiProblem } from '../../api';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { WishPollAdminView } from '../../../../bot/src/services/wish-poll-contracts';
+import type { WishPollAdminView } from '../../../../bot/src/polls/wish-poll-contracts';
 import { ApiProblem } from '../../api';
 import { defineMessages, format, useMessages } from '../../i18n';
 import { useApi, useSession } from '../../session';

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
-import type { WishPollView } from '../../../../bot/src/services/wish-poll-contracts';
+import type { WishPollView } from '../../../../bot/src/polls/wish-poll-contracts';
 import { ApiProblem } from '../../api';
 import { defineMessages, format, useMessages } from '../../i18n';
 import { useApi, useSession } from '../../session';

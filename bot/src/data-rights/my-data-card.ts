@@ -1,0 +1,90 @@
+import { ROLE_NAMES } from '../shared/roles';
+import type { Coordinator, Participant } from '../shared/participant';
+import type { Municipality } from '../shared/municipality';
+import { DATA_RIGHTS_MESSAGES } from './data-rights-messages';
+import { pickText, type Language } from '../shared/i18n/language';
+import { MESSAGES } from '../shared/i18n/messages';
+import myDataTemplate from './my-data.card.json';
+import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
+import { VERBS } from '../shared/cards/verbs';
+
+export interface MyDataCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  readonly note: string;
+  readonly links: readonly { readonly title: string; readonly url: string }[];
+  readonly buttons: readonly {
+    readonly title: string;
+    readonly verb: string;
+    readonly style: 'default' | 'destructive' | 'positive';
+  }[];
+}
+
+const myDataCard = defineCard<MyDataCardData>(myDataTemplate);
+
+/** What is stored about the person, with a download link and an erasure button. */
+export function buildMyDataCard(
+  language: Language,
+  stored: {
+    readonly participant: Participant | undefined;
+    readonly coordinator: Coordinator | undefined;
+    readonly municipality: Municipality | undefined;
+    readonly retentionMonths: number;
+    readonly downloadUrl: string;
+  },
+): AdaptiveCardJson {
+  const m = DATA_RIGHTS_MESSAGES[language];
+  const p = stored.participant;
+  const facts = [
+    { label: m.name, value: p?.name || stored.coordinator?.name || m.notKnown },
+    { label: m.email, value: p?.email ?? m.notKnown },
+    { label: m.municipality, value: stored.municipality?.name ?? m.notKnown },
+    {
+      label: m.roles,
+      value:
+        p && p.roles.length > 0
+          ? p.roles.map((role) => pickText(ROLE_NAMES[role], language)).join(', ')
+          : m.notKnown,
+    },
+    { label: m.language, value: p?.language ? MESSAGES[p.language].languageName : m.languageFollowsTeams },
+    ...(stored.coordinator ? [{ label: m.coordinator, value: stored.coordinator.organisation }] : []),
+  ];
+  return renderCard(myDataCard, {
+    title: m.title,
+    intro: m.intro,
+    facts,
+    note: `${m.elsewhere} ${m.retention(stored.retentionMonths)}`,
+    links: [{ title: m.download, url: stored.downloadUrl }],
+    buttons: [{ title: m.erase, verb: VERBS.eraseMyDataAsk, style: 'destructive' }],
+  });
+}
+
+/** The confirmation step before erasure, or the outcome after it. */
+export function buildEraseCard(
+  language: Language,
+  step: 'confirm' | 'erased' | 'cancelled',
+): AdaptiveCardJson {
+  const m = DATA_RIGHTS_MESSAGES[language];
+  if (step === 'confirm') {
+    return renderCard(myDataCard, {
+      title: m.confirmTitle,
+      intro: m.confirmBody,
+      facts: [],
+      note: '',
+      links: [],
+      buttons: [
+        { title: m.confirmYes, verb: VERBS.eraseMyDataConfirm, style: 'destructive' },
+        { title: m.confirmNo, verb: VERBS.eraseMyDataCancel, style: 'default' },
+      ],
+    });
+  }
+  return renderCard(myDataCard, {
+    title: m.title,
+    intro: step === 'erased' ? m.erased : m.cancelled,
+    facts: [],
+    note: '',
+    links: [],
+    buttons: [],
+  });
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { AdapterConnectorGateway, type ConnectorGateway } from './connector-sender';
+import { LeaseRepository } from './lease-repository';
+import { OutboxDelivery } from './outbox-delivery';
+import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
+import { OutboxRepository } from './outbox-repository';
+import { PersonalChatRepository } from './personal-chat-repository';
+import type { Delivery } from '../platform/delivery';
+import type { Feature, FeatureContext } from '../platform/feature';
+
+/** Knobs tests and the benchmark turn; production uses the defaults (Microsoft's published limits). */
+export interface DeliverySettings {
+  readonly dispatcher?: Partial<DispatcherOptions>;
+  /** Replaces the Bot Connector gateway (a unit test's recording fake). */
+  readonly gateway?: ConnectorGateway;
+}
+
+export interface DeliveryFeature extends Feature {
+  readonly delivery: Delivery;
+  readonly dispatcher: OutboxDispatcher;
+  readonly outbox: OutboxRepository;
+}
+
+/** A name for this process in lease rows: host, process id and a random suffix. */
+export function instanceName(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The outbox: the {@link Delivery} every feature uses for proactive messages, and the background
+ * sender. Built before the other features so it can go on their context.
+ */
+export function deliveryFeature(
+  context: Omit<FeatureContext, 'delivery' | 'people' | 'links' | 'tasks'>,
+  settings: DeliverySettings = {},
+): DeliveryFeature {
+  const { store, repositories, clock, logger } = context;
+  const outbox = new OutboxRepository(store);
+  const personalChats = new PersonalChatRepository(store);
+  const gateway =
+    settings.gateway ??
+    new AdapterConnectorGateway(
+      context.adapter,
+      context.botAppId,
+      repositories.installations,
+      repositories.participants,
+      personalChats,
+      logger,
+    );
+  const dispatcher = new OutboxDispatcher(
+    outbox,
+    new LeaseRepository(store),
+    gateway,
+    clock,
+    logger.child({ component: 'outbox' }),
+    {
+      instanceId: instanceName(),
+      ...settings.dispatcher,
+    },
+  );
+  const delivery = new OutboxDelivery(
+    outbox,
+    repositories.installations,
+    clock,
+    logger,
+    () => dispatcher.notify(),
+    personalChats,
+  );
+  return {
+    name: 'delivery',
+    delivery,
+    dispatcher,
+    outbox,
+    start: () => dispatcher.start(),
+    stop: () => dispatcher.stop(),
+  };
+}

@@ -1,0 +1,96 @@
+import type { Municipality } from '../shared/municipality';
+import type { ProgrammeEvent } from '../shared/programme-event';
+import { groupMessagesFor } from './group-messages';
+import { pickText, type Language } from '../shared/i18n/language';
+import { municipalityName } from './invitation-card';
+import {
+  buildCalendar,
+  calendarFileName,
+  calendarMimeType,
+  eventUid,
+  type CalendarMethod,
+  type CalendarPerson,
+} from '../shared/icalendar';
+import type { PeerMeeting } from './peer-group-model';
+
+/** Fixed, so every download of the same meeting updates the same calendar entry. */
+export const INVITATION_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
+
+export const DEFAULT_ORGANIZER: CalendarPerson = {
+  name: 'Digiverkosto (Kuntaliitto)',
+  email: 'digiverkosto@kuntaliitto.fi',
+};
+
+export interface InvitationFile {
+  readonly method: CalendarMethod;
+  readonly text: string;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+/** The UID of a meeting's calendar entry, the same in every version and in the cancellation. */
+export function meetingUid(meeting: Pick<PeerMeeting, 'roundId' | 'id'>): string {
+  return eventUid('peer-meeting', `${meeting.roundId}/${meeting.id}`, INVITATION_UID_DOMAIN);
+}
+
+/**
+ * The meeting as an RFC 5545 / 5546 invitation: METHOD:REQUEST with the current SEQUENCE while it
+ * stands, METHOD:CANCEL once it is cancelled or the member is no longer in the group. Members
+ * without an email address cannot be attendees; the organiser stands in if nobody has one.
+ */
+export function buildInvitationFile(input: {
+  readonly meeting: PeerMeeting;
+  readonly event: ProgrammeEvent;
+  readonly language: Language;
+  readonly municipalities: ReadonlyMap<string, Municipality>;
+  /** False when the member asking was taken out of the group: they get the cancellation. */
+  readonly stillMember: boolean;
+  readonly organizer: CalendarPerson;
+  readonly now: Date;
+}): InvitationFile {
+  const { meeting, event, language } = input;
+  const m = groupMessagesFor(language);
+  const cancelled = meeting.status === 'cancelled' || !input.stillMember;
+  const method: CalendarMethod = cancelled ? 'CANCEL' : 'REQUEST';
+  const title = `${pickText(event.title, language)} – ${m.group(meeting.groupIndex + 1)}`;
+  const memberList = meeting.members
+    .map((member) => {
+      const place = municipalityName(member.municipalityId, input.municipalities, language);
+      return place ? `${member.name} (${place})` : member.name;
+    })
+    .join(', ');
+  const agenda = meeting.agenda
+    ? pickText(meeting.agenda, language)
+    : event.preAssignment
+      ? pickText(event.preAssignment.text, language)
+      : '';
+  const attendees = meeting.members
+    .filter((member): member is typeof member & { email: string } => isEmail(member.email))
+    .map((member) => ({ name: member.name, email: member.email }));
+  const text = buildCalendar(
+    method,
+    [
+      {
+        uid: meetingUid(meeting),
+        sequence: meeting.sequence,
+        title,
+        description: [m.calendarDescription(memberList), agenda].filter((part) => part !== '').join('\n\n'),
+        location: m.online,
+        ...(meeting.joinUrl ? { url: meeting.joinUrl } : {}),
+        startsAt: new Date(meeting.startsAt),
+        endsAt: new Date(meeting.endsAt),
+        organizer: input.organizer,
+        attendees: attendees.length > 0 ? attendees : [input.organizer],
+        lastModified: new Date(meeting.updatedAt),
+      },
+    ],
+    { dtstamp: input.now, ...(cancelled ? {} : { reminderMinutesBefore: 15 }) },
+  );
+  return { method, text, contentType: calendarMimeType(method), fileName: calendarFileName(title) };
+}
+
+function isEmail(value: string | undefined): boolean {
+  return (
+    value !== undefined && /^[^\s"<>()[\]\\,;:@]+@[^\s"<>()[\]\\,;:@]+\.[^\s"<>()[\]\\,;:@]+$/.test(value)
+  );
+}

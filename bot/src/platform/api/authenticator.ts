@@ -1,0 +1,150 @@
+import { createRemoteJWKSet } from 'jose';
+import type { Request } from 'restify';
+import type { AppConfig } from '../config/config';
+import { DEMO_TENANT_ID } from '../../demo/demo-network';
+import { isLanguage, languageFromLocale, type Language } from '../../shared/i18n/language';
+import { createLogger, type Logger } from '../observability/logger';
+import type { Repositories } from '../../repositories';
+import type { AuthOutcome, Authenticator } from './api-router';
+import { devIdentityProviderFor, usesDevIdentityProvider } from './dev-identity-provider';
+import {
+  ACCESS_AS_USER_SCOPE,
+  ENTRA_ISSUER_TEMPLATES,
+  ENTRA_JWKS_URL,
+  createTokenValidator,
+  type TokenValidationOptions,
+  type TokenValidator,
+} from './token-validator';
+
+/** Clock skew between Entra, Teams clients and this server that still counts as on time. */
+const CLOCK_TOLERANCE_SECONDS = 120;
+
+/**
+ * Validates the tab's Teams SSO token (Entra's keys, or the local development identity provider's
+ * in local mode: the same checks either way) and looks up who the person is in the network.
+ */
+export function createAuthenticator(
+  config: AppConfig,
+  repositories: Repositories,
+  options: { readonly logger?: Logger } = {},
+): Authenticator {
+  const logger = (options.logger ?? createLogger(config.logLevel)).child({ component: 'sign-in' });
+  const validate = createTokenValidator(signInOptions(config, logger));
+  return {
+    authenticate: (req) => authenticate(req, validate, repositories, logger),
+  };
+}
+
+/** Where keys, issuers, audiences and allowed tenants come from in this mode. */
+export function signInOptions(config: AppConfig, logger: Logger): TokenValidationOptions {
+  const common = {
+    requiredScope: ACCESS_AS_USER_SCOPE,
+    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    algorithms: ['RS256'],
+  };
+  if (usesDevIdentityProvider(config)) {
+    const provider = devIdentityProviderFor(config);
+    const allowedTenantIds =
+      config.sso.allowedTenantIds.length > 0 ? config.sso.allowedTenantIds : [DEMO_TENANT_ID];
+    return {
+      ...common,
+      keys: provider.keys,
+      issuerTemplates: [provider.issuerTemplate],
+      audiences: [provider.clientId],
+      allowedTenantIds,
+    };
+  }
+  const audiences = [config.sso.clientId, config.sso.applicationIdUri].filter(
+    (audience): audience is string => audience !== undefined,
+  );
+  if (audiences.length === 0) {
+    logger.error('tab sign-in is off: AAD_APP_CLIENT_ID is not set, so every API call is answered 401');
+  }
+  if (config.sso.allowedTenantIds.length === 0) {
+    logger.error(
+      'tab sign-in lets nobody in: ALLOWED_TENANT_IDS is empty; list the host tenant and the guests’ home tenants',
+    );
+  }
+  return {
+    ...common,
+    keys: createRemoteJWKSet(new URL(ENTRA_JWKS_URL), {
+      cacheMaxAge: 12 * 60 * 60 * 1000,
+      cooldownDuration: 30_000,
+      timeoutDuration: 5_000,
+    }),
+    issuerTemplates: [...ENTRA_ISSUER_TEMPLATES],
+    audiences,
+    allowedTenantIds: config.sso.allowedTenantIds,
+  };
+}
+
+async function authenticate(
+  req: Request,
+  validate: TokenValidator,
+  repositories: Repositories,
+  logger: Logger,
+): Promise<AuthOutcome> {
+  const token = bearerToken(req.headers.authorization);
+  if (!token) return { ok: false, status: 401, reason: 'Sign-in is required.' };
+  const validation = await validate(token).catch((error: unknown) => {
+    // Entra's key set could not be fetched: the person is not signed in as far as we can tell.
+    logger.error('sign-in could not be checked', { error });
+    return { ok: false as const, status: 401 as const, reason: 'Sign-in could not be checked right now.' };
+  });
+  if (!validation.ok) {
+    logger.debug('sign-in rejected', { status: validation.status, reason: validation.reason });
+    return validation;
+  }
+  const identity = { tenantId: validation.claims.tenantId, aadObjectId: validation.claims.objectId };
+  const [participant, coordinator] = await Promise.all([
+    repositories.participants.get(identity),
+    repositories.coordinators.get(identity),
+  ]);
+  const language: Language =
+    participant?.value.language ??
+    queryLanguage(req) ??
+    languageFromAcceptLanguage(headerText(req.headers['accept-language'])) ??
+    'fi';
+  return {
+    ok: true,
+    user: {
+      ...identity,
+      name: validation.claims.name || participant?.value.name || coordinator?.name || '',
+      isCoordinator: coordinator !== undefined,
+      language,
+    },
+  };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+function queryLanguage(req: Request): Language | undefined {
+  const value = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
+  return isLanguage(value) ? value : undefined;
+}
+
+/** The first supported language in `Accept-Language` by preference (`sv-FI,sv;q=0.9,en;q=0.5`). */
+export function languageFromAcceptLanguage(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag, q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const entry of ranked) {
+    const language = languageFromLocale(entry.tag);
+    if (language) return language;
+  }
+  return undefined;
+}

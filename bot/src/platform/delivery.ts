@@ -1,0 +1,51 @@
+import type { Activity } from 'botbuilder';
+import type { TeamsIdentity } from '../shared/participant';
+
+/**
+ * The one way features send proactive messages (reminders, polls, invitations). Callers render
+ * each message in its recipient's language and hand the whole batch over; the implementation
+ * keeps an outbox row per (delivery, target) so a crash resumes where it stopped and a batch
+ * enqueued twice is sent once.
+ */
+export type DeliveryTarget =
+  /** Every team channel the app is installed in (the network has one). */
+  | { readonly kind: 'channel' }
+  /** One person, in their personal chat with the bot (created if they never opened one). */
+  | { readonly kind: 'person'; readonly identity: TeamsIdentity };
+
+export interface OutgoingMessage {
+  readonly target: DeliveryTarget;
+  readonly activity: Partial<Activity>;
+}
+
+export type DeliveryPurpose =
+  'reminder' | 'poll' | 'pollReminder' | 'invitation' | 'rsvpReminder' | 'announcement';
+
+export interface DeliveryRequest {
+  /**
+   * What is being sent, stable across retries: e.g. `reminder:<round>:<event>:P1D`. With the target
+   * it forms the idempotency key of each message.
+   */
+  readonly deliveryId: string;
+  readonly purpose: DeliveryPurpose;
+  readonly messages: readonly OutgoingMessage[];
+  /** Never send after this instant (ISO 8601), e.g. the start of the event a reminder is for. */
+  readonly notAfter?: string;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
+
+export interface DeliveryStatus {
+  readonly deliveryId: string;
+  readonly counts: Readonly<Record<OutboxState, number>>;
+  readonly failures: readonly {
+    readonly target: string;
+    readonly state: OutboxState;
+    readonly reason: string;
+  }[];
+}
+
+export interface Delivery {
+  enqueue(request: DeliveryRequest): Promise<{ readonly accepted: number; readonly duplicates: number }>;
+  status(deliveryId: string): Promise<DeliveryStatus>;
+}

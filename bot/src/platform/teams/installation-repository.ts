@@ -1,0 +1,189 @@
+import type { TableEntityResult } from '@azure/data-tables';
+import type { ConversationReference } from 'botbuilder';
+import { escapeKey } from '../storage/keys';
+import {
+  createIfAbsent,
+  deleteIfPresent,
+  odata,
+  readAll,
+  readPage,
+  type Page,
+  type TableStore,
+} from '../storage/table-store';
+
+/**
+ * Where the bot is installed: the team's channel, group chats and personal chats, with the
+ * conversation reference needed to post there later. Partition = the conversation's tenant, row =
+ * the store key TeamsFx gives (`_<tenant>_<conversation id>`), escaped.
+ *
+ * This is TeamsFx's `ConversationReferenceStore` contract (add / remove / list by page) on Table
+ * Storage, so installations survive restarts and are shared by every instance.
+ */
+export type ConversationKind = 'channel' | 'groupChat' | 'personal';
+
+export interface Installation {
+  readonly key: string;
+  readonly kind: ConversationKind;
+  readonly tenantId: string;
+  readonly conversationId: string;
+  readonly teamId: string | undefined;
+  /** For personal chats: the person the chat is with. */
+  readonly userAadObjectId: string | undefined;
+  readonly reference: Partial<ConversationReference>;
+  readonly installedAt: string;
+}
+
+interface InstallationEntity {
+  key: string;
+  kind: string;
+  tenantId: string;
+  conversationId: string;
+  teamId?: string;
+  userAadObjectId?: string;
+  reference: string;
+  installedAt: string;
+}
+
+export interface ConversationReferenceStoreLike {
+  add(
+    key: string,
+    reference: Partial<ConversationReference>,
+    options: { overwrite?: boolean },
+  ): Promise<boolean>;
+  remove(key: string, reference: Partial<ConversationReference>): Promise<boolean>;
+  list(
+    pageSize?: number,
+    continuationToken?: string,
+  ): Promise<{ data: Partial<ConversationReference>[]; continuationToken?: string }>;
+}
+
+export class InstallationRepository implements ConversationReferenceStoreLike {
+  constructor(
+    private readonly store: TableStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async add(
+    key: string,
+    reference: Partial<ConversationReference>,
+    options: { overwrite?: boolean },
+  ): Promise<boolean> {
+    const client = await this.store.table('installations');
+    const entity = toEntity(key, reference, this.clock());
+    if (options.overwrite) {
+      await client.upsertEntity(entity, 'Replace');
+      return true;
+    }
+    return createIfAbsent(client, entity);
+  }
+
+  async remove(key: string, reference: Partial<ConversationReference>): Promise<boolean> {
+    const client = await this.store.table('installations');
+    return deleteIfPresent(client, partitionFor(reference), escapeKey(key));
+  }
+
+  async list(
+    pageSize = 100,
+    continuationToken?: string,
+  ): Promise<{ data: Partial<ConversationReference>[]; continuationToken?: string }> {
+    const page = await this.listPage(pageSize, continuationToken);
+    return {
+      data: page.items.map((installation) => installation.reference),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
+
+  async listPage(pageSize: number, continuationToken?: string): Promise<Page<Installation>> {
+    const client = await this.store.table('installations');
+    return readPage<InstallationEntity, Installation>(
+      client,
+      { pageSize, continuationToken },
+      toInstallation,
+    );
+  }
+
+  /** Removes every personal-chat reference of a person (erasure); returns how many there were. */
+  async removePersonalChats(tenantId: string, aadObjectId: string): Promise<number> {
+    const client = await this.store.table('installations');
+    const rows = await readAll<InstallationEntity, Installation>(
+      client,
+      odata`PartitionKey eq ${escapeKey(tenantId)} and kind eq ${'personal'} and userAadObjectId eq ${aadObjectId}`,
+      toInstallation,
+    );
+    for (const row of rows) await deleteIfPresent(client, escapeKey(row.tenantId || '_'), escapeKey(row.key));
+    return rows.length;
+  }
+
+  /** The team channels the app is installed in (the network has one team; a test tenant may have more). */
+  async channels(): Promise<Installation[]> {
+    const client = await this.store.table('installations');
+    return readAll<InstallationEntity, Installation>(client, odata`kind eq ${'channel'}`, toInstallation);
+  }
+
+  /** The personal chat with a participant, if they have installed the app or written to the bot. */
+  async personalChat(tenantId: string, aadObjectId: string): Promise<Installation | undefined> {
+    const client = await this.store.table('installations');
+    const found = await readPage<InstallationEntity, Installation>(
+      client,
+      {
+        filter: odata`PartitionKey eq ${escapeKey(tenantId)} and kind eq ${'personal'} and userAadObjectId eq ${aadObjectId}`,
+        pageSize: 1,
+      },
+      toInstallation,
+    );
+    return found.items[0];
+  }
+}
+
+function partitionFor(reference: Partial<ConversationReference>): string {
+  return escapeKey(reference.conversation?.tenantId ?? '_');
+}
+
+function kindOf(reference: Partial<ConversationReference>): ConversationKind {
+  const type = reference.conversation?.conversationType;
+  if (type === 'channel' || type === 'groupChat') return type;
+  return 'personal';
+}
+
+function toEntity(
+  key: string,
+  reference: Partial<ConversationReference>,
+  now: Date,
+): InstallationEntity & { partitionKey: string; rowKey: string } {
+  const kind = kindOf(reference);
+  const teamId = teamIdOf(reference);
+  const userAadObjectId = kind === 'personal' ? reference.user?.aadObjectId : undefined;
+  return {
+    partitionKey: partitionFor(reference),
+    rowKey: escapeKey(key),
+    key,
+    kind,
+    tenantId: reference.conversation?.tenantId ?? '',
+    conversationId: reference.conversation?.id ?? '',
+    ...(teamId ? { teamId } : {}),
+    ...(userAadObjectId ? { userAadObjectId } : {}),
+    reference: JSON.stringify(reference),
+    installedAt: now.toISOString(),
+  };
+}
+
+/** Channel conversation ids look like `19:…@thread.tacv2;messageid=…`; the team id is the part before `;`. */
+function teamIdOf(reference: Partial<ConversationReference>): string | undefined {
+  if (kindOf(reference) !== 'channel') return undefined;
+  return reference.conversation?.id?.split(';')[0];
+}
+
+function toInstallation(entity: TableEntityResult<InstallationEntity>): Installation {
+  const kind: ConversationKind =
+    entity.kind === 'channel' || entity.kind === 'groupChat' ? entity.kind : 'personal';
+  return {
+    key: entity.key,
+    kind,
+    tenantId: entity.tenantId,
+    conversationId: entity.conversationId,
+    teamId: entity.teamId || undefined,
+    userAadObjectId: entity.userAadObjectId || undefined,
+    reference: JSON.parse(entity.reference) as Partial<ConversationReference>,
+    installedAt: entity.installedAt,
+  };
+}

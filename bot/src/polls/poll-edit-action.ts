@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
+import { VERBS } from '../shared/cards/verbs';
+import type { CardAction, CardActionResult } from '../platform/teams/card-action';
+import type { TurnPerson } from '../platform/teams/turn-people';
+import { pollReference } from './poll-show-action';
+import { placeOf, type PollViews } from './poll-views';
+
+/** "Change answer": the form again, with the stored answer filled in. */
+export class PollEditAction implements CardAction<typeof pollReference> {
+  readonly verb = VERBS.pollEdit;
+  readonly schema = pollReference;
+
+  constructor(private readonly views: PollViews) {}
+
+  async handle(
+    context: TurnContext,
+    data: z.infer<typeof pollReference>,
+    person: TurnPerson,
+  ): Promise<CardActionResult> {
+    return { kind: 'card', card: await this.views.current(data.pollId, person, placeOf(context), 'edit') };
+  }
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { AppConfig } from '../platform/config/config';
+import type { Municipality } from '../shared/municipality';
+import type { Participant } from '../shared/participant';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, type ProgrammeEvent, type Round } from '../shared/programme-event';
+import { LANGUAGES } from '../shared/i18n/language';
+import type { Clock } from '../platform/clock';
+import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
+import { isVisibleTo } from './programme-service';
+import type { Repositories } from '../repositories';
+import { ApiError, type ApiRouter, type ApiUser } from '../platform/api/api-router';
+import type { AboutResponse, MeResponse, ProgrammeResponse } from '../shared/contracts';
+import { pageOf, pageSizeSchema } from '../platform/api/paging';
+import { eventView, municipalityView, participantView } from '../shared/views';
+
+export interface ProgrammeRouteDeps {
+  readonly config: AppConfig;
+  readonly repositories: Repositories;
+  readonly clock: Clock;
+}
+
+/** `lang` on any call overrides the language for that answer (the tab's language switcher). */
+export const languageQuery = z.enum(LANGUAGES).optional();
+
+const programmeQuery = z.object({
+  type: z.enum(EVENT_TYPES).optional(),
+  when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
+  pageSize: pageSizeSchema(50, 200),
+  continuationToken: z.string().max(200).optional(),
+  lang: languageQuery,
+});
+
+const languageOnlyQuery = z.object({ lang: languageQuery });
+
+/** The participant's own view: who am I, the programme, "add to calendar", and the privacy facts. */
+export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteDeps): void {
+  const { repositories, clock } = deps;
+  const visibleEvents = new VisibleEvents(repositories, clock);
+
+  router.add({
+    method: 'get',
+    path: '/api/me',
+    access: 'participant',
+    summary: 'The signed-in person: name, coordinator or not, language, profile and municipality',
+    query: languageOnlyQuery,
+    handle: async ({ user, query }) => {
+      const me = signedIn(user);
+      const language = query.lang ?? me.language;
+      const [participant, coordinator, municipalities] = await Promise.all([
+        repositories.participants.get(me),
+        me.isCoordinator ? repositories.coordinators.get(me) : Promise.resolve(undefined),
+        municipalityMap(repositories),
+      ]);
+      const municipality = participant?.value.municipalityId
+        ? municipalities.get(participant.value.municipalityId)
+        : undefined;
+      const body: MeResponse = {
+        user: { tenantId: me.tenantId, aadObjectId: me.aadObjectId, name: me.name },
+        isCoordinator: me.isCoordinator,
+        coordinatorOrganisation: coordinator?.organisation ?? null,
+        language,
+        languageChoice: participant?.value.language ?? null,
+        participant: participant ? participantView(participant.value, municipalities, language) : null,
+        municipality: municipality ? municipalityView(municipality, language) : null,
+      };
+      return { status: 200, body };
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/programme',
+    access: 'participant',
+    summary:
+      "The current round's events visible to me, upcoming (soonest first), past (latest first) or all, with Helsinki times",
+    query: programmeQuery,
+    handle: async ({ user, query }) => {
+      const me = signedIn(user);
+      const language = query.lang ?? me.language;
+      const now = clock();
+      const [{ round, events }, municipalities] = await Promise.all([
+        visibleEvents.for(me),
+        municipalityMap(repositories),
+      ]);
+      const nowIso = now.toISOString();
+      const matching = events
+        .filter((event) => (query.type ? event.type === query.type : true))
+        .filter((event) => {
+          if (query.when === 'upcoming') return event.endsAt > nowIso;
+          if (query.when === 'past') return event.endsAt <= nowIso;
+          return true;
+        });
+      if (query.when === 'past') matching.reverse();
+      const page = pageOf(matching, query.pageSize, query.continuationToken);
+      const presentTypes = new Set(events.map((event) => event.type));
+      const body: ProgrammeResponse = {
+        round: round ? { id: round.id, name: round.name[language] ?? round.name.fi } : null,
+        language,
+        eventTypes: EVENT_TYPES.filter((type) => presentTypes.has(type)).map((type) => ({
+          id: type,
+          name: EVENT_TYPE_NAMES[type][language],
+        })),
+        total: matching.length,
+        items: page.items.map((event) => eventView(event, municipalities, language, now)),
+        continuationToken: page.continuationToken,
+      };
+      return { status: 200, body };
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/programme/:eventId/calendar.ics',
+    access: 'participant',
+    summary: 'One event as an iCalendar file (METHOD:PUBLISH) to add to Outlook or another calendar',
+    query: languageOnlyQuery,
+    handle: async ({ user, query, params }) => {
+      const me = signedIn(user);
+      const language = query.lang ?? me.language;
+      const { events } = await visibleEvents.for(me);
+      const event = events.find((candidate) => candidate.id === params.eventId);
+      if (!event) throw new ApiError(404, 'There is no such event in your programme.');
+      const title = event.title[language];
+      const text = buildCalendar(
+        'PUBLISH',
+        [
+          {
+            uid: eventUid('programme', `${event.roundId}/${event.id}`, uidDomain(deps.config.publicUrl)),
+            sequence: 0,
+            title,
+            ...(event.description
+              ? { description: event.description[language] ?? event.description.fi }
+              : {}),
+            ...(event.place ? { location: `${event.place.name}, ${event.place.address}` } : {}),
+            ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
+            startsAt: new Date(event.startsAt),
+            endsAt: new Date(event.endsAt),
+          },
+        ],
+        { dtstamp: clock(), reminderMinutesBefore: 30 },
+      );
+      return {
+        status: 200,
+        text,
+        contentType: 'text/calendar; charset=utf-8',
+        headers: { 'Content-Disposition': `attachment; filename="${calendarFileName(title)}"` },
+      };
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/about',
+    access: 'public',
+    summary: 'Facts the privacy notice shows: how long personal data is kept after a round',
+    handle: () => {
+      const body: AboutResponse = { retentionMonths: deps.config.retentionMonths };
+      return Promise.resolve({ status: 200, body });
+    },
+  });
+}
+
+/**
+ * The current round's events a person may see: coordinators steer the whole programme and see
+ * everything; participants see what {@link isVisibleTo} allows.
+ */
+export class VisibleEvents {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  async for(user: ApiUser): Promise<{ round: Round | undefined; events: ProgrammeEvent[] }> {
+    const round = await this.repositories.programme.currentRound(this.clock());
+    if (!round) return { round: undefined, events: [] };
+    const [events, participant] = await Promise.all([
+      this.repositories.programme.listEvents(round.id),
+      user.isCoordinator ? Promise.resolve(undefined) : this.repositories.participants.get(user),
+    ]);
+    if (user.isCoordinator) return { round, events };
+    const person: Participant | undefined = participant?.value;
+    return { round, events: events.filter((event) => isVisibleTo(event, person)) };
+  }
+}
+
+export async function municipalityMap(repositories: Repositories): Promise<Map<string, Municipality>> {
+  const municipalities = await repositories.municipalities.list();
+  return new Map(municipalities.map((municipality) => [municipality.id, municipality]));
+}
+
+/** Routes with access other than 'public' always have a user; this states it for the type checker. */
+export function signedIn(user: ApiUser | undefined): ApiUser {
+  if (!user) throw new ApiError(401, 'Sign-in is required.');
+  return user;
+}
+
+/** A host name for calendar UIDs; `localhost` has no dot, which a UID domain needs. */
+function uidDomain(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return host.includes('.') ? host : `${host}.localdomain`;
+}

@@ -1,0 +1,78 @@
+import type { TeamsIdentity } from '../shared/participant';
+import { escapeKey } from '../platform/storage/keys';
+import { getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
+
+/**
+ * "I can't attend": partition = round and event, row = the person, so coordinators read an event's
+ * absences with one partition scan and pressing the button twice stores one row.
+ */
+export interface Absence extends TeamsIdentity {
+  readonly roundId: string;
+  readonly eventId: string;
+  readonly name: string;
+  readonly municipalityId: string | undefined;
+  readonly recordedAt: string;
+}
+
+interface AbsenceEntity {
+  roundId: string;
+  eventId: string;
+  tenantId: string;
+  aadObjectId: string;
+  name: string;
+  municipalityId?: string;
+  recordedAt: string;
+}
+
+export class AbsenceRepository {
+  constructor(private readonly store: TableStore) {}
+
+  async record(absence: Absence): Promise<void> {
+    const client = await this.store.table('absences');
+    await client.upsertEntity(
+      {
+        partitionKey: partitionOf(absence.roundId, absence.eventId),
+        rowKey: rowOf(absence),
+        roundId: absence.roundId,
+        eventId: absence.eventId,
+        tenantId: absence.tenantId,
+        aadObjectId: absence.aadObjectId,
+        name: absence.name,
+        ...(absence.municipalityId ? { municipalityId: absence.municipalityId } : {}),
+        recordedAt: absence.recordedAt,
+      },
+      'Replace',
+    );
+  }
+
+  async has(roundId: string, eventId: string, identity: TeamsIdentity): Promise<boolean> {
+    const client = await this.store.table('absences');
+    return (await getEntity(client, partitionOf(roundId, eventId), rowOf(identity))) !== undefined;
+  }
+
+  async listForEvent(roundId: string, eventId: string): Promise<Absence[]> {
+    const client = await this.store.table('absences');
+    const absences = await readAll<AbsenceEntity, Absence>(
+      client,
+      odata`PartitionKey eq ${partitionOf(roundId, eventId)}`,
+      (entity) => ({
+        roundId: entity.roundId,
+        eventId: entity.eventId,
+        tenantId: entity.tenantId,
+        aadObjectId: entity.aadObjectId,
+        name: entity.name,
+        municipalityId: entity.municipalityId || undefined,
+        recordedAt: entity.recordedAt,
+      }),
+    );
+    return absences.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  }
+}
+
+function partitionOf(roundId: string, eventId: string): string {
+  return escapeKey(`${roundId}|${eventId}`);
+}
+
+function rowOf(identity: TeamsIdentity): string {
+  return escapeKey(`${identity.tenantId}|${identity.aadObjectId}`);
+}

@@ -1,0 +1,59 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { buildReminderCard } from './reminder-card';
+import { VERBS } from '../shared/cards/verbs';
+import { reminderMessagesFor } from './reminder-messages';
+import type { Clock } from '../platform/clock';
+import type { AbsenceRepository } from './absence-repository';
+import type { ProgrammeRepository } from '../programme/programme-repository';
+import type { CardAction, CardActionResult } from '../platform/teams/card-action';
+import type { TurnPerson } from '../platform/teams/turn-people';
+
+const cannotAttendData = z.object({
+  roundId: z.string().min(1).max(200),
+  eventId: z.string().min(1).max(200),
+});
+
+/**
+ * "I can't attend" on a reminder card: stores the absence for (event, person), visible to
+ * coordinators, and shows the same card again with a thank-you in place of the button. Pressing it
+ * twice stores one absence.
+ */
+export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
+  readonly verb = VERBS.cannotAttend;
+  readonly schema = cannotAttendData;
+
+  constructor(
+    private readonly programme: ProgrammeRepository,
+    private readonly absences: AbsenceRepository,
+    private readonly calendarUrl: (roundId: string, eventId: string) => string,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(
+    context: TurnContext,
+    data: z.infer<typeof cannotAttendData>,
+    person: TurnPerson,
+  ): Promise<CardActionResult> {
+    const m = reminderMessagesFor(person.language);
+    const event = (await this.programme.getEvent(data.roundId, data.eventId))?.value;
+    if (!event) return { kind: 'rejected', text: m.eventNotFound };
+    if (!person.identity) return { kind: 'rejected', text: m.absenceNotAParticipant };
+    await this.absences.record({
+      roundId: event.roundId,
+      eventId: event.id,
+      tenantId: person.identity.tenantId,
+      aadObjectId: person.identity.aadObjectId,
+      name: person.participant?.name ?? context.activity.from?.name ?? '',
+      municipalityId: person.participant?.municipalityId,
+      recordedAt: this.clock().toISOString(),
+    });
+    return {
+      kind: 'card',
+      card: buildReminderCard(event, person.language, {
+        calendarUrl: this.calendarUrl(event.roundId, event.id),
+        confirmation: m.absenceRecorded,
+      }),
+    };
+  }
+}

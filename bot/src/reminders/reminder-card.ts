@@ -1,0 +1,103 @@
+import type { Activity } from 'botbuilder';
+import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../shared/programme-event';
+import { formatHelsinkiDateTime, formatHelsinkiRange, helsinkiWeekday } from '../shared/i18n/helsinki-time';
+import { pickText, type Language } from '../shared/i18n/language';
+import { reminderMessagesFor, timeLeft } from './reminder-messages';
+import { cardActivity } from '../platform/teams/activities';
+import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
+import reminderTemplate from './reminder.card.json';
+import { VERBS } from '../shared/cards/verbs';
+
+export interface ReminderCardData {
+  readonly heading: string;
+  readonly title: string;
+  readonly typeName: string;
+  readonly lead: string;
+  readonly whenLabel: string;
+  readonly when: string;
+  readonly whereLabel: string;
+  readonly where: string;
+  readonly preAssignmentLabel: string;
+  readonly preAssignment: string;
+  readonly preAssignmentDue: string;
+  readonly preAssignmentLinkLabel: string;
+  readonly preAssignmentUrl: string;
+  readonly joinLabel: string;
+  readonly joinUrl: string;
+  readonly calendarLabel: string;
+  readonly calendarUrl: string;
+  readonly cannotAttendLabel: string;
+  readonly verb: string;
+  readonly roundId: string;
+  readonly eventId: string;
+  readonly showCannotAttend: boolean;
+  readonly confirmation: string;
+  readonly footer: string;
+}
+
+export interface ReminderCardOptions {
+  /** When the reminder is written (sent), for the "the event is tomorrow" line; none leaves it out. */
+  readonly now?: Date | undefined;
+  /** Where the event's .ics is served; empty leaves the button out. */
+  readonly calendarUrl: string;
+  /** Shown after "I can't attend" was pressed, in place of the button. */
+  readonly confirmation?: string;
+}
+
+const reminderCard = defineCard<ReminderCardData>(reminderTemplate);
+
+/**
+ * A reminder of one programme event in one language: what and when (Helsinki time, written the
+ * Finnish way), the place with its address or the button to join online, the pre-assignment with
+ * its link, "add to calendar" and "I can't attend".
+ */
+export function buildReminderCard(
+  event: ProgrammeEvent,
+  language: Language,
+  options: ReminderCardOptions,
+): AdaptiveCardJson {
+  const m = reminderMessagesFor(language);
+  const start = new Date(event.startsAt);
+  const end = new Date(event.endsAt);
+  const where = event.place ? `${event.place.name}, ${event.place.address}` : event.onlineUrl ? m.online : '';
+  const pre = event.preAssignment;
+  return renderCard(reminderCard, {
+    heading: m.heading,
+    title: pickText(event.title, language),
+    typeName: pickText(EVENT_TYPE_NAMES[event.type], language),
+    lead: options.now ? m.startsIn(timeLeft(options.now, start)) : '',
+    whenLabel: m.whenLabel,
+    when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, end, language)}`,
+    whereLabel: m.whereLabel,
+    where,
+    preAssignmentLabel: m.preAssignment,
+    preAssignment: pre ? pickText(pre.text, language) : '',
+    preAssignmentDue: pre?.dueAt
+      ? m.preAssignmentDue(formatHelsinkiDateTime(new Date(pre.dueAt), language))
+      : '',
+    preAssignmentLinkLabel: m.openPreAssignment,
+    preAssignmentUrl: pre?.url ?? '',
+    joinLabel: m.join,
+    joinUrl: event.onlineUrl ?? '',
+    calendarLabel: m.addToCalendar,
+    calendarUrl: options.calendarUrl,
+    cannotAttendLabel: m.cannotAttend,
+    verb: VERBS.cannotAttend,
+    roundId: event.roundId,
+    eventId: event.id,
+    showCannotAttend: options.confirmation === undefined,
+    confirmation: options.confirmation ?? '',
+    footer: m.timesAreHelsinki,
+  });
+}
+
+/** The reminder as a message activity, with a notification summary in the same language. */
+export function reminderActivity(
+  event: ProgrammeEvent,
+  language: Language,
+  options: ReminderCardOptions,
+): Partial<Activity> {
+  const m = reminderMessagesFor(language);
+  const summary = `${m.heading}: ${pickText(event.title, language)}, ${formatHelsinkiDateTime(new Date(event.startsAt), language)}`;
+  return cardActivity(buildReminderCard(event, language, options), summary);
+}

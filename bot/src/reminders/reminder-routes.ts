@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { buildReminderCard } from './reminder-card';
+import { isValidOffset } from './reminder-plan';
+import type { ProgrammeEvent } from '../shared/programme-event';
+import { LANGUAGES, pickText } from '../shared/i18n/language';
+import type { Clock } from '../platform/clock';
+import type { Delivery, DeliveryStatus } from '../platform/delivery';
+import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
+import { reminderDueAt } from './reminder-schedule';
+import type { ReminderScheduler } from './reminder-scheduler';
+import type { AbsenceRepository } from './absence-repository';
+import type { ProgrammeRepository } from '../programme/programme-repository';
+import { reminderSpecSchema, type ReminderRepository } from './reminder-repository';
+import { ApiError, type ApiRouter } from '../platform/api/api-router';
+
+/** The UID domain of calendar entries; fixed so a re-downloaded .ics updates the same entry. */
+export const CALENDAR_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
+
+export interface ReminderRouteDeps {
+  readonly programme: ProgrammeRepository;
+  readonly reminders: ReminderRepository;
+  readonly absences: AbsenceRepository;
+  readonly scheduler: ReminderScheduler;
+  readonly delivery: Delivery;
+  readonly clock: Clock;
+  readonly calendarUrl: (roundId: string, eventId: string) => string;
+}
+
+const roundQuery = z.object({ roundId: z.string().min(1).max(200).optional() });
+const planBody = z.object({
+  reminders: z
+    .array(reminderSpecSchema)
+    .max(10)
+    .refine((list) => new Set(list.map((spec) => spec.offset)).size === list.length, 'each offset once')
+    .nullable(),
+});
+const previewBody = z.object({
+  language: z.enum(LANGUAGES).default('fi'),
+  offset: z.string().refine(isValidOffset, 'an offset such as P1D').optional(),
+});
+const sendNowBody = z.object({
+  channel: z.boolean().default(true),
+  personal: z.boolean().default(true),
+  /** The tab's id for this press, so a retried request sends once. */
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional(),
+});
+
+/**
+ * The tab's reminder routes, for coordinators: the plan of an event with the delivery status of
+ * each reminder, editing the plan, a preview of the card, "send now", and who said they can't
+ * attend. Plus the public "add to calendar" file the cards link to.
+ */
+export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDeps): void {
+  const findEvent = async (
+    eventId: string | undefined,
+    roundId: string | undefined,
+  ): Promise<ProgrammeEvent> => {
+    if (!eventId) throw new ApiError(404, 'No such event.');
+    const round = roundId ?? (await deps.programme.currentRound(deps.clock()))?.id;
+    const event = round ? (await deps.programme.getEvent(round, eventId))?.value : undefined;
+    if (!event) throw new ApiError(404, 'No such event.');
+    return event;
+  };
+
+  const describe = async (event: ProgrammeEvent) => {
+    const plan = await deps.scheduler.planFor(event);
+    const occurrences = await deps.scheduler.occurrencesOf(event);
+    const statuses = new Map<string, DeliveryStatus>();
+    for (const occurrence of occurrences) {
+      if (occurrence.deliveryId)
+        statuses.set(occurrence.deliveryId, await deps.delivery.status(occurrence.deliveryId));
+    }
+    return {
+      event: {
+        roundId: event.roundId,
+        id: event.id,
+        type: event.type,
+        title: event.title,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+      },
+      plan: {
+        custom: plan.custom,
+        reminders: plan.reminders,
+        updatedAt: plan.updatedAt,
+        updatedBy: plan.updatedBy,
+      },
+      reminders: occurrences.map((occurrence) => ({
+        offset: isValidOffset(occurrence.offset) ? occurrence.offset : undefined,
+        manual: !isValidOffset(occurrence.offset),
+        dueAt: occurrence.dueAt,
+        channel: occurrence.channel,
+        personal: occurrence.personal,
+        state: occurrence.state,
+        reason: occurrence.reason,
+        deliveryId: occurrence.deliveryId,
+        delivery: occurrence.deliveryId ? statuses.get(occurrence.deliveryId) : undefined,
+      })),
+      etag: plan.etag,
+    };
+  };
+
+  router.add({
+    method: 'get',
+    path: '/api/events/:eventId/reminders',
+    access: 'coordinator',
+    summary: "An event's reminder plan and the delivery status of each reminder",
+    query: roundQuery,
+    handle: async ({ params, query }) => {
+      const event = await findEvent(params.eventId, query.roundId);
+      const body = await describe(event);
+      return { status: 200, body, ...(body.etag ? { headers: { ETag: body.etag } } : {}) };
+    },
+  });
+
+  router.add({
+    method: 'put',
+    path: '/api/events/:eventId/reminders',
+    access: 'coordinator',
+    summary:
+      "Replaces an event's reminder plan (null restores the event type's default); If-Match guards edits",
+    query: roundQuery,
+    body: planBody,
+    handle: async ({ params, query, body, user, ifMatch }) => {
+      const event = await findEvent(params.eventId, query.roundId);
+      if (body.reminders === null) {
+        await deps.reminders.deletePlan(event.roundId, event.id);
+      } else {
+        const current = await deps.reminders.getPlan(event.roundId, event.id);
+        if (ifMatch && ifMatch !== '*' && current?.etag !== ifMatch) {
+          throw new ApiError(412, 'Someone else changed the plan in the meantime. Reload and try again.');
+        }
+        await deps.reminders.savePlan(
+          {
+            roundId: event.roundId,
+            eventId: event.id,
+            reminders: body.reminders,
+            updatedBy: user?.name ?? '',
+          },
+          current?.etag,
+          deps.clock(),
+        );
+      }
+      // Occurrences follow at the next scheduler tick; run one now so the answer shows them.
+      await deps.scheduler.tick();
+      const described = await describe(event);
+      return {
+        status: 200,
+        body: described,
+        ...(described.etag ? { headers: { ETag: described.etag } } : {}),
+      };
+    },
+  });
+
+  router.add({
+    method: 'post',
+    path: '/api/events/:eventId/reminders/preview',
+    access: 'coordinator',
+    summary: 'The reminder card as Adaptive Card JSON, in the given language',
+    query: roundQuery,
+    body: previewBody,
+    handle: async ({ params, query, body }) => {
+      const event = await findEvent(params.eventId, query.roundId);
+      const card = buildReminderCard(event, body.language, {
+        // As it will read when sent: at the offset's due time, or now.
+        now: body.offset ? reminderDueAt(new Date(event.startsAt), body.offset) : deps.clock(),
+        calendarUrl: deps.calendarUrl(event.roundId, event.id),
+      });
+      return { status: 200, body: { language: body.language, card } };
+    },
+  });
+
+  router.add({
+    method: 'post',
+    path: '/api/events/:eventId/reminders/send-now',
+    access: 'coordinator',
+    summary: "Sends the event's reminder now to the channel and/or the audience personally",
+    query: roundQuery,
+    body: sendNowBody,
+    handle: async ({ params, query, body }) => {
+      const event = await findEvent(params.eventId, query.roundId);
+      if (event.startsAt <= deps.clock().toISOString())
+        throw new ApiError(409, 'The event has already started.');
+      if (!body.channel && !body.personal)
+        throw new ApiError(400, 'Choose the channel, personal messages or both.');
+      const result = await deps.scheduler.sendNow(
+        event,
+        { channel: body.channel, personal: body.personal },
+        body.requestId,
+      );
+      return { status: 202, body: result };
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/events/:eventId/absences',
+    access: 'coordinator',
+    summary: "Who said they can't attend the event",
+    query: roundQuery,
+    handle: async ({ params, query }) => {
+      const event = await findEvent(params.eventId, query.roundId);
+      const absences = await deps.absences.listForEvent(event.roundId, event.id);
+      return {
+        status: 200,
+        body: {
+          absences: absences.map((absence) => ({
+            tenantId: absence.tenantId,
+            aadObjectId: absence.aadObjectId,
+            name: absence.name,
+            municipalityId: absence.municipalityId,
+            recordedAt: absence.recordedAt,
+          })),
+        },
+      };
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/calendar/:roundId/:eventId',
+    access: 'public',
+    summary: 'The event as an .ics file for "add to calendar" (opens in Outlook)',
+    query: z.object({ lang: z.enum(LANGUAGES).default('fi') }),
+    handle: async ({ params, query }) => {
+      const event = await findEvent(params.eventId, params.roundId);
+      const title = pickText(event.title, query.lang);
+      const text = buildCalendar(
+        'PUBLISH',
+        [
+          {
+            uid: eventUid('event', `${event.roundId}/${event.id}`, CALENDAR_UID_DOMAIN),
+            sequence: 0,
+            title,
+            ...(event.description ? { description: pickText(event.description, query.lang) } : {}),
+            ...(event.place ? { location: `${event.place.name}, ${event.place.address}` } : {}),
+            ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
+            startsAt: new Date(event.startsAt),
+            endsAt: new Date(event.endsAt),
+          },
+        ],
+        { dtstamp: deps.clock() },
+      );
+      return {
+        status: 200,
+        text,
+        contentType: 'text/calendar; charset=utf-8',
+        headers: { 'Content-Disposition': `attachment; filename="${calendarFileName(title)}"` },
+      };
+    },
+  });
+}

@@ -1,0 +1,150 @@
+import type { Municipality } from './municipality';
+import type { Participant } from './participant';
+import { EVENT_TYPE_NAMES, type ProgrammeEvent } from './programme-event';
+import { ROLE_NAMES } from './roles';
+import {
+  formatHelsinkiDateTime,
+  formatHelsinkiRange,
+  fromHelsinkiWallClock,
+  helsinkiWeekday,
+  toHelsinkiWallClock,
+} from './i18n/helsinki-time';
+import { pickText, type Language } from './i18n/language';
+import type { EditableEvent, EventView, MunicipalityView, ParticipantView } from './contracts';
+
+/** How domain objects leave the API: localized, formatted in Helsinki time, nothing internal. */
+
+export function municipalityView(municipality: Municipality, language: Language): MunicipalityView {
+  return {
+    id: municipality.id,
+    displayName: municipalityName(municipality, language),
+    name: municipality.name,
+    nameSv: municipality.nameSv ?? null,
+    population: municipality.population,
+    region: municipality.region,
+    sizeClass: municipality.sizeClass,
+  };
+}
+
+export function municipalityName(municipality: Municipality, language: Language): string {
+  return language === 'sv' && municipality.nameSv ? municipality.nameSv : municipality.name;
+}
+
+export function participantView(
+  participant: Participant,
+  municipalities: ReadonlyMap<string, Municipality>,
+  language: Language,
+): ParticipantView {
+  const municipality = participant.municipalityId
+    ? municipalities.get(participant.municipalityId)
+    : undefined;
+  return {
+    tenantId: participant.tenantId,
+    aadObjectId: participant.aadObjectId,
+    name: participant.name,
+    email: participant.email ?? null,
+    municipalityId: participant.municipalityId ?? null,
+    municipalityName: municipality ? municipalityName(municipality, language) : null,
+    roles: participant.roles.map((role) => ({ id: role, name: ROLE_NAMES[role][language] })),
+    language: participant.language ?? null,
+    isGuest: participant.isGuest,
+    active: participant.active,
+  };
+}
+
+export function eventView(
+  event: ProgrammeEvent,
+  municipalities: ReadonlyMap<string, Municipality>,
+  language: Language,
+  now: Date,
+): EventView {
+  const start = new Date(event.startsAt);
+  const end = new Date(event.endsAt);
+  const municipality = event.municipalityId ? municipalities.get(event.municipalityId) : undefined;
+  const dueAt = event.preAssignment?.dueAt;
+  return {
+    id: event.id,
+    type: event.type,
+    typeName: EVENT_TYPE_NAMES[event.type][language],
+    title: event.title[language],
+    description: event.description ? pickText(event.description, language) : null,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    when: formatHelsinkiRange(start, end, language),
+    weekday: helsinkiWeekday(start, language),
+    place: event.place ? { name: event.place.name, address: event.place.address } : null,
+    onlineUrl: event.onlineUrl ?? null,
+    preAssignment: event.preAssignment
+      ? {
+          text: pickText(event.preAssignment.text, language),
+          url: event.preAssignment.url ?? null,
+          dueAt: dueAt ?? null,
+          dueAtText: dueAt ? formatHelsinkiDateTime(new Date(dueAt), language) : null,
+        }
+      : null,
+    organiser: event.organiser,
+    municipalityName: municipality
+      ? municipalityName(municipality, language)
+      : (event.municipalityId ?? null),
+    inPersonQuota: event.inPersonQuota ?? null,
+    isPast: event.endsAt <= now.toISOString(),
+    calendarPath: `/api/programme/${encodeURIComponent(event.id)}/calendar.ics`,
+  };
+}
+
+export function editableEvent(event: ProgrammeEvent, language: Language): EditableEvent {
+  return {
+    id: event.id,
+    type: event.type,
+    typeName: EVENT_TYPE_NAMES[event.type][language],
+    title: { ...event.title },
+    startsAt: toWallClockText(new Date(event.startsAt)),
+    endsAt: toWallClockText(new Date(event.endsAt)),
+    place: event.place ? { name: event.place.name, address: event.place.address } : null,
+    onlineUrl: event.onlineUrl ?? null,
+    preAssignment: event.preAssignment
+      ? {
+          text: {
+            fi: event.preAssignment.text.fi,
+            sv: event.preAssignment.text.sv ?? '',
+            en: event.preAssignment.text.en ?? '',
+          },
+          url: event.preAssignment.url ?? null,
+          dueAt: event.preAssignment.dueAt ? toWallClockText(new Date(event.preAssignment.dueAt)) : null,
+        }
+      : null,
+  };
+}
+
+/** `2024-08-20T09:00`: Helsinki wall-clock time as a `datetime-local` input shows it. */
+export function toWallClockText(instant: Date): string {
+  const wall = toHelsinkiWallClock(instant);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+export const WALL_CLOCK_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The UTC instant of a Helsinki wall-clock text, or undefined when it names no real date. */
+export function fromWallClockText(text: string): Date | undefined {
+  const match = WALL_CLOCK_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (
+    calendarDay.getUTCFullYear() !== year ||
+    calendarDay.getUTCMonth() !== month - 1 ||
+    calendarDay.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59
+  ) {
+    return undefined;
+  }
+  return fromHelsinkiWallClock({ year, month, day, hour, minute });
+}

@@ -23,7 +23,7 @@ import type { OutgoingMessage } from '../bot/src/platform/delivery';
 import { createRepositories } from '../bot/src/repositories';
 import { escapeKey } from '../bot/src/platform/storage/keys';
 import { TableStore } from '../bot/src/platform/storage/table-store';
-import { createAdapter } from '../bot/src/platform/teams/adapter';
+import { createTeamsPlatform } from '../bot/src/platform/teams';
 import { BotConnectorEmulator } from '../tests/emulators/bot-connector-emulator';
 
 const TENANT = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
@@ -83,13 +83,12 @@ async function main(): Promise<void> {
 
     const outbox = new OutboxRepository(store);
     const personalChats = new PersonalChatRepository(store);
+    const teams = createTeamsPlatform({ bot: undefined, logger, store, clock: () => new Date() });
     const gateway = new AdapterConnectorGateway(
-      createAdapter(undefined, logger),
-      '',
+      teams.connector,
       repositories.installations,
-      repositories.participants,
+      async (identity) => (await repositories.participants.get(identity))?.value.teamsUserId,
       personalChats,
-      logger,
     );
     const dispatcher = new OutboxDispatcher(
       outbox,

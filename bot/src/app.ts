@@ -1,37 +1,27 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
+import { seedDemoPeerGroups } from './demo/seed-peer-groups';
+import { DEMO_TENANT_ID } from './demo/demo-network';
+import { dataRightsFeature } from './data-rights';
+import { deliveryFeature, type DeliverySettings } from './delivery';
+import { groupsFeature, type GroupsSettings } from './groups';
+import { peopleFeature, WelcomeLedger } from './people';
+import { pollsFeature } from './polls';
+import { programmeFeature } from './programme';
+import { remindersFeature, type ReminderSettings } from './reminders';
 import { ApiRouter } from './platform/api/api-router';
 import { createAuthenticator } from './platform/api/authenticator';
-import type { AppConfig, StorageSettings } from './platform/config/config';
-import { coreFeature } from './people/people-feature';
-import { dataRightsFeature } from './data-rights/data-rights-feature';
-import { deliveryFeature, type DeliverySettings } from './delivery/delivery-feature';
-import type { Feature, FeatureContext } from './platform/feature';
-import { groupsFeature, type GroupsSettings } from './groups/groups-feature';
-import { remindersFeature, type ReminderSettings } from './reminders/reminders-feature';
-import { programmeFeature } from './programme/programme-feature';
-import { pollsFeature } from './polls/polls-feature';
-import { AppInstalledHandler } from './people/app-installed';
-import { MembersChangedHandler } from './people/members-changed';
-import { UnrecognisedMessageHandler } from './people/unrecognised-message';
-import { createLogger, type Logger } from './platform/observability/logger';
-import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
 import { systemClock, type Clock } from './platform/clock';
-import { TaskSupervisor } from './platform/task-supervisor';
-import { createRepositories, type Repositories } from './repositories';
-import { ActivityLedger } from './platform/teams/activity-ledger';
+import type { AppConfig, StorageSettings } from './platform/config/config';
+import type { Feature, FeatureContext } from './platform/feature';
+import { createLogger, type Logger } from './platform/observability/logger';
 import { AuditLog } from './platform/storage/audit-log';
 import { TableStore } from './platform/storage/table-store';
-import { WelcomeLedger } from './people/welcome-ledger';
-import { ActivityRouter } from './platform/teams/activity-router';
-import { createAdapter, type BotEndpointOverrides } from './platform/teams/adapter';
-import { CardCommandBridge } from './platform/teams/middleware/card-command';
-import { DEFAULT_FLOOD_LIMITS, FloodGuard } from './platform/teams/middleware/flood-guard';
-import { RedeliveryGuard } from './platform/teams/middleware/redelivery-guard';
-import { RosterSync } from './people/roster-sync';
+import { TaskSupervisor } from './platform/task-supervisor';
+import { createTeamsPlatform, type BotEndpointOverrides, type ParticipantDirectory } from './platform/teams';
+import { createRepositories, type Repositories } from './repositories';
+import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
 import { TabLinks } from './shared/tab-links';
-import { TeamsBot } from './platform/teams/teams-bot';
-import { TurnPeople } from './platform/teams/turn-people';
 
 export { createRepositories, type Repositories };
 
@@ -80,60 +70,64 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     publicUrl: config.publicUrl,
     teamsAppId: config.teamsAppId,
   });
-  const botAppId = config.bot?.appId ?? '';
-  const adapter = createAdapter(config.bot, logger, options.botEndpoints);
-  const people = new TurnPeople(repositories.participants);
-  const outbox = deliveryFeature(
-    { config, clock, logger, store, repositories, adapter, botAppId },
-    options.delivery,
-  );
-
-  const context: FeatureContext = {
-    config,
-    clock,
+  const teams = createTeamsPlatform({
+    bot: config.bot,
     logger,
     store,
-    repositories,
-    people,
-    links,
-    tasks,
-    adapter,
-    botAppId,
-    delivery: outbox.delivery,
-  };
-  const features: Feature[] = [coreFeature(context), programmeFeature(context)];
-  features.push(outbox, remindersFeature(context, options.reminders));
-  features.push(groupsFeature(context, options.groups));
-  features.push(pollsFeature(context));
+    clock,
+    ...(options.botEndpoints ? { endpoints: options.botEndpoints } : {}),
+  });
+  const { participants, coordinators, municipalities, programme, installations } = repositories;
+  const outbox = deliveryFeature(
+    { store, clock, logger },
+    {
+      connector: teams.connector,
+      installations,
+      teamsUserIdOf: async (identity) => (await participants.get(identity))?.value.teamsUserId,
+    },
+    options.delivery,
+  );
+  const context: FeatureContext = { config, clock, logger, store, links, tasks, delivery: outbox.delivery };
 
-  // Data rights come last: they gather every other feature's personal-data provider.
   const welcomes = new WelcomeLedger(store);
+  const groups = groupsFeature(context, { programme, participants, municipalities }, options.groups);
+  const features: Feature[] = [
+    peopleFeature(context, { participants, coordinators, municipalities, welcomes, roster: teams.roster }),
+    programmeFeature(context, { programme, participants, coordinators, municipalities }),
+    outbox,
+    remindersFeature(
+      context,
+      { programme, participants, groupMembers: (event) => groups.groupMembers(event) },
+      options.reminders,
+    ),
+    groups,
+    pollsFeature(context, { wishPolls: repositories.wishPolls, participants, coordinators, municipalities }),
+  ];
+  // Data rights come last: they gather every other feature's personal-data provider.
   const audit = new AuditLog(store);
-  const dataRights = dataRightsFeature(context, features, audit, welcomes);
-  features.push(dataRights);
+  features.push(
+    dataRightsFeature(context, {
+      features: [...features],
+      audit,
+      welcomes,
+      participants,
+      coordinators,
+      municipalities,
+      programme,
+      installations,
+    }),
+  );
 
-  const roster = new RosterSync(adapter, botAppId, repositories.participants, clock, logger);
-  const router = new ActivityRouter(
-    new AppInstalledHandler(people, links, roster, tasks, welcomes, clock),
-    new MembersChangedHandler(roster),
-    new UnrecognisedMessageHandler(people),
-    people,
-    logger,
-  );
-  // Guards run before TeamsFx's middleware: a flood is cut first, then a redelivery is skipped.
-  adapter.use(
-    new FloodGuard(DEFAULT_FLOOD_LIMITS, Date.now, logger),
-    new RedeliveryGuard(new ActivityLedger(store), clock, logger),
-    new CardCommandBridge(),
-  );
-  const bot = new TeamsBot(
-    adapter,
-    botAppId,
-    repositories.installations,
-    features.flatMap((feature) => feature.commands ?? []),
-    features.flatMap((feature) => feature.cardActions ?? []),
-    router,
-  );
+  const directory: ParticipantDirectory = {
+    find: async (identity) => (await participants.get(identity))?.value,
+  };
+  const bot = teams.createBot({
+    commands: features.flatMap((feature) => feature.commands ?? []),
+    cardActions: features.flatMap((feature) => feature.cardActions ?? []),
+    events: features.flatMap((feature) => (feature.events ? [feature.events] : [])),
+    directory,
+    installations,
+  });
 
   let api: ApiRouter | undefined;
   const server = createServer({
@@ -144,13 +138,23 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     tabDirectory: options.tabDirectory ?? DEFAULT_TAB_DIRECTORY,
     routes: [
       (restifyServer) => {
-        api = new ApiRouter(restifyServer, createAuthenticator(config, repositories), logger, audit);
+        const authenticator = createAuthenticator(config, repositories, { localTenantIds: [DEMO_TENANT_ID] });
+        api = new ApiRouter(restifyServer, authenticator, logger, audit);
         for (const feature of features) feature.registerApi?.(api);
       },
     ],
   });
   if (!api) throw new Error('The API router was not created');
   const apiRouter: ApiRouter = api;
+
+  const startBackgroundWork = (): void => {
+    for (const feature of features) feature.start?.();
+    if (config.seedDemo && config.mode === 'local') {
+      tasks.run('seed demo peer groups', async () => {
+        await seedDemoPeerGroups(groups.groups, groups.invitations, clock(), logger);
+      });
+    }
+  };
 
   return {
     config,
@@ -165,7 +169,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       new Promise<number>((resolve) => {
         server.listen(config.port, config.host, () => {
           const address: AddressInfo = server.address();
-          if (options.startBackgroundWork !== false) for (const feature of features) feature.start?.();
+          if (options.startBackgroundWork !== false) startBackgroundWork();
           resolve(address.port);
         });
       }),

@@ -1,11 +1,9 @@
 import type { Clock } from './platform/clock';
-import { CoordinatorRepository } from './people/coordinator-repository';
-import { InstallationRepository } from './platform/teams/installation-repository';
-import { MunicipalityRepository } from './people/municipality-repository';
-import { ParticipantRepository } from './people/participant-repository';
-import { ProgrammeRepository } from './programme/programme-repository';
+import { CoordinatorRepository, MunicipalityRepository, ParticipantRepository } from './people';
+import { InstallationRepository } from './platform/teams';
+import { ProgrammeRepository } from './programme';
 import type { TableStore } from './platform/storage/table-store';
-import { WishPollRepository } from './polls/wish-poll-repository';
+import { WishPollRepository } from './polls';
 
 /** The core repositories every feature shares; features add their own next to them. */
 export interface Repositories {

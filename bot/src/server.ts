@@ -6,8 +6,7 @@ import { problem, sendProblem } from './platform/http/problem';
 import { staticFiles } from './platform/http/static-files';
 import type { Logger } from './platform/observability/logger';
 import type { TableStore } from './platform/storage/table-store';
-import { activityEnvelope } from './platform/teams/activity-envelope';
-import type { TeamsBot } from './platform/teams/teams-bot';
+import { activityEnvelope, type TeamsBot } from './platform/teams';
 
 /** Bot Framework activities are small; Teams caps a message at about 28 KB of text. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,18 +1,40 @@
-import type { CommandMessage, TeamsFxBotCommandHandler } from '@microsoft/teamsfx';
-import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ApiRouter } from '../platform/api/api-router';
-import { buildEraseCard, buildMyDataCard } from './my-data-card';
-import { VERBS } from '../shared/cards/verbs';
-import type { TeamsIdentity } from '../shared/participant';
-import { messagesFor } from '../shared/i18n/messages';
-import { PersonalDataService } from './personal-data-service';
-import type { AuditLog } from '../platform/storage/audit-log';
-import type { WelcomeLedger } from '../people/welcome-ledger';
-import { cardActivity, textActivity } from '../platform/teams/activities';
-import { toTeamsFxHandler, type CardAction, type CardActionResult } from '../platform/teams/card-action';
-import { markHandled, type TurnPerson } from '../platform/teams/turn-people';
 import type { Feature, FeatureContext, PersonalDataProvider } from '../platform/feature';
+import { PeriodicJob } from '../platform/periodic-job';
+import type { AuditLog } from '../platform/storage/audit-log';
+import {
+  cardActivity,
+  textActivity,
+  type BotCommand,
+  type CardAction,
+  type CardActionResult,
+  type InstallationRepository,
+} from '../platform/teams';
+import type {
+  CoordinatorRepository,
+  MunicipalityRepository,
+  ParticipantRepository,
+  WelcomeLedger,
+} from '../people';
+import type { ProgrammeRepository } from '../programme';
+import { VERBS } from '../shared/cards/verbs';
+import { messagesFor } from '../shared/i18n/messages';
+import type { TeamsIdentity } from '../shared/participant';
+import { buildEraseCard, buildMyDataCard } from './my-data-card';
+import { PersonalDataService } from './personal-data-service';
+
+export interface DataRightsDeps {
+  /** Every other feature: their personal-data providers are gathered here. */
+  readonly features: readonly Feature[];
+  readonly audit: AuditLog;
+  readonly welcomes: WelcomeLedger;
+  readonly participants: ParticipantRepository;
+  readonly coordinators: CoordinatorRepository;
+  readonly municipalities: MunicipalityRepository;
+  readonly programme: ProgrammeRepository;
+  readonly installations: InstallationRepository;
+}
 
 /** `omat tietoni` / `mina uppgifter` / `my data`. */
 export const MY_DATA_PATTERN = /^\s*(omat\s+tietoni|tietoni|mina\s+uppgifter|my\s+data)\s*[.!?]?\s*$/i;
@@ -26,42 +48,37 @@ const FIRST_PURGE_DELAY_MS = 60_000;
  */
 export function dataRightsFeature(
   context: FeatureContext,
-  features: readonly Feature[],
-  audit: AuditLog,
-  welcomes: WelcomeLedger,
+  deps: DataRightsDeps,
 ): Feature & { readonly service: PersonalDataService } {
-  const { repositories, people, logger } = context;
+  const { logger } = context;
+  const { audit } = deps;
   const providers = new Map<string, PersonalDataProvider>([
-    ['profile', coreProvider(context, welcomes)],
-    ...features.flatMap((feature): [string, PersonalDataProvider][] =>
+    ['profile', coreProvider(deps)],
+    ...deps.features.flatMap((feature): [string, PersonalDataProvider][] =>
       feature.personalData ? [[feature.name, feature.personalData]] : [],
     ),
   ]);
   const service = new PersonalDataService(
     providers,
-    repositories.programme,
+    deps.programme,
     audit,
     context.config.retentionMonths,
     context.clock,
     logger,
   );
 
-  const myDataCommand: TeamsFxBotCommandHandler = {
-    triggerPatterns: MY_DATA_PATTERN,
-    handleCommandReceived: async (
-      turn: TurnContext,
-      _message: CommandMessage,
-    ): Promise<Partial<Activity>> => {
-      markHandled(turn);
-      const person = await people.resolve(turn);
+  const myDataCommand: BotCommand = {
+    pattern: MY_DATA_PATTERN,
+    handle: async (turn) => {
+      const person = await turn.person();
       if (!person.identity) return textActivity(messagesFor(person.language).somethingWentWrong);
-      const coordinator = await repositories.coordinators.get(person.identity);
+      const coordinator = await deps.coordinators.get(person.identity);
       const municipalityId = person.participant?.municipalityId;
       return cardActivity(
         buildMyDataCard(person.language, {
           participant: person.participant,
           coordinator,
-          municipality: municipalityId ? await repositories.municipalities.get(municipalityId) : undefined,
+          municipality: municipalityId ? await deps.municipalities.get(municipalityId) : undefined,
           retentionMonths: context.config.retentionMonths,
           downloadUrl: context.links.to('privacy'),
         }),
@@ -73,31 +90,34 @@ export function dataRightsFeature(
   const erasureStep = (verb: string, step: 'ask' | 'confirm' | 'cancel'): CardAction<typeof noData> => ({
     verb,
     schema: noData,
-    handle: async (_turn: TurnContext, _data: unknown, person: TurnPerson): Promise<CardActionResult> => {
+    handle: async (turn, _data, person): Promise<CardActionResult> => {
       if (step === 'ask') return { kind: 'card', card: buildEraseCard(person.language, 'confirm') };
       if (step === 'cancel' || !person.identity)
         return { kind: 'card', card: buildEraseCard(person.language, 'cancelled') };
       await service.erase(person.identity);
-      people.forget(_turn);
+      turn.forgetPerson();
       return { kind: 'card', card: buildEraseCard(person.language, 'erased') };
     },
   });
 
-  let timer: NodeJS.Timeout | undefined;
-  const purge = (): void => {
-    context.tasks.run('retention purge', async () => {
+  const purge = new PeriodicJob({
+    name: 'retention purge',
+    intervalMs: PURGE_INTERVAL_MS,
+    firstRunAfterMs: FIRST_PURGE_DELAY_MS,
+    logger,
+    run: async () => {
       await service.purgeExpiredRounds();
-    });
-  };
+    },
+  });
 
   return {
     name: 'dataRights',
     service,
     commands: [myDataCommand],
     cardActions: [
-      toTeamsFxHandler(erasureStep(VERBS.eraseMyDataAsk, 'ask'), people, logger),
-      toTeamsFxHandler(erasureStep(VERBS.eraseMyDataConfirm, 'confirm'), people, logger),
-      toTeamsFxHandler(erasureStep(VERBS.eraseMyDataCancel, 'cancel'), people, logger),
+      erasureStep(VERBS.eraseMyDataAsk, 'ask'),
+      erasureStep(VERBS.eraseMyDataConfirm, 'confirm'),
+      erasureStep(VERBS.eraseMyDataCancel, 'cancel'),
     ],
     registerApi(router: ApiRouter): void {
       router.add({
@@ -143,29 +163,19 @@ export function dataRightsFeature(
         }),
       });
     },
-    start(): void {
-      timer = setTimeout(function tick() {
-        purge();
-        timer = setTimeout(tick, PURGE_INTERVAL_MS);
-        timer.unref();
-      }, FIRST_PURGE_DELAY_MS);
-      timer.unref();
-    },
-    stop(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      return Promise.resolve();
-    },
+    start: () => purge.start(),
+    stop: () => purge.stop(),
   };
 }
 
 /** The core tables: the participant's profile, coordinator role, personal chat and welcome. */
-function coreProvider(context: FeatureContext, welcomes: WelcomeLedger): PersonalDataProvider {
-  const { repositories } = context;
+function coreProvider(deps: DataRightsDeps): PersonalDataProvider {
+  const { welcomes } = deps;
   return {
     async export(identity: TeamsIdentity) {
-      const participant = (await repositories.participants.get(identity))?.value;
-      const coordinator = await repositories.coordinators.get(identity);
-      const chat = await repositories.installations.personalChat(identity.tenantId, identity.aadObjectId);
+      const participant = (await deps.participants.get(identity))?.value;
+      const coordinator = await deps.coordinators.get(identity);
+      const chat = await deps.installations.personalChat(identity.tenantId, identity.aadObjectId);
       return {
         participant: participant ?? null,
         coordinator: coordinator ?? null,
@@ -173,9 +183,9 @@ function coreProvider(context: FeatureContext, welcomes: WelcomeLedger): Persona
       };
     },
     async erase(identity: TeamsIdentity) {
-      await repositories.participants.delete(identity);
-      await repositories.coordinators.delete(identity);
-      await repositories.installations.removePersonalChats(identity.tenantId, identity.aadObjectId);
+      await deps.participants.delete(identity);
+      await deps.coordinators.delete(identity);
+      await deps.installations.removePersonalChats(identity.tenantId, identity.aadObjectId);
       await welcomes.forget(identity.tenantId, `person:${identity.aadObjectId}`);
     },
   };

@@ -2,7 +2,7 @@ import type { TeamsIdentity } from '../shared/participant';
 import type { PersonalDataProvider } from '../platform/feature';
 import type { Logger } from '../platform/observability/logger';
 import type { AuditLog } from '../platform/storage/audit-log';
-import type { ProgrammeRepository } from '../programme/programme-repository';
+import type { ProgrammeRepository } from '../programme';
 import type { Clock } from '../platform/clock';
 
 /**

@@ -1,27 +1,14 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsIdentity } from '../shared/participant';
-import type { Logger } from '../platform/observability/logger';
-import type { InstallationRepository } from '../platform/teams/installation-repository';
-import type { ParticipantRepository } from '../people/participant-repository';
+import type {
+  BotConnector,
+  ConversationAddress,
+  InstallationRepository,
+  OutgoingActivity,
+} from '../platform/teams';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 
-/**
- * The calls the outbox makes to the Bot Connector, through the adapter's own connector clients (so
- * the bot's credentials and cloud settings apply): send to a known conversation, and create the
- * one-to-one chat with a team member who never opened one (guests included), as Teams allows a bot
- * installed in the team to do.
- *
- * The connector client's built-in retry policy is removed: the outbox retries on its own terms and
- * must see every 429 and 5xx, both to honour Retry-After per conversation and to account every
- * request in its rate windows.
- */
-export interface Conversation {
-  readonly tenantId: string;
-  readonly conversationId: string;
-  readonly serviceUrl: string;
-  readonly reference: Partial<ConversationReference>;
-}
+/** A conversation the outbox sends to (a team channel or a personal chat). */
+export type Conversation = ConversationAddress;
 
 export type PersonResolution =
   | { readonly kind: 'known'; readonly conversation: Conversation }
@@ -44,30 +31,25 @@ export interface ConnectorGateway {
   ): Promise<Conversation>;
   send(
     conversation: Conversation,
-    activity: Partial<Activity>,
+    activity: OutgoingActivity,
   ): Promise<{ readonly activityId: string | undefined }>;
 }
 
-const CLIENT_LIFETIME_MS = 10 * 60_000;
-const RETRY_POLICY_NAMES = [
-  'defaultRetryPolicy',
-  'exponentialRetryPolicy',
-  'throttlingRetryPolicy',
-  'systemErrorRetryPolicy',
-];
+/** Finds a person's Teams user id (from the team roster), needed to open a chat with them. */
+export type TeamsUserIdLookup = (identity: TeamsIdentity) => Promise<string | undefined>;
 
+/**
+ * The outbox's view of the Bot Connector: where a person is reached (a chat the bot already has,
+ * or one to create from the roster), creating that chat once and remembering it, and sending.
+ */
 export class AdapterConnectorGateway implements ConnectorGateway {
-  private readonly clients = new Map<string, { client: Promise<ConnectorClient>; createdAt: number }>();
   private defaultServiceUrl: { url: string; tenantId: string; readAt: number } | undefined;
-  private warnedAboutRetries = false;
 
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly botAppId: string,
+    private readonly connector: BotConnector,
     private readonly installations: InstallationRepository,
-    private readonly participants: ParticipantRepository,
+    private readonly teamsUserIdOf: TeamsUserIdLookup,
     private readonly personalChats: PersonalChatRepository,
-    private readonly logger: Logger,
   ) {}
 
   async resolvePerson(identity: TeamsIdentity): Promise<PersonResolution> {
@@ -81,13 +63,13 @@ export class AdapterConnectorGateway implements ConnectorGateway {
         conversation: { ...personalConversation(identity, chat), reference: installed.reference },
       };
     }
-    const participant = (await this.participants.get(identity))?.value;
-    if (!participant?.teamsUserId) {
+    const teamsUserId = await this.teamsUserIdOf(identity);
+    if (!teamsUserId) {
       return { kind: 'unreachable', reason: 'no Teams user id: the person is not in the team roster' };
     }
     const serviceUrl = await this.serviceUrlFor(identity.tenantId);
     if (!serviceUrl) return { kind: 'unreachable', reason: 'the app is not installed in the team' };
-    return { kind: 'create', teamsUserId: participant.teamsUserId, serviceUrl, tenantId: identity.tenantId };
+    return { kind: 'create', teamsUserId, serviceUrl, tenantId: identity.tenantId };
   }
 
   async createPersonalChat(
@@ -96,74 +78,17 @@ export class AdapterConnectorGateway implements ConnectorGateway {
     serviceUrl: string,
     now: Date,
   ): Promise<Conversation> {
-    const connector = await this.client(serviceUrl, identity.tenantId);
-    const created = await connector.conversations.createConversation({
-      isGroup: false,
-      bot: { id: this.botAppId ? `28:${this.botAppId}` : 'digiverkosto-bot', name: 'Digiverkosto' },
-      members: [{ id: teamsUserId, name: '' }],
-      tenantId: identity.tenantId,
-      channelData: { tenant: { id: identity.tenantId } },
-    });
-    const chat: PersonalChat = { conversationId: created.id, serviceUrl: created.serviceUrl || serviceUrl };
+    const chat: PersonalChat = await this.connector.createPersonalChat(
+      identity.tenantId,
+      teamsUserId,
+      serviceUrl,
+    );
     await this.personalChats.save(identity, chat, now);
     return personalConversation(identity, chat);
   }
 
-  async send(
-    conversation: Conversation,
-    activity: Partial<Activity>,
-  ): Promise<{ activityId: string | undefined }> {
-    const connector = await this.client(conversation.serviceUrl, conversation.tenantId);
-    const outgoing = TurnContext.applyConversationReference(
-      { ...activity },
-      conversation.reference,
-    ) as Activity;
-    outgoing.conversation = { ...outgoing.conversation, id: conversation.conversationId };
-    const response = await connector.conversations.sendToConversation(conversation.conversationId, outgoing);
-    return { activityId: response.id };
-  }
-
-  /** A connector client for a service URL, built by the adapter and reused for a few minutes. */
-  private async client(serviceUrl: string, tenantId: string): Promise<ConnectorClient> {
-    const now = Date.now();
-    const cached = this.clients.get(serviceUrl);
-    if (cached && now - cached.createdAt < CLIENT_LIFETIME_MS) return cached.client;
-    const client = new Promise<ConnectorClient>((resolve, reject) => {
-      const reference: Partial<ConversationReference> = {
-        channelId: 'msteams',
-        serviceUrl,
-        conversation: { id: 'outbox', tenantId, isGroup: false, conversationType: 'personal', name: '' },
-      };
-      this.adapter
-        .continueConversationAsync(this.botAppId, reference, async (context) => {
-          await Promise.resolve();
-          const connector = context.turnState.get<ConnectorClient | undefined>(
-            this.adapter.ConnectorClientKey,
-          );
-          if (!connector) throw new Error('The adapter did not provide a connector client');
-          this.removeRetryPolicies(connector);
-          resolve(connector);
-        })
-        .catch(reject);
-    });
-    this.clients.set(serviceUrl, { client, createdAt: now });
-    client.catch(() => this.clients.delete(serviceUrl));
-    return client;
-  }
-
-  private removeRetryPolicies(connector: ConnectorClient): void {
-    // The pipeline is private in botframework-connector; reach it defensively and say so if it moved.
-    const inner: unknown = (connector as unknown as { client?: unknown }).client;
-    const pipeline = isObject(inner) ? inner.pipeline : undefined;
-    if (isObject(pipeline) && typeof pipeline.removePolicy === 'function') {
-      const remove = pipeline.removePolicy as (options: { name: string }) => unknown;
-      for (const name of RETRY_POLICY_NAMES) remove.call(pipeline, { name });
-      return;
-    }
-    if (!this.warnedAboutRetries) {
-      this.warnedAboutRetries = true;
-      this.logger.warn('connector client retry policy could not be removed; retries stay inside one permit');
-    }
+  send(conversation: Conversation, activity: OutgoingActivity): Promise<{ activityId: string | undefined }> {
+    return this.connector.send(conversation, activity);
   }
 
   /** The service URL of the tenant's team (read from the channel installation, refreshed hourly). */
@@ -197,8 +122,4 @@ export function personalConversation(identity: TeamsIdentity, chat: PersonalChat
       user: { id: '', name: '', aadObjectId: identity.aadObjectId },
     },
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -8,12 +8,20 @@ import { OutboxRepository } from './outbox-repository';
 import { PersonalChatRepository } from './personal-chat-repository';
 import type { Delivery } from '../platform/delivery';
 import type { Feature, FeatureContext } from '../platform/feature';
+import type { BotConnector, InstallationRepository } from '../platform/teams';
+import type { TeamsUserIdLookup } from './connector-sender';
 
 /** Knobs tests and the benchmark turn; production uses the defaults (Microsoft's published limits). */
 export interface DeliverySettings {
   readonly dispatcher?: Partial<DispatcherOptions>;
   /** Replaces the Bot Connector gateway (a unit test's recording fake). */
   readonly gateway?: ConnectorGateway;
+}
+
+export interface DeliveryDeps {
+  readonly connector: BotConnector;
+  readonly installations: InstallationRepository;
+  readonly teamsUserIdOf: TeamsUserIdLookup;
 }
 
 export interface DeliveryFeature extends Feature {
@@ -32,22 +40,16 @@ export function instanceName(): string {
  * sender. Built before the other features so it can go on their context.
  */
 export function deliveryFeature(
-  context: Omit<FeatureContext, 'delivery' | 'people' | 'links' | 'tasks'>,
+  context: Pick<FeatureContext, 'store' | 'clock' | 'logger'>,
+  deps: DeliveryDeps,
   settings: DeliverySettings = {},
 ): DeliveryFeature {
-  const { store, repositories, clock, logger } = context;
+  const { store, clock, logger } = context;
   const outbox = new OutboxRepository(store);
   const personalChats = new PersonalChatRepository(store);
   const gateway =
     settings.gateway ??
-    new AdapterConnectorGateway(
-      context.adapter,
-      context.botAppId,
-      repositories.installations,
-      repositories.participants,
-      personalChats,
-      logger,
-    );
+    new AdapterConnectorGateway(deps.connector, deps.installations, deps.teamsUserIdOf, personalChats);
   const dispatcher = new OutboxDispatcher(
     outbox,
     new LeaseRepository(store),
@@ -61,7 +63,7 @@ export function deliveryFeature(
   );
   const delivery = new OutboxDelivery(
     outbox,
-    repositories.installations,
+    deps.installations,
     clock,
     logger,
     () => dispatcher.notify(),

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../platform/teams';
 import type { TeamsIdentity } from '../shared/participant';
 import type { Logger } from '../platform/observability/logger';
 import type { Clock } from '../platform/clock';
@@ -90,7 +90,7 @@ interface WorkItem {
   /** Of which answered 429 (a separate, larger allowance). */
   throttled?: number;
   readonly notAfter: number;
-  readonly activity: Partial<Activity>;
+  readonly activity: OutgoingActivity;
 }
 
 export class OutboxDispatcher {
@@ -269,7 +269,7 @@ export class OutboxDispatcher {
     const lease = this.lease;
     if (!lease) return;
     const notAfter = delivery.notAfter ? Date.parse(delivery.notAfter) : Number.POSITIVE_INFINITY;
-    const bodies = new Map<string, Promise<Partial<Activity> | undefined>>();
+    const bodies = new Map<string, Promise<OutgoingActivity | undefined>>();
     const people = new Map<string, Promise<Conversation | SendFailure>>();
     const ready: WorkItem[] = [];
     let remaining = 0;
@@ -401,7 +401,7 @@ export class OutboxDispatcher {
       let failure: SendFailure;
       if ('conversationId' in resolved) {
         const idempotencyKey = `${item.row.deliveryId}#${item.row.targetKey}`;
-        const activity: Partial<Activity> = {
+        const activity: OutgoingActivity = {
           ...item.activity,
           channelData: { ...(item.activity.channelData as object | undefined), idempotencyKey },
         };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { ConversationReference, OutgoingActivity } from '../platform/teams';
 import { z } from 'zod';
 import type { TeamsIdentity } from '../shared/participant';
 import type { DeliveryPurpose, OutboxState } from '../platform/delivery';
@@ -34,7 +34,7 @@ export type ResolvedTarget =
       readonly kind: 'channel';
       readonly tenantId: string;
       readonly conversationId: string;
-      readonly reference: Partial<ConversationReference>;
+      readonly reference: ConversationReference;
     }
   | {
       readonly kind: 'person';
@@ -79,7 +79,7 @@ export interface OpenDelivery {
 export interface NewOutboxRow {
   readonly targetKey: string;
   readonly target: ResolvedTarget;
-  readonly activity: Partial<Activity>;
+  readonly activity: OutgoingActivity;
   /** Rows that can never be sent are written in their final state at once. */
   readonly state?: 'pending' | 'unreachable';
   readonly lastError?: string;
@@ -159,7 +159,7 @@ export function targetRowKey(targetKey: string): string {
   return `${TARGET_PREFIX}${escapeKey(targetKey)}`;
 }
 
-export function bodyHashOf(activity: Partial<Activity>): string {
+export function bodyHashOf(activity: OutgoingActivity): string {
   return createHash('sha256').update(JSON.stringify(activity)).digest('hex').slice(0, 32);
 }
 
@@ -190,7 +190,7 @@ export class OutboxRepository {
       });
     }
 
-    const bodies = new Map<string, Partial<Activity>>();
+    const bodies = new Map<string, OutgoingActivity>();
     const targets = rows.map((row) => {
       const bodyHash = bodyHashOf(row.activity);
       bodies.set(bodyHash, row.activity);
@@ -269,7 +269,7 @@ export class OutboxRepository {
     };
   }
 
-  async body(deliveryId: string, bodyHash: string): Promise<Partial<Activity> | undefined> {
+  async body(deliveryId: string, bodyHash: string): Promise<OutgoingActivity | undefined> {
     const client = await this.store.table('outbox');
     const entity = await getEntity<Record<string, unknown>>(
       client,
@@ -283,7 +283,7 @@ export class OutboxRepository {
       if (typeof part !== 'string') break;
       text += part;
     }
-    return JSON.parse(text) as Partial<Activity>;
+    return JSON.parse(text) as OutgoingActivity;
   }
 
   /** Deliveries with rows still to send, oldest first. */
@@ -483,7 +483,7 @@ function updateEntity(row: OutboxRow, update: RowUpdate, now: Date) {
   };
 }
 
-function bodyColumns(activity: Partial<Activity>): Record<string, string> {
+function bodyColumns(activity: OutgoingActivity): Record<string, string> {
   const text = JSON.stringify(activity);
   if (text.length > BODY_CHUNK * MAX_BODY_CHUNKS)
     throw new RangeError('A message body may not exceed 450,000 characters');

@@ -1,6 +1,6 @@
 import type { Repositories } from '../repositories';
 import { fromHelsinkiWallClock, toHelsinkiWallClock } from '../shared/i18n/helsinki-time';
-import type { WishPoll } from '../polls/wish-poll';
+import type { WishPoll } from '../polls';
 import { DEMO_TENANT_ID, playgroundObjectId } from './demo-network';
 
 export const DEMO_POLL_ID = 'demo-topic-wishes';

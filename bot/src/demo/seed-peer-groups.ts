@@ -1,6 +1,5 @@
 import type { Logger } from '../platform/observability/logger';
-import type { InvitationService } from '../groups/invitation-service';
-import type { PeerGroupService } from '../groups/peer-group-service';
+import type { InvitationService, PeerGroupService } from '../groups';
 import { DEMO_ROUND_ID } from './demo-network';
 
 export const DEMO_GROUP_SEED = 'digiverkosto-demo';

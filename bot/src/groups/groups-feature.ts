@@ -1,7 +1,6 @@
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { registerPeerGroupRoutes } from './peer-group-routes';
 import type { GraphSettings } from '../platform/config/config';
-import { seedDemoPeerGroups } from '../demo/seed-peer-groups';
 import { MyGroupCommand } from './my-group-command';
 import { RsvpAction } from './rsvp-action';
 import { GraphClientCalendar, type GraphCalendar } from './graph-calendar';
@@ -11,7 +10,11 @@ import { PeerGroupPersonalData } from './peer-group-personal-data';
 import { PeerGroupService } from './peer-group-service';
 import { PeerMeetingRepository } from './peer-group-meeting-repository';
 import { PeerGroupRepository } from './peer-group-repository';
-import { toTeamsFxHandler } from '../platform/teams/card-action';
+import { PeriodicJob } from '../platform/periodic-job';
+import type { MunicipalityRepository, ParticipantRepository } from '../people';
+import type { ProgrammeRepository } from '../programme';
+import type { GroupMember } from '../reminders';
+import type { ProgrammeEvent } from '../shared/programme-event';
 import type { Feature, FeatureContext } from '../platform/feature';
 
 export interface GroupsSettings {
@@ -21,6 +24,12 @@ export interface GroupsSettings {
   readonly graphCredential?: TokenCredential;
 }
 
+export interface GroupsDeps {
+  readonly programme: ProgrammeRepository;
+  readonly participants: ParticipantRepository;
+  readonly municipalities: MunicipalityRepository;
+}
+
 export interface GroupsFeature extends Feature {
   readonly groups: PeerGroupService;
   readonly invitations: InvitationService;
@@ -28,6 +37,8 @@ export interface GroupsFeature extends Feature {
   readonly meetings: PeerMeetingRepository;
   /** One RSVP-reminder pass now (tests). */
   tick(): Promise<string[]>;
+  /** The members of a leadership discussion's groups, each with their own group's link (for reminders). */
+  groupMembers(event: ProgrammeEvent): Promise<readonly GroupMember[]>;
 }
 
 /**
@@ -36,23 +47,25 @@ export interface GroupsFeature extends Feature {
  * or real Outlook invitations through Microsoft Graph when configured), the answers, one RSVP
  * reminder, the `ryhmäni` command and the tab's routes.
  */
-export function groupsFeature(context: FeatureContext, settings: GroupsSettings = {}): GroupsFeature {
-  const delivery = context.delivery;
-  if (!delivery) throw new Error('Peer groups need the delivery feature on the context');
-  const { store, repositories, clock, logger, config } = context;
+export function groupsFeature(
+  context: FeatureContext,
+  deps: GroupsDeps,
+  settings: GroupsSettings = {},
+): GroupsFeature {
+  const { store, clock, logger, config, delivery } = context;
   const formations = new PeerGroupRepository(store);
   const meetings = new PeerMeetingRepository(store);
   const groups = new PeerGroupService(
-    repositories.programme,
-    repositories.participants,
-    repositories.municipalities,
+    deps.programme,
+    deps.participants,
+    deps.municipalities,
     formations,
     clock,
   );
   const graph = config.graph ? graphCalendar(config.graph, settings.graphCredential) : undefined;
   const invitations = new InvitationService({
-    participants: repositories.participants,
-    municipalities: repositories.municipalities,
+    participants: deps.participants,
+    municipalities: deps.municipalities,
     groups,
     meetings,
     delivery,
@@ -66,24 +79,16 @@ export function groupsFeature(context: FeatureContext, settings: GroupsSettings 
     rsvpReminderHours: config.rsvpReminderHours ?? 48,
   });
 
-  const tickMs = settings.tickMs ?? 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = true;
-  const runTick = (): void => {
-    if (running || stopped) return;
-    running = invitations
-      .tickRsvpReminders()
-      .then(
-        (sent) => {
-          if (sent.length > 0) logger.info('rsvp reminders enqueued', { deliveries: sent });
-        },
-        (error: unknown) => logger.error('rsvp reminder tick failed', { error }),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
+  const job = new PeriodicJob({
+    name: 'rsvp reminder tick',
+    intervalMs: settings.tickMs ?? 60_000,
+    firstRunAfterMs: 2_000,
+    logger,
+    run: async () => {
+      const sent = await invitations.tickRsvpReminders();
+      if (sent.length > 0) logger.info('rsvp reminders enqueued', { deliveries: sent });
+    },
+  });
 
   return {
     name: 'groups',
@@ -92,28 +97,21 @@ export function groupsFeature(context: FeatureContext, settings: GroupsSettings 
     formations,
     meetings,
     tick: () => invitations.tickRsvpReminders(),
-    commands: [new MyGroupCommand(context.people, groups, invitations, clock)],
-    cardActions: [toTeamsFxHandler(new RsvpAction(invitations), context.people, logger)],
+    groupMembers: async (event) =>
+      (await meetings.listForRound(event.roundId))
+        .filter((meeting) => meeting.eventId === event.id && meeting.status === 'scheduled')
+        .flatMap((meeting) =>
+          meeting.members.map((member) => ({
+            identity: { tenantId: member.tenantId, aadObjectId: member.aadObjectId },
+            joinUrl: meeting.joinUrl,
+          })),
+        ),
+    commands: [new MyGroupCommand(groups, invitations, clock)],
+    cardActions: [new RsvpAction(invitations)],
     registerApi: (router) => registerPeerGroupRoutes(router, { groups, invitations, clock }),
-    personalData: new PeerGroupPersonalData(repositories.programme, formations, meetings, clock),
-    start: () => {
-      stopped = false;
-      if (config.seedDemo && config.mode === 'local') {
-        context.tasks.run('seed demo peer groups', async () => {
-          await seedDemoPeerGroups(groups, invitations, clock(), logger);
-        });
-      }
-      timer = setTimeout(function again() {
-        runTick();
-        timer = setTimeout(again, tickMs);
-      }, 2_000);
-    },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    personalData: new PeerGroupPersonalData(deps.programme, formations, meetings, clock),
+    start: () => job.start(),
+    stop: () => job.stop(),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import type { Municipality } from '../shared/municipality';
 import type { TeamsIdentity } from '../shared/participant';
 import type { ProgrammeEvent } from '../shared/programme-event';
@@ -6,7 +5,7 @@ import { groupMessagesFor } from './group-messages';
 import { formatHelsinkiDateTime, formatHelsinkiRange, helsinkiWeekday } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
 import type { PeerMeeting, Rsvp } from './peer-group-model';
-import { cardActivity } from '../platform/teams/activities';
+import { cardActivity, type OutgoingActivity } from '../platform/teams';
 import invitationTemplate from './invitation.card.json';
 import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
 import { VERBS } from '../shared/cards/verbs';
@@ -148,7 +147,7 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCardJso
   });
 }
 
-export function invitationActivity(input: InvitationCardInput): Partial<Activity> {
+export function invitationActivity(input: InvitationCardInput): OutgoingActivity {
   const m = groupMessagesFor(input.language);
   const heading =
     input.kind === 'cancelled'

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../platform/teams';
 import { invitationActivity, type InvitationKind } from './invitation-card';
 import type { Municipality } from '../shared/municipality';
 import type { Participant, TeamsIdentity } from '../shared/participant';
@@ -7,8 +7,8 @@ import { groupMessagesFor } from './group-messages';
 import { DEFAULT_LANGUAGE, pickText, type Language, type LocalizedText } from '../shared/i18n/language';
 import type { Logger } from '../platform/observability/logger';
 import { ConflictError } from '../platform/storage/errors';
-import type { MunicipalityRepository } from '../people/municipality-repository';
-import type { ParticipantRepository } from '../people/participant-repository';
+import type { MunicipalityRepository } from '../people';
+import type { ParticipantRepository } from '../people';
 import type { PeerMeetingRepository } from './peer-group-meeting-repository';
 import type { Clock } from '../platform/clock';
 import type { Delivery, OutgoingMessage } from '../platform/delivery';
@@ -253,7 +253,7 @@ export class InvitationService {
     member: TeamsIdentity,
     language: Language,
     extra: { notice?: string; confirmation?: string; kind?: InvitationKind } = {},
-  ): Promise<Partial<Activity>> {
+  ): Promise<OutgoingActivity> {
     const event = await this.deps.groups.discussion(meeting.roundId, meeting.eventId);
     const [municipalities, rsvp, calendarUrl] = await Promise.all([
       this.municipalityMap(),

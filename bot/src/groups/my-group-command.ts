@@ -1,28 +1,23 @@
-import type { CommandMessage, TeamsFxBotCommandHandler } from '@microsoft/teamsfx';
-import type { Activity, TurnContext } from 'botbuilder';
+import { textActivity, type BotCommand, type OutgoingActivity, type Turn } from '../platform/teams';
 import { groupMessagesFor } from './group-messages';
 import type { InvitationService } from './invitation-service';
 import type { PeerGroupService } from './peer-group-service';
-import { textActivity } from '../platform/teams/activities';
-import { markHandled, type TurnPeople } from '../platform/teams/turn-people';
 
 /** `ryhmäni` / `min grupp` / `my group`: the invitation of my next group discussion, answerable here. */
 export const MY_GROUP_PATTERN =
   /^\s*(ryhmäni|ryhmani|vertaisryhmä|vertaisryhma|min grupp|mina grupper|kamratgrupp|my group|my groups|peer group)\s*[.!?]?\s*$/i;
 
-export class MyGroupCommand implements TeamsFxBotCommandHandler {
-  readonly triggerPatterns = MY_GROUP_PATTERN;
+export class MyGroupCommand implements BotCommand {
+  readonly pattern = MY_GROUP_PATTERN;
 
   constructor(
-    private readonly people: TurnPeople,
     private readonly groups: PeerGroupService,
     private readonly invitations: InvitationService,
     private readonly clock: () => Date,
   ) {}
 
-  async handleCommandReceived(context: TurnContext, _message: CommandMessage): Promise<Partial<Activity>> {
-    markHandled(context);
-    const person = await this.people.resolve(context);
+  async handle(turn: Turn): Promise<OutgoingActivity> {
+    const person = await turn.person();
     const m = groupMessagesFor(person.language);
     const roundId = await this.groups.currentRoundId();
     if (!person.identity || !roundId) return textActivity(m.noGroup);

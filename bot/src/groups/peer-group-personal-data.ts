@@ -2,7 +2,7 @@ import type { PersonalDataProvider } from '../platform/feature';
 import type { TeamsIdentity } from '../shared/participant';
 import type { PeerMeetingRepository } from './peer-group-meeting-repository';
 import type { PeerGroupRepository } from './peer-group-repository';
-import type { ProgrammeRepository } from '../programme/programme-repository';
+import type { ProgrammeRepository } from '../programme';
 import { ConflictError } from '../platform/storage/errors';
 import type { Clock } from '../platform/clock';
 import { memberIdOf } from './peer-group-model';

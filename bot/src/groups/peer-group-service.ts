@@ -1,10 +1,10 @@
 import type { Municipality } from '../shared/municipality';
 import type { Participant, TeamsIdentity } from '../shared/participant';
 import type { ProgrammeEvent } from '../shared/programme-event';
-import type { MunicipalityRepository } from '../people/municipality-repository';
-import type { ParticipantRepository } from '../people/participant-repository';
+import type { MunicipalityRepository } from '../people';
+import type { ParticipantRepository } from '../people';
 import type { PeerGroupRepository } from './peer-group-repository';
-import type { ProgrammeRepository } from '../programme/programme-repository';
+import type { ProgrammeRepository } from '../programme';
 import type { Clock } from '../platform/clock';
 import {
   DEFAULT_GROUP_SIZE,

@@ -1,10 +1,8 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import { z } from 'zod';
 import { VERBS } from '../shared/cards/verbs';
 import { groupMessagesFor } from './group-messages';
 import type { InvitationService } from './invitation-service';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
-import type { TurnPerson } from '../platform/teams/turn-people';
 
 const rsvpData = z.object({
   roundId: z.string().min(1).max(200),
@@ -25,11 +23,7 @@ export class RsvpAction implements CardAction<typeof rsvpData> {
 
   constructor(private readonly invitations: InvitationService) {}
 
-  async handle(
-    context: TurnContext,
-    data: z.infer<typeof rsvpData>,
-    person: TurnPerson,
-  ): Promise<CardActionResult> {
+  async handle(turn: Turn, data: z.infer<typeof rsvpData>, person: TurnPerson): Promise<CardActionResult> {
     const m = groupMessagesFor(person.language);
     if (!person.identity) return { kind: 'rejected', text: m.notAParticipant };
     const outcome = await this.invitations.respond(
@@ -38,7 +32,7 @@ export class RsvpAction implements CardAction<typeof rsvpData> {
       person.identity,
       data.response,
       data.sequence,
-      person.participant?.name ?? context.activity.from?.name ?? '',
+      person.participant?.name ?? turn.sender.name,
     );
     switch (outcome.kind) {
       case 'unknownMeeting':

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from '../shared/roles';
 import type { Clock } from '../platform/clock';
-import type { Repositories } from '../repositories';
+import type { CoordinatorRepository } from './coordinator-repository';
+import type { MunicipalityRepository } from './municipality-repository';
+import type { ParticipantRepository } from './participant-repository';
 import type { ApiRouter } from '../platform/api/api-router';
 import type { DevTokenResponse, DevUser } from '../shared/contracts';
 import {
@@ -26,7 +28,11 @@ const tokenRequest = z
 export function registerDevIdentityRoutes(
   router: ApiRouter,
   provider: DevIdentityProvider,
-  repositories: Repositories,
+  repositories: {
+    readonly participants: ParticipantRepository;
+    readonly coordinators: CoordinatorRepository;
+    readonly municipalities: MunicipalityRepository;
+  },
   clock: Clock,
 ): void {
   router.add({

@@ -1,15 +1,8 @@
-import {
-  TeamsInfo,
-  type CloudAdapter,
-  type ConversationReference,
-  type TeamsChannelAccount,
-  type TurnContext,
-} from 'botbuilder';
 import type { Logger } from '../platform/observability/logger';
 import type { Clock } from '../platform/clock';
+import type { ConversationReference, TeamMember, TeamRoster, Turn } from '../platform/teams';
 import type { ParticipantRepository, RosterMember } from './participant-repository';
 
-const PAGE_SIZE = 100;
 const WRITE_CONCURRENCY = 8;
 
 /**
@@ -19,83 +12,54 @@ const WRITE_CONCURRENCY = 8;
  */
 export class RosterSync {
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly botAppId: string,
+    private readonly roster: TeamRoster,
     private readonly participants: ParticipantRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
-  /** Reads the whole team roster page by page (the members API returns at most 500 a page). */
-  async syncTeam(
-    reference: Partial<ConversationReference>,
-    teamId: string,
-    tenantId: string,
-  ): Promise<number> {
+  /** Reads the whole team roster page by page. */
+  async syncTeam(reference: ConversationReference, teamId: string, tenantId: string): Promise<number> {
     let count = 0;
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      let continuationToken: string | undefined;
-      do {
-        const page = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, continuationToken);
-        await forEachLimited(page.members, WRITE_CONCURRENCY, async (member) => {
-          const roster = toRosterMember(member, tenantId);
-          if (roster) await this.participants.upsertFromRoster(roster, this.clock());
-        });
-        count += page.members.length;
-        continuationToken = page.continuationToken || undefined;
-      } while (continuationToken);
+    await this.roster.forEachPage(reference, teamId, async (members) => {
+      await forEachLimited(members, WRITE_CONCURRENCY, async (member) => {
+        const roster = toRosterMember(member, tenantId);
+        if (roster) await this.participants.upsertFromRoster(roster, this.clock());
+      });
+      count += members.length;
     });
     this.logger.info('team roster synchronised', { teamId, members: count });
     return count;
   }
 
   /** Adds the members a conversationUpdate names, with their details from the members API. */
-  async addMembers(
-    context: TurnContext,
-    members: readonly { id: string; aadObjectId?: string; name?: string }[],
-  ): Promise<void> {
-    const tenantId = context.activity.conversation.tenantId;
+  async addMembers(turn: Turn, members: readonly TeamMember[]): Promise<void> {
+    const tenantId = turn.tenantId;
     if (!tenantId) return;
     for (const member of members) {
-      const details = await this.memberDetails(context, member.id);
-      const roster = toRosterMember(details ?? { ...member, name: member.name ?? '' }, tenantId);
+      const details = await this.roster.member(turn, member.id);
+      const roster = toRosterMember(details ?? member, tenantId);
       if (roster) await this.participants.upsertFromRoster(roster, this.clock());
     }
   }
 
-  async removeMembers(tenantId: string, members: readonly { aadObjectId?: string }[]): Promise<void> {
+  async removeMembers(tenantId: string, members: readonly TeamMember[]): Promise<void> {
     for (const member of members) {
       if (member.aadObjectId)
         await this.participants.markInactive({ tenantId, aadObjectId: member.aadObjectId }, this.clock());
     }
   }
-
-  private async memberDetails(
-    context: TurnContext,
-    memberId: string,
-  ): Promise<TeamsChannelAccount | undefined> {
-    try {
-      return await TeamsInfo.getMember(context, memberId);
-    } catch (error) {
-      // The member is still added from what the activity says; details follow at the next full sync.
-      this.logger.warn('member details unavailable', { memberId, error });
-      return undefined;
-    }
-  }
 }
 
-function toRosterMember(
-  member: Partial<TeamsChannelAccount> & { id: string },
-  tenantId: string,
-): RosterMember | undefined {
+function toRosterMember(member: TeamMember, tenantId: string): RosterMember | undefined {
   if (!member.aadObjectId) return undefined;
   return {
     tenantId,
     aadObjectId: member.aadObjectId,
-    name: member.name ?? '',
-    email: member.email ?? member.userPrincipalName ?? undefined,
+    name: member.name,
+    email: member.email,
     teamsUserId: member.id,
-    isGuest: member.userRole === 'guest',
+    isGuest: member.isGuest,
   };
 }
 

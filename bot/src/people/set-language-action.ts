@@ -1,12 +1,10 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import { z } from 'zod';
 import { buildLanguageCard } from './language-card';
 import { VERBS } from '../shared/cards/verbs';
 import { LANGUAGES } from '../shared/i18n/language';
 import { messagesFor } from '../shared/i18n/messages';
 import type { LanguageService } from './language-service';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
-import type { TurnPeople, TurnPerson } from '../platform/teams/turn-people';
 
 const setLanguageData = z.object({ language: z.enum(LANGUAGES) });
 
@@ -15,19 +13,16 @@ export class SetLanguageAction implements CardAction<typeof setLanguageData> {
   readonly verb = VERBS.setLanguage;
   readonly schema = setLanguageData;
 
-  constructor(
-    private readonly people: TurnPeople,
-    private readonly languages: LanguageService,
-  ) {}
+  constructor(private readonly languages: LanguageService) {}
 
   async handle(
-    context: TurnContext,
+    turn: Turn,
     data: z.infer<typeof setLanguageData>,
     person: TurnPerson,
   ): Promise<CardActionResult> {
     if (!person.identity) return { kind: 'rejected', text: messagesFor(person.language).languageInvalid };
-    await this.languages.choose({ ...person.identity, name: context.activity.from.name }, data.language);
-    this.people.forget(context);
+    await this.languages.choose({ ...person.identity, name: turn.sender.name }, data.language);
+    turn.forgetPerson();
     return { kind: 'card', card: buildLanguageCard(data.language, true) };
   }
 }

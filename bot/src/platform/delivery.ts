@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from './teams';
 import type { TeamsIdentity } from '../shared/participant';
 
 /**
@@ -15,7 +15,7 @@ export type DeliveryTarget =
 
 export interface OutgoingMessage {
   readonly target: DeliveryTarget;
-  readonly activity: Partial<Activity>;
+  readonly activity: OutgoingActivity;
 }
 
 export type DeliveryPurpose =

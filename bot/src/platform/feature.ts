@@ -1,5 +1,3 @@
-import type { TeamsFxAdaptiveCardActionHandler, TeamsFxBotCommandHandler } from '@microsoft/teamsfx';
-import type { CloudAdapter } from 'botbuilder';
 import type { ApiRouter } from './api/api-router';
 import type { TeamsIdentity } from '../shared/participant';
 import type { AppConfig } from './config/config';
@@ -7,28 +5,26 @@ import type { Logger } from './observability/logger';
 import type { Clock } from './clock';
 import type { Delivery } from './delivery';
 import type { TaskSupervisor } from './task-supervisor';
-import type { Repositories } from '../repositories';
 import type { TableStore } from './storage/table-store';
 import type { TabLinks } from '../shared/tab-links';
-import type { TurnPeople } from './teams/turn-people';
+import type { BotCommand, CardAction, ConversationEvents } from './teams';
 
-/** What every feature may use; built once in the composition root. */
+/**
+ * What every feature may use; built once in the composition root. What a feature needs of another
+ * feature (its repositories or services) it receives as an argument of its own factory.
+ */
 export interface FeatureContext {
   readonly config: AppConfig;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly store: TableStore;
-  readonly repositories: Repositories;
-  readonly people: TurnPeople;
   readonly links: TabLinks;
   readonly tasks: TaskSupervisor;
-  readonly adapter: CloudAdapter;
-  readonly botAppId: string;
   /**
    * Proactive messages (reminders, polls, invitations): enqueue a batch of per-target rendered
    * activities under a stable delivery id; the outbox sends them within the Teams rate limits.
    */
-  readonly delivery?: Delivery;
+  readonly delivery: Delivery;
 }
 
 /**
@@ -37,8 +33,10 @@ export interface FeatureContext {
  */
 export interface Feature {
   readonly name: string;
-  readonly commands?: readonly TeamsFxBotCommandHandler[];
-  readonly cardActions?: readonly TeamsFxAdaptiveCardActionHandler[];
+  readonly commands?: readonly BotCommand[];
+  readonly cardActions?: readonly CardAction[];
+  /** Installs, roster changes and the fallback for unrecognised messages. */
+  readonly events?: ConversationEvents;
   registerApi?(router: ApiRouter): void;
   /** Starts background work (schedulers); called after the server listens. */
   start?(): void;

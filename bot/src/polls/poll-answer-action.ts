@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import { z } from 'zod';
 import { buildPollFormCard, buildPollReceiptCard } from './poll-card';
 import { VERBS } from '../shared/cards/verbs';
@@ -7,8 +7,6 @@ import { pollMessagesFor } from './poll-messages';
 import type { Clock } from '../platform/clock';
 import { normaliseSuggestion, parseChoiceValue } from './wish-poll';
 import { answererOf, type WishPollService } from './wish-poll-service';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
-import type { TurnPerson } from '../platform/teams/turn-people';
 import { describeProblem } from './poll-problems';
 import { placeOf, type PollViews } from './poll-views';
 
@@ -35,19 +33,19 @@ export class PollAnswerAction implements CardAction<typeof pollAnswerData> {
   ) {}
 
   async handle(
-    context: TurnContext,
+    turn: Turn,
     data: z.infer<typeof pollAnswerData>,
     person: TurnPerson,
   ): Promise<CardActionResult> {
     const { language } = person;
     const m = pollMessagesFor(language);
-    const place = placeOf(context);
+    const place = placeOf(turn);
     const input = { topicIds: parseChoiceValue(data.topics), suggestion: data.suggestion };
     const outcome = await this.polls.answer(
       data.pollId,
       answererOf(person.participant),
       input,
-      submittedAt(context, this.clock),
+      submittedAt(turn, this.clock),
     );
     const now = this.clock();
     switch (outcome.kind) {
@@ -105,8 +103,6 @@ export class PollAnswerAction implements CardAction<typeof pollAnswerData> {
 }
 
 /** When Teams says the person clicked; the server's clock when the activity carries no usable time. */
-function submittedAt(context: TurnContext, clock: Clock): Date {
-  const raw: unknown = context.activity.timestamp;
-  const parsed = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
-  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : clock();
+function submittedAt(turn: Turn, clock: Clock): Date {
+  return turn.sentAt ?? clock();
 }

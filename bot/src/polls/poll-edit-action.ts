@@ -1,8 +1,6 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import type { z } from 'zod';
 import { VERBS } from '../shared/cards/verbs';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
-import type { TurnPerson } from '../platform/teams/turn-people';
 import { pollReference } from './poll-show-action';
 import { placeOf, type PollViews } from './poll-views';
 
@@ -14,10 +12,10 @@ export class PollEditAction implements CardAction<typeof pollReference> {
   constructor(private readonly views: PollViews) {}
 
   async handle(
-    context: TurnContext,
+    turn: Turn,
     data: z.infer<typeof pollReference>,
     person: TurnPerson,
   ): Promise<CardActionResult> {
-    return { kind: 'card', card: await this.views.current(data.pollId, person, placeOf(context), 'edit') };
+    return { kind: 'card', card: await this.views.current(data.pollId, person, placeOf(turn), 'edit') };
   }
 }

@@ -1,8 +1,6 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import { z } from 'zod';
 import { VERBS } from '../shared/cards/verbs';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
-import type { TurnPerson } from '../platform/teams/turn-people';
 import { placeOf, type PollViews } from './poll-views';
 
 export const pollReference = z.object({ pollId: z.string().min(1).max(100) });
@@ -18,10 +16,10 @@ export class PollShowAction implements CardAction<typeof pollReference> {
   constructor(private readonly views: PollViews) {}
 
   async handle(
-    context: TurnContext,
+    turn: Turn,
     data: z.infer<typeof pollReference>,
     person: TurnPerson,
   ): Promise<CardActionResult> {
-    return { kind: 'card', card: await this.views.current(data.pollId, person, placeOf(context), 'show') };
+    return { kind: 'card', card: await this.views.current(data.pollId, person, placeOf(turn), 'show') };
   }
 }

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import type { z } from 'zod';
 import { buildPollSummaryCard } from './poll-card';
 import { VERBS } from '../shared/cards/verbs';
@@ -6,10 +6,8 @@ import { pollMessagesFor } from './poll-messages';
 import type { Clock } from '../platform/clock';
 import type { WishPollReporting } from './wish-poll-reporting';
 import type { WishPollService } from './wish-poll-service';
-import type { CoordinatorRepository } from '../people/coordinator-repository';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
+import type { CoordinatorRepository } from '../people';
 import type { TabLinks } from '../shared/tab-links';
-import type { TurnPerson } from '../platform/teams/turn-people';
 import { pollReference } from './poll-show-action';
 import type { PollViews } from './poll-views';
 
@@ -28,7 +26,7 @@ export class PollSummaryAction implements CardAction<typeof pollReference> {
   ) {}
 
   async handle(
-    _context: TurnContext,
+    _turn: Turn,
     data: z.infer<typeof pollReference>,
     person: TurnPerson,
   ): Promise<CardActionResult> {

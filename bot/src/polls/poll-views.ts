@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Turn, TurnPerson } from '../platform/teams';
 import {
   buildPollFormCard,
   buildPollNoticeCard,
@@ -12,11 +12,10 @@ import { pollMessagesFor } from './poll-messages';
 import type { Clock } from '../platform/clock';
 import { isInAudience, pollStatus, type WishPoll } from './wish-poll';
 import { answererOf, type WishPollService } from './wish-poll-service';
-import type { TurnPerson } from '../platform/teams/turn-people';
 
 /** Personal chats are user-specific by nature; anywhere else the card a button returns is the interactor's own. */
-export function placeOf(context: TurnContext): PollCardPlace {
-  return context.activity.conversation?.conversationType === 'personal' ? 'personal' : 'shared';
+export function placeOf(turn: Turn): PollCardPlace {
+  return turn.place === 'personal' ? 'personal' : 'shared';
 }
 
 /**

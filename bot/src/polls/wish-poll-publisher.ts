@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../platform/teams';
 import type { Participant } from '../shared/participant';
 import type { Delivery, OutgoingMessage } from '../platform/delivery';
 import type { WishPoll } from './wish-poll';
@@ -7,11 +7,11 @@ import type { WishPollReporting } from './wish-poll-reporting';
 /** Renders the poll messages; the feature supplies it, so this service needs no card code. */
 export interface PollMessageRenderer {
   /** The shared card for the network's channel. */
-  channel(poll: WishPoll): Partial<Activity>;
+  channel(poll: WishPoll): OutgoingActivity;
   /** The answer form for one person's personal chat, in their language. */
-  personal(poll: WishPoll, participant: Participant): Partial<Activity>;
+  personal(poll: WishPoll, participant: Participant): OutgoingActivity;
   /** The reminder to someone who has not answered, in their language. */
-  reminder(poll: WishPoll, participant: Participant): Partial<Activity>;
+  reminder(poll: WishPoll, participant: Participant): OutgoingActivity;
 }
 
 export interface PostOutcome {

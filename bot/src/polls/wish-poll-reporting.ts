@@ -1,8 +1,8 @@
 import type { Municipality } from '../shared/municipality';
 import type { Participant } from '../shared/participant';
 import type { Language } from '../shared/i18n/language';
-import type { MunicipalityRepository } from '../people/municipality-repository';
-import type { ParticipantRepository } from '../people/participant-repository';
+import type { MunicipalityRepository } from '../people';
+import type { ParticipantRepository } from '../people';
 import { personKey, type StoredSuggestion, type WishPollRepository } from './wish-poll-repository';
 import type { Clock } from '../platform/clock';
 import { isInAudience, type WishPoll } from './wish-poll';

@@ -1,12 +1,9 @@
-import type { CommandMessage, TeamsFxBotCommandHandler } from '@microsoft/teamsfx';
-import type { Activity, TurnContext } from 'botbuilder';
+import { cardActivity, type BotCommand, type OutgoingActivity, type Turn } from '../platform/teams';
 import { buildPollListCard, type PollListEntry } from './poll-card';
 import type { Clock } from '../platform/clock';
 import { pollStatus } from './wish-poll';
 import { answererOf, type WishPollService } from './wish-poll-service';
-import type { CoordinatorRepository } from '../people/coordinator-repository';
-import { cardActivity } from '../platform/teams/activities';
-import { markHandled, type TurnPeople } from '../platform/teams/turn-people';
+import type { CoordinatorRepository } from '../people';
 
 /** `toiveet` / `önskemål` / `wishes`: the topic wish polls open to me, and whether I have answered. */
 export const WISHES_PATTERN =
@@ -15,19 +12,17 @@ export const WISHES_PATTERN =
 /** How long after closing a coordinator still finds a poll in the list, to get its results. */
 const RECENTLY_CLOSED_MS = 30 * 24 * 60 * 60 * 1000;
 
-export class WishesCommand implements TeamsFxBotCommandHandler {
-  readonly triggerPatterns = WISHES_PATTERN;
+export class WishesCommand implements BotCommand {
+  readonly pattern = WISHES_PATTERN;
 
   constructor(
-    private readonly people: TurnPeople,
     private readonly polls: WishPollService,
     private readonly coordinators: CoordinatorRepository,
     private readonly clock: Clock,
   ) {}
 
-  async handleCommandReceived(context: TurnContext, _message: CommandMessage): Promise<Partial<Activity>> {
-    markHandled(context);
-    const person = await this.people.resolve(context);
+  async handle(turn: Turn): Promise<OutgoingActivity> {
+    const person = await turn.person();
     const now = this.clock();
     const [mine, coordinator] = await Promise.all([
       this.polls.openFor(answererOf(person.participant)),

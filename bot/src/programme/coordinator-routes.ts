@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import type { Clock } from '../platform/clock';
-import type { Repositories } from '../repositories';
 import { ApiError, type ApiResult, type ApiRouter } from '../platform/api/api-router';
 import type { MunicipalityView, PagedResponse, ParticipantView } from '../shared/contracts';
 import { pageSizeSchema } from '../platform/api/paging';
-import { languageQuery, municipalityMap, signedIn } from './programme-routes';
+import { languageQuery, municipalityMap, signedIn, type ProgrammeRepositories } from './programme-routes';
 import {
   WALL_CLOCK_PATTERN,
   editableEvent,
@@ -15,7 +14,7 @@ import {
 } from '../shared/views';
 
 export interface CoordinatorRouteDeps {
-  readonly repositories: Repositories;
+  readonly repositories: ProgrammeRepositories;
   readonly clock: Clock;
 }
 
@@ -150,7 +149,7 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
   });
 }
 
-async function currentEvent(repositories: Repositories, clock: Clock, eventId: string | undefined) {
+async function currentEvent(repositories: ProgrammeRepositories, clock: Clock, eventId: string | undefined) {
   const round = await repositories.programme.currentRound(clock());
   const event = round && eventId ? await repositories.programme.getEvent(round.id, eventId) : undefined;
   if (!event) throw new ApiError(404, 'There is no such event in the current round.');

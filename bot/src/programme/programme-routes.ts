@@ -7,15 +7,24 @@ import { LANGUAGES } from '../shared/i18n/language';
 import type { Clock } from '../platform/clock';
 import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
 import { isVisibleTo } from './programme-service';
-import type { Repositories } from '../repositories';
+import type { CoordinatorRepository, MunicipalityRepository, ParticipantRepository } from '../people';
+import type { ProgrammeRepository } from './programme-repository';
 import { ApiError, type ApiRouter, type ApiUser } from '../platform/api/api-router';
 import type { AboutResponse, MeResponse, ProgrammeResponse } from '../shared/contracts';
 import { pageOf, pageSizeSchema } from '../platform/api/paging';
 import { eventView, municipalityView, participantView } from '../shared/views';
 
+/** The tables the programme's routes read. */
+export interface ProgrammeRepositories {
+  readonly programme: ProgrammeRepository;
+  readonly participants: ParticipantRepository;
+  readonly coordinators: CoordinatorRepository;
+  readonly municipalities: MunicipalityRepository;
+}
+
 export interface ProgrammeRouteDeps {
   readonly config: AppConfig;
-  readonly repositories: Repositories;
+  readonly repositories: ProgrammeRepositories;
   readonly clock: Clock;
 }
 
@@ -166,7 +175,7 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
  */
 export class VisibleEvents {
   constructor(
-    private readonly repositories: Repositories,
+    private readonly repositories: ProgrammeRepositories,
     private readonly clock: Clock,
   ) {}
 
@@ -183,7 +192,9 @@ export class VisibleEvents {
   }
 }
 
-export async function municipalityMap(repositories: Repositories): Promise<Map<string, Municipality>> {
+export async function municipalityMap(
+  repositories: Pick<ProgrammeRepositories, 'municipalities'>,
+): Promise<Map<string, Municipality>> {
   const municipalities = await repositories.municipalities.list();
   return new Map(municipalities.map((municipality) => [municipality.id, municipality]));
 }

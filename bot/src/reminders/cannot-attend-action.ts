@@ -1,13 +1,11 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, CardActionResult, Turn, TurnPerson } from '../platform/teams';
 import { z } from 'zod';
 import { buildReminderCard } from './reminder-card';
 import { VERBS } from '../shared/cards/verbs';
 import { reminderMessagesFor } from './reminder-messages';
 import type { Clock } from '../platform/clock';
 import type { AbsenceRepository } from './absence-repository';
-import type { ProgrammeRepository } from '../programme/programme-repository';
-import type { CardAction, CardActionResult } from '../platform/teams/card-action';
-import type { TurnPerson } from '../platform/teams/turn-people';
+import type { ProgrammeRepository } from '../programme';
 
 const cannotAttendData = z.object({
   roundId: z.string().min(1).max(200),
@@ -31,7 +29,7 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
   ) {}
 
   async handle(
-    context: TurnContext,
+    turn: Turn,
     data: z.infer<typeof cannotAttendData>,
     person: TurnPerson,
   ): Promise<CardActionResult> {
@@ -44,7 +42,7 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
       eventId: event.id,
       tenantId: person.identity.tenantId,
       aadObjectId: person.identity.aadObjectId,
-      name: person.participant?.name ?? context.activity.from?.name ?? '',
+      name: person.participant?.name ?? turn.sender.name,
       municipalityId: person.participant?.municipalityId,
       recordedAt: this.clock().toISOString(),
     });

@@ -1,9 +1,8 @@
-import type { Activity } from 'botbuilder';
 import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiDateTime, formatHelsinkiRange, helsinkiWeekday } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
 import { reminderMessagesFor, timeLeft } from './reminder-messages';
-import { cardActivity } from '../platform/teams/activities';
+import { cardActivity, type OutgoingActivity } from '../platform/teams';
 import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
 import reminderTemplate from './reminder.card.json';
 import { VERBS } from '../shared/cards/verbs';
@@ -96,7 +95,7 @@ export function reminderActivity(
   event: ProgrammeEvent,
   language: Language,
   options: ReminderCardOptions,
-): Partial<Activity> {
+): OutgoingActivity {
   const m = reminderMessagesFor(language);
   const summary = `${m.heading}: ${pickText(event.title, language)}, ${formatHelsinkiDateTime(new Date(event.startsAt), language)}`;
   return cardActivity(buildReminderCard(event, language, options), summary);

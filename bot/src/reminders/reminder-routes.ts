@@ -9,7 +9,7 @@ import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
 import { reminderDueAt } from './reminder-schedule';
 import type { ReminderScheduler } from './reminder-scheduler';
 import type { AbsenceRepository } from './absence-repository';
-import type { ProgrammeRepository } from '../programme/programme-repository';
+import type { ProgrammeRepository } from '../programme';
 import { reminderSpecSchema, type ReminderRepository } from './reminder-repository';
 import { ApiError, type ApiRouter } from '../platform/api/api-router';
 

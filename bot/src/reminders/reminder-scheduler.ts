@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../platform/teams';
 import type { Participant, TeamsIdentity } from '../shared/participant';
 import type { ProgrammeEvent, Round } from '../shared/programme-event';
 import {
@@ -11,8 +11,8 @@ import {
 import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/language';
 import type { Logger } from '../platform/observability/logger';
 import type { AbsenceRepository } from './absence-repository';
-import type { ParticipantRepository } from '../people/participant-repository';
-import type { ProgrammeRepository } from '../programme/programme-repository';
+import type { ParticipantRepository } from '../people';
+import type { ProgrammeRepository } from '../programme';
 import type { ReminderOccurrence, ReminderRepository } from './reminder-repository';
 import type { Clock } from '../platform/clock';
 import type { Delivery, OutgoingMessage } from '../platform/delivery';
@@ -23,7 +23,7 @@ export type ReminderRenderer = (
   event: ProgrammeEvent,
   language: Language,
   offset: string | undefined,
-) => Partial<Activity>;
+) => OutgoingActivity;
 
 export interface ReminderSchedulerOptions {
   readonly instanceId: string;
@@ -178,8 +178,8 @@ export class ReminderScheduler {
     event: ProgrammeEvent,
     spec: { offset: string | undefined; channel: boolean; personal: boolean },
   ): Promise<OutgoingMessage[]> {
-    const rendered = new Map<Language, Partial<Activity>>();
-    const inLanguage = (language: Language): Partial<Activity> => {
+    const rendered = new Map<Language, OutgoingActivity>();
+    const inLanguage = (language: Language): OutgoingActivity => {
       let activity = rendered.get(language);
       if (!activity) {
         activity = this.render(event, language, spec.offset);
@@ -202,7 +202,7 @@ export class ReminderScheduler {
         const languages = new Map(
           (await this.participants.listAll()).map((p) => [`${p.tenantId}|${p.aadObjectId}`, p.language]),
         );
-        const perGroup = new Map<string, Partial<Activity>>();
+        const perGroup = new Map<string, OutgoingActivity>();
         for (const member of members) {
           const key = `${member.identity.tenantId}|${member.identity.aadObjectId}`;
           if (absent.has(key)) continue;

@@ -1,19 +1,28 @@
-import { registerReminderRoutes } from './reminder-routes';
-import { reminderActivity } from './reminder-card';
-import { CannotAttendAction } from './cannot-attend-action';
-import { ReminderScheduler, type TickResult } from './reminder-scheduler';
-import { PeerMeetingRepository } from '../groups/peer-group-meeting-repository';
-import { AbsenceRepository } from './absence-repository';
-import { ReminderRepository } from './reminder-repository';
-import { toTeamsFxHandler } from '../platform/teams/card-action';
-import { instanceName } from '../delivery/delivery-feature';
+import { instanceName } from '../delivery';
+import { PeriodicJob } from '../platform/periodic-job';
 import type { Feature, FeatureContext } from '../platform/feature';
+import type { ParticipantRepository } from '../people';
+import type { ProgrammeRepository } from '../programme';
+import { AbsenceRepository } from './absence-repository';
+import { CannotAttendAction } from './cannot-attend-action';
+import { reminderActivity } from './reminder-card';
+import { ReminderRepository } from './reminder-repository';
+import { registerReminderRoutes } from './reminder-routes';
+import { ReminderScheduler, type GroupMember, type TickResult } from './reminder-scheduler';
+import type { ProgrammeEvent } from '../shared/programme-event';
 
 export interface ReminderSettings {
   /** How often each instance looks for due reminders (default 15 s). */
   readonly tickMs?: number;
   /** How long a claimed reminder stays claimed before another instance may take it (default 2 min). */
   readonly claimTtlMs?: number;
+}
+
+export interface ReminderDeps {
+  readonly programme: ProgrammeRepository;
+  readonly participants: ParticipantRepository;
+  /** The members of a leadership discussion's small groups, each with their own group's link. */
+  readonly groupMembers: (event: ProgrammeEvent) => Promise<readonly GroupMember[]>;
 }
 
 export interface RemindersFeature extends Feature {
@@ -29,19 +38,20 @@ export interface RemindersFeature extends Feature {
  * scheduler that turns due reminders into deliveries, the reminder card with "I can't attend",
  * and the tab's reminder routes. Sending itself is the outbox's job ({@link FeatureContext.delivery}).
  */
-export function remindersFeature(context: FeatureContext, settings: ReminderSettings = {}): RemindersFeature {
-  const delivery = context.delivery;
-  if (!delivery) throw new Error('Reminders need the delivery feature on the context');
-  const { store, repositories, clock, logger } = context;
+export function remindersFeature(
+  context: FeatureContext,
+  deps: ReminderDeps,
+  settings: ReminderSettings = {},
+): RemindersFeature {
+  const { store, clock, logger, delivery } = context;
   const reminders = new ReminderRepository(store);
   const absences = new AbsenceRepository(store);
-  const meetings = new PeerMeetingRepository(store);
   const calendarUrl = (roundId: string, eventId: string): string =>
     `${context.config.publicUrl}/api/calendar/${encodeURIComponent(roundId)}/${encodeURIComponent(eventId)}`;
   const scheduler = new ReminderScheduler(
-    repositories.programme,
+    deps.programme,
     reminders,
-    repositories.participants,
+    deps.participants,
     absences,
     delivery,
     (event, language) =>
@@ -54,37 +64,23 @@ export function remindersFeature(context: FeatureContext, settings: ReminderSett
     {
       instanceId: instanceName(),
       claimTtlMs: settings.claimTtlMs ?? 120_000,
-      groupMembers: async (event) =>
-        (await meetings.listForRound(event.roundId))
-          .filter((meeting) => meeting.eventId === event.id && meeting.status === 'scheduled')
-          .flatMap((meeting) =>
-            meeting.members.map((member) => ({
-              identity: { tenantId: member.tenantId, aadObjectId: member.aadObjectId },
-              joinUrl: meeting.joinUrl,
-            })),
-          ),
+      groupMembers: deps.groupMembers,
     },
   );
 
   const tickMs = settings.tickMs ?? 15_000;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = true;
-  const runTick = (): void => {
-    if (running || stopped) return;
-    running = scheduler
-      .tick()
-      .then(
-        (result) => {
-          if (result.enqueued.length > 0 || result.skipped.length > 0)
-            logger.info('reminder tick', { ...result });
-        },
-        (error: unknown) => logger.error('reminder tick failed', { error }),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
+  const job = new PeriodicJob({
+    name: 'reminder tick',
+    intervalMs: tickMs,
+    // The first look soon after start, so a reminder due while the app was down goes out at once.
+    firstRunAfterMs: 1_000,
+    logger,
+    run: async () => {
+      const result = await scheduler.tick();
+      if (result.enqueued.length > 0 || result.skipped.length > 0)
+        logger.info('reminder tick', { ...result });
+    },
+  });
 
   return {
     name: 'reminders',
@@ -92,16 +88,10 @@ export function remindersFeature(context: FeatureContext, settings: ReminderSett
     absences,
     reminders,
     tick: () => scheduler.tick(),
-    cardActions: [
-      toTeamsFxHandler(
-        new CannotAttendAction(repositories.programme, absences, calendarUrl, clock),
-        context.people,
-        context.logger,
-      ),
-    ],
+    cardActions: [new CannotAttendAction(deps.programme, absences, calendarUrl, clock)],
     registerApi: (router) =>
       registerReminderRoutes(router, {
-        programme: repositories.programme,
+        programme: deps.programme,
         reminders,
         absences,
         scheduler,
@@ -109,19 +99,7 @@ export function remindersFeature(context: FeatureContext, settings: ReminderSett
         clock,
         calendarUrl,
       }),
-    start: () => {
-      stopped = false;
-      // The first look soon after start, so a reminder due while the app was down goes out at once.
-      timer = setTimeout(function again() {
-        runTick();
-        timer = setTimeout(again, tickMs);
-      }, 1_000);
-    },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    start: () => job.start(),
+    stop: () => job.stop(),
   };
 }

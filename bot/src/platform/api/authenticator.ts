@@ -1,10 +1,9 @@
 import { createRemoteJWKSet } from 'jose';
 import type { Request } from 'restify';
 import type { AppConfig } from '../config/config';
-import { DEMO_TENANT_ID } from '../../demo/demo-network';
 import { isLanguage, languageFromLocale, type Language } from '../../shared/i18n/language';
 import { createLogger, type Logger } from '../observability/logger';
-import type { Repositories } from '../../repositories';
+import type { Coordinator, Participant, TeamsIdentity } from '../../shared/participant';
 import type { AuthOutcome, Authenticator } from './api-router';
 import { devIdentityProviderFor, usesDevIdentityProvider } from './dev-identity-provider';
 import {
@@ -16,6 +15,14 @@ import {
   type TokenValidator,
 } from './token-validator';
 
+/** Where sign-in looks people up: the network's participants and coordinators. */
+export interface SignInDirectory {
+  readonly participants: {
+    get(identity: TeamsIdentity): Promise<{ readonly value: Participant } | undefined>;
+  };
+  readonly coordinators: { get(identity: TeamsIdentity): Promise<Coordinator | undefined> };
+}
+
 /** Clock skew between Entra, Teams clients and this server that still counts as on time. */
 const CLOCK_TOLERANCE_SECONDS = 120;
 
@@ -25,18 +32,26 @@ const CLOCK_TOLERANCE_SECONDS = 120;
  */
 export function createAuthenticator(
   config: AppConfig,
-  repositories: Repositories,
-  options: { readonly logger?: Logger } = {},
+  repositories: SignInDirectory,
+  options: {
+    readonly logger?: Logger;
+    /** Tenants allowed in local mode when ALLOWED_TENANT_IDS is empty (the demo's). */
+    readonly localTenantIds?: readonly string[];
+  } = {},
 ): Authenticator {
   const logger = (options.logger ?? createLogger(config.logLevel)).child({ component: 'sign-in' });
-  const validate = createTokenValidator(signInOptions(config, logger));
+  const validate = createTokenValidator(signInOptions(config, logger, options.localTenantIds ?? []));
   return {
     authenticate: (req) => authenticate(req, validate, repositories, logger),
   };
 }
 
 /** Where keys, issuers, audiences and allowed tenants come from in this mode. */
-export function signInOptions(config: AppConfig, logger: Logger): TokenValidationOptions {
+export function signInOptions(
+  config: AppConfig,
+  logger: Logger,
+  localTenantIds: readonly string[] = [],
+): TokenValidationOptions {
   const common = {
     requiredScope: ACCESS_AS_USER_SCOPE,
     clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
@@ -45,7 +60,7 @@ export function signInOptions(config: AppConfig, logger: Logger): TokenValidatio
   if (usesDevIdentityProvider(config)) {
     const provider = devIdentityProviderFor(config);
     const allowedTenantIds =
-      config.sso.allowedTenantIds.length > 0 ? config.sso.allowedTenantIds : [DEMO_TENANT_ID];
+      config.sso.allowedTenantIds.length > 0 ? config.sso.allowedTenantIds : localTenantIds;
     return {
       ...common,
       keys: provider.keys,
@@ -81,7 +96,7 @@ export function signInOptions(config: AppConfig, logger: Logger): TokenValidatio
 async function authenticate(
   req: Request,
   validate: TokenValidator,
-  repositories: Repositories,
+  repositories: SignInDirectory,
   logger: Logger,
 ): Promise<AuthOutcome> {
   const token = bearerToken(req.headers.authorization);

@@ -1,42 +1,58 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
-import type { AppInstalledHandler } from '../../people/app-installed';
-import type { MembersChangedHandler } from '../../people/members-changed';
-import type { UnrecognisedMessageHandler } from '../../people/unrecognised-message';
 import { messagesFor } from '../../shared/i18n/messages';
 import type { Logger } from '../observability/logger';
-import { wasHandled, type TurnPeople } from './turn-people';
+import { TeamsTurn } from './teams-turn';
+import { toTeamMember } from './team-roster';
+import type { ConversationEvents, ParticipantDirectory } from './turn';
+import type { TeamMember } from './types';
 
 /**
  * What runs after TeamsFx's middleware (commands, card actions, installation store) has seen the
- * activity: installs, roster changes and the fallback for unrecognised messages. Everything else
- * is acknowledged quietly.
+ * activity: installs, roster changes and the fallback for unrecognised messages, handed to the
+ * features' conversation events in the order the features are listed. Everything else is
+ * acknowledged quietly.
  */
 export class ActivityRouter {
   constructor(
-    private readonly installed: AppInstalledHandler,
-    private readonly members: MembersChangedHandler,
-    private readonly unrecognised: UnrecognisedMessageHandler,
-    private readonly people: TurnPeople,
+    private readonly events: readonly ConversationEvents[],
+    private readonly directory: ParticipantDirectory,
     private readonly logger: Logger,
   ) {}
 
   async route(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    const turn = TeamsTurn.of(context, this.directory);
     switch (activity.type) {
       case 'installationUpdate': {
         const action = activity.action?.toLowerCase();
-        if (action === 'add' || action === 'add-upgrade') await this.installed.installed(context);
-        else if (action === 'remove') await this.installed.uninstalled(context);
+        if (action === 'add' || action === 'add-upgrade') {
+          for (const events of this.events) await events.installed?.(turn);
+        } else if (action === 'remove') {
+          for (const events of this.events) await events.uninstalled?.(turn);
+        }
         return;
       }
-      case 'conversationUpdate':
-        await this.members.handle(context);
+      case 'conversationUpdate': {
+        const botId = activity.recipient?.id;
+        const added = members(activity.membersAdded, botId);
+        const removed = members(activity.membersRemoved, botId);
+        for (const events of this.events) {
+          if (added.length > 0) await events.membersAdded?.(turn, added);
+          if (removed.length > 0) await events.membersRemoved?.(turn, removed);
+        }
         return;
-      case 'message':
-        if (!wasHandled(context)) await this.unrecognised.handle(context);
+      }
+      case 'message': {
+        if (turn.handled) return;
+        for (const events of this.events) {
+          if (!events.unrecognised) continue;
+          await events.unrecognised(turn);
+          return;
+        }
         return;
+      }
       case 'invoke':
-        await this.answerUnknownInvoke(context);
+        await this.answerUnknownInvoke(context, turn);
         return;
       default:
         this.logger.debug('activity ignored', { type: activity.type, activityId: activity.id });
@@ -44,10 +60,10 @@ export class ActivityRouter {
   }
 
   /** A card action whose verb no handler knows (an old card, a forged one) gets a clear answer. */
-  private async answerUnknownInvoke(context: TurnContext): Promise<void> {
+  private async answerUnknownInvoke(context: TurnContext, turn: TeamsTurn): Promise<void> {
     if (context.activity.name !== 'adaptiveCard/action') return;
     if (context.turnState.get(INVOKE_RESPONSE_KEY) !== undefined) return;
-    const { language } = await this.people.resolve(context);
+    const { language } = await turn.person();
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
       value: {
@@ -60,4 +76,14 @@ export class ActivityRouter {
       },
     });
   }
+}
+
+/** The members a conversationUpdate names, without the bot itself. */
+function members(
+  accounts: readonly { id: string; name?: string; aadObjectId?: string }[] | undefined,
+  botId: string | undefined,
+): TeamMember[] {
+  return (accounts ?? [])
+    .filter((account) => typeof account.id === 'string' && account.id !== botId)
+    .map((account) => toTeamMember({ ...account, name: account.name ?? '' }));
 }

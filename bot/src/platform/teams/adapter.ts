@@ -10,6 +10,7 @@ import { resolveLanguage } from '../../shared/i18n/language';
 import { messagesFor } from '../../shared/i18n/messages';
 import type { Logger } from '../observability/logger';
 import { textActivity } from './activities';
+import { toBotActivity } from './teams-turn';
 import { StrictAuthentication } from './strict-authentication';
 
 /** Overrides for the Bot Framework endpoints; tests point these at loopback servers. */
@@ -73,7 +74,7 @@ export function createAdapter(
     if (activity.type === 'message') {
       const language = resolveLanguage(undefined, activity.locale);
       try {
-        await context.sendActivity(textActivity(messagesFor(language).somethingWentWrong));
+        await context.sendActivity(toBotActivity(textActivity(messagesFor(language).somethingWentWrong)));
       } catch (sendError) {
         logger.error('could not tell the user about a failed turn', {
           activityId: activity.id,

@@ -8,7 +8,8 @@ import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import { messagesFor } from '../../shared/i18n/messages';
 import type { Logger } from '../observability/logger';
-import type { TurnPeople, TurnPerson } from './turn-people';
+import { TeamsTurn } from './teams-turn';
+import type { ParticipantDirectory, Turn, TurnPerson } from './turn';
 
 /** What a card action handler decides; the adapter below turns it into an invoke response. */
 export type CardActionResult =
@@ -16,19 +17,20 @@ export type CardActionResult =
   | { readonly kind: 'message'; readonly text: string }
   | { readonly kind: 'rejected'; readonly text: string };
 
-export interface CardAction<S extends z.ZodType> {
+/** An `Action.Execute` verb and what it does; the data is parsed with the schema before `handle`. */
+export interface CardAction<S extends z.ZodType = z.ZodType> {
   readonly verb: string;
   readonly schema: S;
-  handle(context: TurnContext, data: z.infer<S>, person: TurnPerson): Promise<CardActionResult>;
+  handle(turn: Turn, data: z.infer<S>, person: TurnPerson): Promise<CardActionResult>;
 }
 
 /**
  * Adapts one of our card actions to TeamsFx: parses the data with the action's schema first, and
  * never lets an exception reach TeamsFx, which would show the raw error message to the user.
  */
-export function toTeamsFxHandler<S extends z.ZodType>(
-  action: CardAction<S>,
-  people: TurnPeople,
+export function toTeamsFxHandler(
+  action: CardAction,
+  directory: ParticipantDirectory,
   logger: Logger,
 ): TeamsFxAdaptiveCardActionHandler {
   const handler: TeamsFxAdaptiveCardActionHandler = {
@@ -36,7 +38,8 @@ export function toTeamsFxHandler<S extends z.ZodType>(
     handleActionInvoked: async (context: TurnContext, actionData: unknown): Promise<InvokeResponse> => {
       let person: TurnPerson | undefined;
       try {
-        person = await people.resolve(context);
+        const turn = TeamsTurn.of(context, directory);
+        person = await turn.person();
         const parsed = action.schema.safeParse(actionData);
         if (!parsed.success) {
           logger.warn('card action data rejected', {
@@ -49,7 +52,7 @@ export function toTeamsFxHandler<S extends z.ZodType>(
             messagesFor(person.language).unknownCardAction,
           );
         }
-        const result = await action.handle(context, parsed.data, person);
+        const result = await action.handle(turn, parsed.data, person);
         switch (result.kind) {
           case 'card':
             return InvokeResponseFactory.adaptiveCard(result.card);

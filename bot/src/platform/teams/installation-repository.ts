@@ -1,5 +1,6 @@
 import type { TableEntityResult } from '@azure/data-tables';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference as BotReference } from 'botbuilder';
+import type { ConversationReference } from './types';
 import { escapeKey } from '../storage/keys';
 import {
   createIfAbsent,
@@ -29,7 +30,7 @@ export interface Installation {
   readonly teamId: string | undefined;
   /** For personal chats: the person the chat is with. */
   readonly userAadObjectId: string | undefined;
-  readonly reference: Partial<ConversationReference>;
+  readonly reference: ConversationReference;
   readonly installedAt: string;
 }
 
@@ -44,17 +45,14 @@ interface InstallationEntity {
   installedAt: string;
 }
 
+/** TeamsFx's notification store contract, in botbuilder's types. */
 export interface ConversationReferenceStoreLike {
-  add(
-    key: string,
-    reference: Partial<ConversationReference>,
-    options: { overwrite?: boolean },
-  ): Promise<boolean>;
-  remove(key: string, reference: Partial<ConversationReference>): Promise<boolean>;
+  add(key: string, reference: Partial<BotReference>, options: { overwrite?: boolean }): Promise<boolean>;
+  remove(key: string, reference: Partial<BotReference>): Promise<boolean>;
   list(
     pageSize?: number,
     continuationToken?: string,
-  ): Promise<{ data: Partial<ConversationReference>[]; continuationToken?: string }>;
+  ): Promise<{ data: Partial<BotReference>[]; continuationToken?: string }>;
 }
 
 export class InstallationRepository implements ConversationReferenceStoreLike {
@@ -65,7 +63,7 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
 
   async add(
     key: string,
-    reference: Partial<ConversationReference>,
+    reference: ConversationReference,
     options: { overwrite?: boolean },
   ): Promise<boolean> {
     const client = await this.store.table('installations');
@@ -77,7 +75,7 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
     return createIfAbsent(client, entity);
   }
 
-  async remove(key: string, reference: Partial<ConversationReference>): Promise<boolean> {
+  async remove(key: string, reference: ConversationReference): Promise<boolean> {
     const client = await this.store.table('installations');
     return deleteIfPresent(client, partitionFor(reference), escapeKey(key));
   }
@@ -85,10 +83,11 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
   async list(
     pageSize = 100,
     continuationToken?: string,
-  ): Promise<{ data: Partial<ConversationReference>[]; continuationToken?: string }> {
+  ): Promise<{ data: Partial<BotReference>[]; continuationToken?: string }> {
     const page = await this.listPage(pageSize, continuationToken);
     return {
-      data: page.items.map((installation) => installation.reference),
+      // The stored JSON is the reference TeamsFx gave us.
+      data: page.items.map((installation) => installation.reference as Partial<BotReference>),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
     };
   }
@@ -135,11 +134,11 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
   }
 }
 
-function partitionFor(reference: Partial<ConversationReference>): string {
+function partitionFor(reference: ConversationReference): string {
   return escapeKey(reference.conversation?.tenantId ?? '_');
 }
 
-function kindOf(reference: Partial<ConversationReference>): ConversationKind {
+function kindOf(reference: ConversationReference): ConversationKind {
   const type = reference.conversation?.conversationType;
   if (type === 'channel' || type === 'groupChat') return type;
   return 'personal';
@@ -147,7 +146,7 @@ function kindOf(reference: Partial<ConversationReference>): ConversationKind {
 
 function toEntity(
   key: string,
-  reference: Partial<ConversationReference>,
+  reference: ConversationReference,
   now: Date,
 ): InstallationEntity & { partitionKey: string; rowKey: string } {
   const kind = kindOf(reference);
@@ -168,7 +167,7 @@ function toEntity(
 }
 
 /** Channel conversation ids look like `19:…@thread.tacv2;messageid=…`; the team id is the part before `;`. */
-function teamIdOf(reference: Partial<ConversationReference>): string | undefined {
+function teamIdOf(reference: ConversationReference): string | undefined {
   if (kindOf(reference) !== 'channel') return undefined;
   return reference.conversation?.id?.split(';')[0];
 }
@@ -183,7 +182,7 @@ function toInstallation(entity: TableEntityResult<InstallationEntity>): Installa
     conversationId: entity.conversationId,
     teamId: entity.teamId || undefined,
     userAadObjectId: entity.userAadObjectId || undefined,
-    reference: JSON.parse(entity.reference) as Partial<ConversationReference>,
+    reference: JSON.parse(entity.reference) as ConversationReference,
     installedAt: entity.installedAt,
   };
 }

@@ -1,35 +1,50 @@
-import {
-  BotBuilderCloudAdapter,
-  type TeamsFxAdaptiveCardActionHandler,
-  type TeamsFxBotCommandHandler,
-} from '@microsoft/teamsfx';
+import { BotBuilderCloudAdapter } from '@microsoft/teamsfx';
 import type { CloudAdapter, Request, TurnContext } from 'botbuilder';
 import type { Response } from 'restify';
+import type { Logger } from '../observability/logger';
+import { ActivityRouter } from './activity-router';
+import { toTeamsFxCommand } from './bot-command';
+import { toTeamsFxHandler, type CardAction } from './card-action';
 import type { ConversationReferenceStoreLike } from './installation-repository';
-import type { ActivityRouter } from './activity-router';
 import { sanitisedResponse } from './sanitised-response';
+import type { BotCommand, ConversationEvents, ParticipantDirectory } from './turn';
+
+export interface TeamsBotParts {
+  readonly commands: readonly BotCommand[];
+  readonly cardActions: readonly CardAction[];
+  readonly events: readonly ConversationEvents[];
+  readonly directory: ParticipantDirectory;
+  /** Where installations are kept (TeamsFx's notification store contract). */
+  readonly installations: ConversationReferenceStoreLike;
+}
 
 /**
  * The whole Teams-facing surface: TeamsFx's ConversationBot (commands, card actions and the
  * installation store) on our adapter, followed by our router. Moving to the Microsoft 365 Agents
- * SDK means replacing this file, the handlers' TeamsFx interfaces and `card-action.ts`.
+ * SDK means replacing the files of `platform/teams/`; the features see only our own interfaces.
  */
 export class TeamsBot {
   private readonly conversationBot: BotBuilderCloudAdapter.ConversationBot;
+  private readonly router: ActivityRouter;
 
   constructor(
     readonly adapter: CloudAdapter,
     botAppId: string,
-    store: ConversationReferenceStoreLike,
-    commands: TeamsFxBotCommandHandler[],
-    cardActions: TeamsFxAdaptiveCardActionHandler[],
-    private readonly router: ActivityRouter,
+    parts: TeamsBotParts,
+    logger: Logger,
   ) {
+    this.router = new ActivityRouter(parts.events, parts.directory, logger);
     this.conversationBot = new BotBuilderCloudAdapter.ConversationBot({
       adapter,
-      command: { enabled: true, commands },
-      cardAction: { enabled: true, actions: cardActions },
-      notification: { enabled: true, botAppId, store },
+      command: {
+        enabled: true,
+        commands: parts.commands.map((command) => toTeamsFxCommand(command, parts.directory)),
+      },
+      cardAction: {
+        enabled: true,
+        actions: parts.cardActions.map((action) => toTeamsFxHandler(action, parts.directory, logger)),
+      },
+      notification: { enabled: true, botAppId, store: parts.installations },
     });
   }
 

@@ -14,6 +14,7 @@ export default tseslint.config(
       'test-artifacts/**',
       '*.config.*',
       'tab/vite.config.ts',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
@@ -32,6 +33,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    // botbuilder and TeamsFx stay behind platform/teams (dependency-cruiser checks the whole graph too).
+    files: ['bot/src/**/*.ts'],
+    ignores: ['bot/src/platform/teams/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(botbuilder|botbuilder-.*|botframework-.*|@microsoft/teamsfx)$',
+              message: 'Only bot/src/platform/teams/ imports botbuilder or TeamsFx; use its index.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,7 +7,7 @@ import type {
   DeliveryTarget,
   OutboxState,
 } from '../platform/delivery';
-import type { InstallationRepository } from '../platform/teams/installation-repository';
+import type { InstallationRepository } from '../platform/teams';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 

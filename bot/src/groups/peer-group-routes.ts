@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock';
 import { CalendarUnavailableError, isMember, type InvitationService } from './invitation-service';
 import { memberIdOf, type PeerGroupFormation, type PeerMeeting } from './peer-group-model';
 import { PeerGroupError, type LeaderPool, type PeerGroupService } from './peer-group-service';
-import { ApiError, type ApiRouter, type ApiUser } from '../platform/api/api-router';
+import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
 import type {
   AnswersResponse,
   DiscussionsResponse,
@@ -61,6 +61,7 @@ const icsQuery = z.object({ token: z.string().min(10).max(2000), lang: language 
  */
 export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteDeps): void {
   const { groups, invitations } = deps;
+  router.mapErrors(peerGroupErrors);
 
   const roundOf = async (roundId: string | undefined): Promise<string> => {
     const id = roundId ?? (await groups.currentRoundId());
@@ -81,7 +82,7 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
     summary: "The round's top-management discussions and whether their groups are formed and invited",
     query: roundQuery,
     handle: async ({ query, user }) => {
-      const lang = query.lang ?? signedIn(user).language;
+      const lang = query.lang ?? user.language;
       const roundId = query.roundId ?? (await groups.currentRoundId());
       if (!roundId) {
         const empty: DiscussionsResponse = {
@@ -123,30 +124,29 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'get',
     path: '/api/groups/discussions/:eventId',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: "A discussion's groups with members, municipalities and diagnostics (ETag for edits)",
     query: roundQuery,
     handle: async ({ params, query, user }) => {
       const roundId = await roundOf(query.roundId);
-      const formation = await guarded(() => groups.get(roundId, params.eventId ?? ''));
+      const formation = await groups.get(roundId, params.eventId);
       if (!formation) throw new ApiError(404, 'No groups have been formed for this discussion yet.');
-      return formationResponse(formation, query.lang ?? signedIn(user).language);
+      return formationResponse(formation, query.lang ?? user.language);
     },
   });
 
   router.add({
     method: 'post',
     path: '/api/groups/discussions/:eventId/formation',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: 'Forms the groups afresh with a seed and a group size (a draft; If-Match replaces a draft)',
     query: roundQuery,
     body: formationBody,
-    handle: async ({ params, query, body, user, ifMatch }) => {
-      const me = signedIn(user);
+    handle: async ({ params, query, body, user: me, ifMatch }) => {
       const roundId = await roundOf(query.roundId);
-      const formation = await guarded(() =>
-        groups.generate(roundId, params.eventId ?? '', body, me.name, ifMatch),
-      );
+      const formation = await groups.generate(roundId, params.eventId, body, me.name, ifMatch);
       return formationResponse(formation, query.lang ?? me.language, 201);
     },
   });
@@ -154,17 +154,22 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'post',
     path: '/api/groups/discussions/:eventId/move',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: 'Moves one member to another group; after the invitations, the meetings follow',
     query: roundQuery,
     body: moveBody,
-    handle: async ({ params, query, body, user, ifMatch }) => {
-      const me = signedIn(user);
+    handle: async ({ params, query, body, user: me, ifMatch }) => {
       const roundId = await roundOf(query.roundId);
-      const moved = await guarded(() =>
-        groups.move(roundId, params.eventId ?? '', body.memberId, body.targetIndex, me.name, ifMatch),
+      const moved = await groups.move(
+        roundId,
+        params.eventId,
+        body.memberId,
+        body.targetIndex,
+        me.name,
+        ifMatch,
       );
-      if (moved.invitedAt) await guarded(() => invitations.syncFormation(moved));
+      if (moved.invitedAt) await invitations.syncFormation(moved);
       return formationResponse(moved, query.lang ?? me.language);
     },
   });
@@ -172,15 +177,20 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'post',
     path: '/api/groups/discussions/:eventId/lock',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: 'Locks or unlocks a group: a locked group stays as it is when the rest are re-formed',
     query: roundQuery,
     body: lockBody,
-    handle: async ({ params, query, body, user, ifMatch }) => {
-      const me = signedIn(user);
+    handle: async ({ params, query, body, user: me, ifMatch }) => {
       const roundId = await roundOf(query.roundId);
-      const formation = await guarded(() =>
-        groups.setLocked(roundId, params.eventId ?? '', body.index, body.locked, me.name, ifMatch),
+      const formation = await groups.setLocked(
+        roundId,
+        params.eventId,
+        body.index,
+        body.locked,
+        me.name,
+        ifMatch,
       );
       return formationResponse(formation, query.lang ?? me.language);
     },
@@ -189,16 +199,14 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'post',
     path: '/api/groups/discussions/:eventId/reform',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: 'Re-forms the unlocked groups (with a new seed if given); refused once invitations are out',
     query: roundQuery,
     body: reformBody,
-    handle: async ({ params, query, body, user, ifMatch }) => {
-      const me = signedIn(user);
+    handle: async ({ params, query, body, user: me, ifMatch }) => {
       const roundId = await roundOf(query.roundId);
-      const formation = await guarded(() =>
-        groups.reform(roundId, params.eventId ?? '', body, me.name, ifMatch),
-      );
+      const formation = await groups.reform(roundId, params.eventId, body, me.name, ifMatch);
       return formationResponse(formation, query.lang ?? me.language);
     },
   });
@@ -206,12 +214,13 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'post',
     path: '/api/groups/discussions/:eventId/invitations',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: "Creates the groups' meetings and sends each member a personal invitation (safe to repeat)",
     query: roundQuery,
     handle: async ({ params, query }) => {
       const roundId = await roundOf(query.roundId);
-      const meetings = await guarded(() => invitations.sendInvitations(roundId, params.eventId ?? ''));
+      const meetings = await invitations.sendInvitations(roundId, params.eventId);
       return {
         status: 200,
         body: {
@@ -230,14 +239,15 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'get',
     path: '/api/groups/discussions/:eventId/answers',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: "Each group's answers to the invitation: accepted, declined, not answered",
     query: roundQuery,
     handle: async ({ params, query, user }) => {
-      const lang = query.lang ?? signedIn(user).language;
+      const lang = query.lang ?? user.language;
       const roundId = await roundOf(query.roundId);
-      const eventId = params.eventId ?? '';
-      await guarded(() => groups.discussion(roundId, eventId));
+      const eventId = params.eventId;
+      await groups.discussion(roundId, eventId);
       const [answers, pool] = await Promise.all([
         invitations.answers(roundId, eventId),
         groups.leaderPool(roundId),
@@ -272,13 +282,14 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'patch',
     path: '/api/groups/meetings/:meetingId',
+    params: pathParams('meetingId'),
     access: 'coordinator',
     summary: "Moves a group's meeting or changes its link or agenda; members get an updated invitation",
     query: roundQuery,
     body: meetingBody,
     handle: async ({ params, query, body }) => {
       const roundId = await roundOf(query.roundId);
-      const meeting = await guarded(() => invitations.updateMeeting(roundId, params.meetingId ?? '', body));
+      const meeting = await invitations.updateMeeting(roundId, params.meetingId, body);
       return {
         status: 200,
         body: { meetingId: meeting.id, sequence: meeting.sequence, startsAt: meeting.startsAt },
@@ -289,12 +300,13 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'post',
     path: '/api/groups/meetings/:meetingId/cancel',
+    params: pathParams('meetingId'),
     access: 'coordinator',
     summary: "Cancels a group's meeting; members get the cancellation (METHOD:CANCEL)",
     query: roundQuery,
     handle: async ({ params, query }) => {
       const roundId = await roundOf(query.roundId);
-      const meeting = await guarded(() => invitations.cancelMeeting(roundId, params.meetingId ?? ''));
+      const meeting = await invitations.cancelMeeting(roundId, params.meetingId);
       return {
         status: 200,
         body: { meetingId: meeting.id, sequence: meeting.sequence, status: meeting.status },
@@ -305,12 +317,13 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'get',
     path: '/api/groups/meetings/:meetingId/invitation.ics',
+    params: pathParams('meetingId'),
     access: 'public',
     summary:
       "A member's invitation as iCalendar (REQUEST, or CANCEL); the signed token in the link is the access",
     query: icsQuery,
     handle: async ({ params, query }) => {
-      const file = await invitations.calendarFile(params.meetingId ?? '', query.token, query.lang);
+      const file = await invitations.calendarFile(params.meetingId, query.token, query.lang);
       if (file === 'expired') throw new ApiError(410, 'This calendar link has expired.');
       if (!file) throw new ApiError(404, 'There is no such invitation.');
       return {
@@ -328,8 +341,7 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
     access: 'participant',
     summary: 'My peer-group meetings of the round with members, times, links and my answers',
     query: roundQuery,
-    handle: async ({ query, user }) => {
-      const me = signedIn(user);
+    handle: async ({ query, user: me }) => {
       const lang = query.lang ?? me.language;
       const roundId = query.roundId ?? (await groups.currentRoundId());
       if (!roundId) {
@@ -353,17 +365,17 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   router.add({
     method: 'post',
     path: '/api/groups/meetings/:meetingId/rsvp',
+    params: pathParams('meetingId'),
     access: 'participant',
     summary: 'Answers my invitation; 409 with the current invitation when it changed since it was shown',
     query: roundQuery,
     body: rsvpBody,
-    handle: async ({ params, query, body, user }) => {
-      const me = signedIn(user);
+    handle: async ({ params, query, body, user: me }) => {
       const lang = query.lang ?? me.language;
       const roundId = await roundOf(query.roundId);
       const outcome = await invitations.respond(
         roundId,
-        params.meetingId ?? '',
+        params.meetingId,
         me,
         body.response,
         body.sequence,
@@ -387,11 +399,10 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
     access: 'participant',
     summary: "Opts me out of (or back into) the round's peer groups; my upcoming groups are updated",
     body: optOutBody,
-    handle: async ({ body, user }) => {
-      const me = signedIn(user);
+    handle: async ({ body, user: me }) => {
       const roundId = await roundOf(body.roundId);
-      const changed = await guarded(() => groups.setOptOut(roundId, me, body.optedOut));
-      for (const formation of changed) await guarded(() => invitations.syncFormation(formation));
+      const changed = await groups.setOptOut(roundId, me, body.optedOut);
+      for (const formation of changed) await invitations.syncFormation(formation);
       return { status: 200, body: { roundId, optedOut: body.optedOut } };
     },
   });
@@ -472,24 +483,14 @@ function when(startsAt: string, endsAt: string, lang: Language): string {
   return formatHelsinkiRange(new Date(startsAt), new Date(endsAt), lang);
 }
 
-function signedIn(user: ApiUser | undefined): ApiUser {
-  if (!user) throw new ApiError(401, 'Sign-in is required.');
-  return user;
-}
-
-/** Turns the services' named failures into answers; everything else stays a 500. */
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PeerGroupError) {
-      const statuses = { notFound: 404, invited: 409, invalid: 400, versionRequired: 428 } as const;
-      const status = statuses[error.code];
-      throw new ApiError(status, error.message);
-    }
-    if (error instanceof CalendarUnavailableError) {
-      throw new ApiError(502, 'Outlook could not be reached. Try again in a moment; nothing is sent twice.');
-    }
-    throw error;
+/** The services' named failures as answers; everything else stays a 500. */
+function peerGroupErrors(error: unknown): ApiError | undefined {
+  if (error instanceof PeerGroupError) {
+    const statuses = { notFound: 404, invited: 409, invalid: 400, versionRequired: 428 } as const;
+    return new ApiError(statuses[error.code], error.message);
   }
+  if (error instanceof CalendarUnavailableError) {
+    return new ApiError(502, 'Outlook could not be reached. Try again in a moment; nothing is sent twice.');
+  }
+  return undefined;
 }

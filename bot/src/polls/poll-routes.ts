@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ApiError, type ApiRouter, type ApiUser } from '../platform/api/api-router';
+import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
 import { buildPollSummaryCard } from './poll-card';
 import { PARTICIPANT_ROLES } from '../shared/roles';
 import { describeProblem } from './poll-problems';
@@ -138,18 +138,13 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
       );
     return poll;
   };
-  const signedIn = (user: ApiUser | undefined): ApiUser => {
-    if (!user) throw new ApiError(401, 'Sign-in is required.');
-    return user;
-  };
 
   router.add({
     method: 'get',
     path: '/api/polls',
     access: 'participant',
     summary: 'The topic wish polls open to me, each with my own answer',
-    handle: async ({ user }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me }) => {
       const participant = (await participants.get(me))?.value;
       const open = await polls.openFor(answererOf(participant));
       const now = clock();
@@ -163,15 +158,15 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'post',
     path: '/api/polls/:pollId/answer',
+    params: pathParams('pollId'),
     access: 'participant',
     summary: 'Answer a poll, replacing my earlier answer (until the poll closes)',
     body: answerBody,
-    handle: async ({ user, params, body }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me, params, body }) => {
       const m = pollMessagesFor(me.language);
       const participant = (await participants.get(me))?.value;
       const input = { topicIds: body.topicIds, suggestion: body.suggestion ?? undefined };
-      const outcome = await polls.answer(params.pollId ?? '', answererOf(participant), input, clock());
+      const outcome = await polls.answer(params.pollId, answererOf(participant), input, clock());
       switch (outcome.kind) {
         case 'saved':
         case 'superseded':
@@ -213,8 +208,7 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
     access: 'coordinator',
     summary: 'Coordinators: create a wish poll (times with an offset, or Helsinki time without one)',
     body: newPoll,
-    handle: async ({ user, body }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me, body }) => {
       const now = clock();
       const poll: WishPoll = {
         id: body.id ?? `poll-${randomBytes(6).toString('hex')}`,
@@ -248,11 +242,12 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'post',
     path: '/api/polls/:pollId/close',
+    params: pathParams('pollId'),
     access: 'coordinator',
     summary: 'Coordinators: close a poll now; answers after this are refused',
     handle: async ({ user, params }) => {
       await pollOr404(params.pollId, user);
-      const closed = await polls.close(params.pollId ?? '');
+      const closed = await polls.close(params.pollId);
       if (!closed) throw new ApiError(404, 'The poll was not found.');
       return { status: 200, body: adminView(closed, clock()) };
     },
@@ -261,6 +256,7 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'post',
     path: '/api/polls/:pollId/post',
+    params: pathParams('pollId'),
     access: 'coordinator',
     summary: "Coordinators: post the poll to the network's channel and/or send it to each person asked",
     body: postBody,
@@ -285,11 +281,11 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'get',
     path: '/api/polls/:pollId/results',
+    params: pathParams('pollId'),
     access: 'coordinator',
     summary: 'Coordinators: counts per topic, by municipality and role, response rates and suggestions',
-    handle: async ({ user, params }) => {
-      const me = signedIn(user);
-      const results = await reporting.results(params.pollId ?? '', me.language);
+    handle: async ({ user: me, params }) => {
+      const results = await reporting.results(params.pollId, me.language);
       if (!results) throw new ApiError(404, 'The poll was not found.');
       return { status: 200, body: results };
     },
@@ -298,12 +294,12 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'get',
     path: '/api/polls/:pollId/suggestions',
+    params: pathParams('pollId'),
     access: 'coordinator',
     summary: "Coordinators: the poll's free-text suggestions, page by page",
     query: pageQuery,
-    handle: async ({ user, params, query }) => {
-      const me = signedIn(user);
-      const poll = await pollOr404(params.pollId, user);
+    handle: async ({ user: me, params, query }) => {
+      const poll = await pollOr404(params.pollId, me);
       const page = await reporting.suggestions(poll, me.language, query.pageSize, query.continuationToken);
       return { status: 200, body: page };
     },
@@ -312,13 +308,13 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'get',
     path: '/api/polls/:pollId/results.csv',
+    params: pathParams('pollId'),
     access: 'coordinator',
     summary:
       'Coordinators: results as CSV for Excel (UTF-8 with BOM, semicolons): topics, suggestions or answers',
     query: csvQuery,
-    handle: async ({ user, params, query }) => {
-      const me = signedIn(user);
-      const poll = await pollOr404(params.pollId, user);
+    handle: async ({ user: me, params, query }) => {
+      const poll = await pollOr404(params.pollId, me);
       try {
         const text = await reporting.csv(poll, query.table, me.language);
         const date = clock().toISOString().slice(0, 10);
@@ -340,11 +336,11 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
   router.add({
     method: 'get',
     path: '/api/polls/:pollId/summary-card',
+    params: pathParams('pollId'),
     access: 'coordinator',
     summary: 'Coordinators: the short results summary as an Adaptive Card (the same the bot shows)',
-    handle: async ({ user, params }) => {
-      const me = signedIn(user);
-      const poll = await pollOr404(params.pollId, user);
+    handle: async ({ user: me, params }) => {
+      const poll = await pollOr404(params.pollId, me);
       const [tally, audience] = await Promise.all([polls.tally(poll.id), reporting.audience(poll)]);
       const card = buildPollSummaryCard(poll, tally, audience.total, me.language, {
         now: clock(),

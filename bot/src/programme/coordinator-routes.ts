@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import type { Clock } from '../platform/clock';
-import { ApiError, type ApiResult, type ApiRouter } from '../platform/api/api-router';
+import { ApiError, type ApiResult, type ApiRouter, pathParams } from '../platform/api/api-router';
 import type { MunicipalityView, PagedResponse, ParticipantView } from '../shared/contracts';
 import { pageSizeSchema } from '../platform/api/paging';
-import { languageQuery, municipalityMap, signedIn, type ProgrammeRepositories } from './programme-routes';
+import { languageQuery, municipalityMap, type ProgrammeRepositories } from './programme-routes';
 import {
   WALL_CLOCK_PATTERN,
   editableEvent,
@@ -59,7 +59,7 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
     summary: "The network's municipalities (a few dozen), by name",
     query: languageOnlyQuery,
     handle: async ({ user, query }) => {
-      const language = query.lang ?? signedIn(user).language;
+      const language = query.lang ?? user.language;
       const municipalities = await repositories.municipalities.list();
       const body: PagedResponse<MunicipalityView> = {
         items: municipalities.map((municipality) => municipalityView(municipality, language)),
@@ -75,8 +75,7 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
     access: 'coordinator',
     summary: "The workspace's participants with municipality and roles, a page at a time from storage",
     query: participantsQuery,
-    handle: async ({ user, query }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me, query }) => {
       const language = query.lang ?? me.language;
       const [page, municipalities] = await Promise.all([
         repositories.participants.listPage(me.tenantId, query.pageSize, query.continuationToken),
@@ -93,11 +92,12 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
   router.add({
     method: 'get',
     path: '/api/events/:eventId',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: 'One event of the current round for editing, with its version in the ETag header',
     query: languageOnlyQuery,
     handle: async ({ user, query, params }) => {
-      const language = query.lang ?? signedIn(user).language;
+      const language = query.lang ?? user.language;
       const { value, etag } = await currentEvent(repositories, clock, params.eventId);
       return { status: 200, body: editableEvent(value, language), headers: { ETag: etag } };
     },
@@ -106,13 +106,14 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
   router.add({
     method: 'put',
     path: '/api/events/:eventId',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary:
       'Edits an event (title, Helsinki times, place, online link, pre-assignment); If-Match with the ETag is required',
     body: eventUpdateSchema,
     query: languageOnlyQuery,
     handle: async ({ user, body, query, params, ifMatch }): Promise<ApiResult> => {
-      const language = query.lang ?? signedIn(user).language;
+      const language = query.lang ?? user.language;
       if (!ifMatch) return preconditionRequired();
       const { value: current } = await currentEvent(repositories, clock, params.eventId);
       const startsAt = fromWallClockText(body.startsAt);

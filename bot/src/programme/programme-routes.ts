@@ -9,7 +9,7 @@ import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
 import { isVisibleTo } from './programme-service';
 import type { CoordinatorRepository, MunicipalityRepository, ParticipantRepository } from '../people';
 import type { ProgrammeRepository } from './programme-repository';
-import { ApiError, type ApiRouter, type ApiUser } from '../platform/api/api-router';
+import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
 import type { AboutResponse, MeResponse, ProgrammeResponse } from '../shared/contracts';
 import { pageOf, pageSizeSchema } from '../platform/api/paging';
 import { eventView, municipalityView, participantView } from '../shared/views';
@@ -52,8 +52,7 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
     access: 'participant',
     summary: 'The signed-in person: name, coordinator or not, language, profile and municipality',
     query: languageOnlyQuery,
-    handle: async ({ user, query }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me, query }) => {
       const language = query.lang ?? me.language;
       const [participant, coordinator, municipalities] = await Promise.all([
         repositories.participants.get(me),
@@ -83,8 +82,7 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
     summary:
       "The current round's events visible to me, upcoming (soonest first), past (latest first) or all, with Helsinki times",
     query: programmeQuery,
-    handle: async ({ user, query }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me, query }) => {
       const language = query.lang ?? me.language;
       const now = clock();
       const [{ round, events }, municipalities] = await Promise.all([
@@ -120,11 +118,11 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
   router.add({
     method: 'get',
     path: '/api/programme/:eventId/calendar.ics',
+    params: pathParams('eventId'),
     access: 'participant',
     summary: 'One event as an iCalendar file (METHOD:PUBLISH) to add to Outlook or another calendar',
     query: languageOnlyQuery,
-    handle: async ({ user, query, params }) => {
-      const me = signedIn(user);
+    handle: async ({ user: me, query, params }) => {
       const language = query.lang ?? me.language;
       const { events } = await visibleEvents.for(me);
       const event = events.find((candidate) => candidate.id === params.eventId);
@@ -200,10 +198,6 @@ export async function municipalityMap(
 }
 
 /** Routes with access other than 'public' always have a user; this states it for the type checker. */
-export function signedIn(user: ApiUser | undefined): ApiUser {
-  if (!user) throw new ApiError(401, 'Sign-in is required.');
-  return user;
-}
 
 /** A host name for calendar UIDs; `localhost` has no dot, which a UID domain needs. */
 function uidDomain(publicUrl: string): string {

@@ -11,7 +11,7 @@ import type { ReminderScheduler } from './reminder-scheduler';
 import type { AbsenceRepository } from './absence-repository';
 import type { ProgrammeRepository } from '../programme';
 import { reminderSpecSchema, type ReminderRepository } from './reminder-repository';
-import { ApiError, type ApiRouter } from '../platform/api/api-router';
+import { ApiError, type ApiRouter, pathParams } from '../platform/api/api-router';
 
 /** The UID domain of calendar entries; fixed so a re-downloaded .ics updates the same entry. */
 export const CALENDAR_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
@@ -106,6 +106,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
   router.add({
     method: 'get',
     path: '/api/events/:eventId/reminders',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: "An event's reminder plan and the delivery status of each reminder",
     query: roundQuery,
@@ -119,6 +120,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
   router.add({
     method: 'put',
     path: '/api/events/:eventId/reminders',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary:
       "Replaces an event's reminder plan (null restores the event type's default); If-Match guards edits",
@@ -158,6 +160,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
   router.add({
     method: 'post',
     path: '/api/events/:eventId/reminders/preview',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: 'The reminder card as Adaptive Card JSON, in the given language',
     query: roundQuery,
@@ -176,6 +179,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
   router.add({
     method: 'post',
     path: '/api/events/:eventId/reminders/send-now',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: "Sends the event's reminder now to the channel and/or the audience personally",
     query: roundQuery,
@@ -198,6 +202,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
   router.add({
     method: 'get',
     path: '/api/events/:eventId/absences',
+    params: pathParams('eventId'),
     access: 'coordinator',
     summary: "Who said they can't attend the event",
     query: roundQuery,
@@ -222,6 +227,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
   router.add({
     method: 'get',
     path: '/api/calendar/:roundId/:eventId',
+    params: pathParams('roundId', 'eventId'),
     access: 'public',
     summary: 'The event as an .ics file for "add to calendar" (opens in Outlook)',
     query: z.object({ lang: z.enum(LANGUAGES).default('fi') }),

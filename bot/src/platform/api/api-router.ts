@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { TeamsIdentity } from '../../shared/participant';
 import type { Language } from '../../shared/i18n/language';
 import { sendProblem } from '../http/problem';
@@ -29,11 +29,14 @@ export interface Authenticator {
   authenticate(req: Request): Promise<AuthOutcome>;
 }
 
-export interface ApiRequest<B, Q> {
-  readonly user: ApiUser | undefined;
+/** Who may call a route decides what the handler knows: signed-in routes always have a user. */
+export type UserFor<A extends Access> = A extends 'public' ? ApiUser | undefined : ApiUser;
+
+export interface ApiRequest<B, Q, P = Record<string, string>, A extends Access = Access> {
+  readonly user: UserFor<A>;
   readonly body: B;
   readonly query: Q;
-  readonly params: Record<string, string>;
+  readonly params: P;
   readonly ifMatch: string | undefined;
   readonly raw: Request;
 }
@@ -47,21 +50,45 @@ export type ApiResult =
       readonly headers?: Record<string, string>;
     };
 
-export interface RouteSpec<BS extends z.ZodType, QS extends z.ZodType> {
+export interface RouteSpec<
+  A extends Access,
+  BS extends z.ZodType,
+  QS extends z.ZodType,
+  PS extends z.ZodType<Record<string, unknown>>,
+> {
   readonly method: 'get' | 'post' | 'put' | 'patch' | 'del';
   readonly path: string;
-  readonly access: Access;
+  readonly access: A;
   readonly summary: string;
   readonly body?: BS;
   readonly query?: QS;
-  handle(request: ApiRequest<z.infer<BS>, z.infer<QS>>): Promise<ApiResult>;
+  /** The path's parameters (`:eventId`…); a value that does not fit is answered 404. */
+  readonly params?: PS;
+  handle(request: ApiRequest<z.infer<BS>, z.infer<QS>, z.infer<PS>, A>): Promise<ApiResult>;
 }
+
+/** An id in a path: what Table Storage keys and our ids allow, never empty. */
+const PATH_ID = z.string().min(1).max(256);
+
+/** The schema of a path's named parameters, each a non-empty id (`pathParams('eventId')`). */
+export function pathParams<K extends string>(...names: K[]): z.ZodType<Record<K, string>> {
+  return z.object(Object.fromEntries(names.map((name) => [name, PATH_ID]))) as unknown as z.ZodType<
+    Record<K, string>
+  >;
+}
+
+/**
+ * Turns a feature's own error (a domain refusal) into the status it means, or says it is not
+ * one of that feature's errors. Features register theirs with {@link ApiRouter.mapErrors}.
+ */
+export type ErrorMapper = (error: unknown) => ApiError | undefined;
 
 /** Errors a handler may throw to answer with a specific status; anything else is a 500. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -79,6 +106,7 @@ export interface RegisteredRoute {
 
 export class ApiRouter {
   readonly routes: RegisteredRoute[] = [];
+  private readonly errorMappers: ErrorMapper[] = [];
 
   constructor(
     private readonly server: Server,
@@ -88,9 +116,17 @@ export class ApiRouter {
     private readonly audit?: AuditLog,
   ) {}
 
-  add<BS extends z.ZodType = z.ZodUnknown, QS extends z.ZodType = z.ZodUnknown>(
-    spec: RouteSpec<BS, QS>,
-  ): void {
+  /** Adds the mapping of a feature's errors to statuses, for every route. */
+  mapErrors(mapper: ErrorMapper): void {
+    this.errorMappers.push(mapper);
+  }
+
+  add<
+    A extends Access,
+    BS extends z.ZodType = z.ZodUnknown,
+    QS extends z.ZodType = z.ZodUnknown,
+    PS extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, string>>,
+  >(spec: RouteSpec<A, BS, QS, PS>): void {
     this.routes.push({
       method: spec.method === 'del' ? 'delete' : spec.method,
       path: spec.path,
@@ -120,6 +156,13 @@ export class ApiRouter {
           return;
         }
       }
+      const params = spec.params
+        ? spec.params.safeParse(req.params ?? {})
+        : { success: true as const, data: (req.params ?? {}) as Record<string, string> };
+      if (!params.success) {
+        sendProblem(res, 404, 'There is no such resource.');
+        return;
+      }
       const body = spec.body ? spec.body.safeParse(req.body) : { success: true as const, data: undefined };
       if (!body.success) {
         sendProblem(res, 400, 'The request body is not valid.', {
@@ -139,18 +182,22 @@ export class ApiRouter {
       let outcome: number;
       try {
         const result = await spec.handle({
-          user,
+          // Authentication above guarantees a user on every route that is not public.
+          user: user as UserFor<A>,
           body: body.data as z.infer<BS>,
           query: query.data as z.infer<QS>,
-          params: (req.params ?? {}) as Record<string, string>,
+          params: params.data as z.infer<PS>,
           ifMatch: headerValue(req.headers['if-match']),
           raw: req,
         });
         outcome = result.status;
         send(res, result);
-      } catch (error) {
+      } catch (thrown) {
+        const error = this.mapped(thrown);
         if (error instanceof ApiError) {
           outcome = error.status;
+          if (error.headers)
+            for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
           sendProblem(res, error.status, error.detail);
         } else if (error instanceof ConflictError) {
           outcome = 412;
@@ -163,6 +210,15 @@ export class ApiRouter {
         await this.recordAudit(user, spec, req, outcome);
       }
     });
+  }
+
+  private mapped(error: unknown): unknown {
+    if (error instanceof ApiError) return error;
+    for (const mapper of this.errorMappers) {
+      const mappedError = mapper(error);
+      if (mappedError) return mappedError;
+    }
+    return error;
   }
 
   /** An unexpected failure: 503 when storage cannot be reached (try again), else 500. */

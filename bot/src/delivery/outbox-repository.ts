@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { ConversationReference, OutgoingActivity } from '../platform/teams';
+import {
+  conversationReferenceSchema,
+  outgoingActivitySchema,
+  type ConversationReference,
+  type OutgoingActivity,
+} from '../platform/teams';
 import { z } from 'zod';
 import type { TeamsIdentity } from '../shared/participant';
 import type { DeliveryPurpose, OutboxState } from '../platform/delivery';
 import { isStatusCode } from '../platform/storage/errors';
 import { escapeKey } from '../platform/storage/keys';
+import { jsonColumn, StoredDataError } from '../platform/storage/json-column';
 import {
   createIfAbsent,
   getEntity,
@@ -140,20 +146,24 @@ const purposeSchema = z.enum([
   'rsvpReminder',
   'announcement',
 ]);
-const targetSchema = z.union([
-  z.object({
-    kind: z.literal('channel'),
-    tenantId: z.string(),
-    conversationId: z.string(),
-    reference: z.record(z.string(), z.unknown()),
-  }),
-  z.object({
-    kind: z.literal('person'),
-    identity: z.object({ tenantId: z.string(), aadObjectId: z.string() }),
-    chat: z.object({ conversationId: z.string(), serviceUrl: z.string() }).optional(),
-  }),
-  z.object({ kind: z.literal('none'), reason: z.string() }),
-]);
+const targetColumn = jsonColumn<ResolvedTarget>(
+  'outbox target',
+  z.union([
+    z.object({
+      kind: z.literal('channel'),
+      tenantId: z.string(),
+      conversationId: z.string(),
+      reference: conversationReferenceSchema,
+    }),
+    z.object({
+      kind: z.literal('person'),
+      identity: z.object({ tenantId: z.string(), aadObjectId: z.string() }),
+      chat: z.object({ conversationId: z.string(), serviceUrl: z.string() }).optional(),
+    }),
+    z.object({ kind: z.literal('none'), reason: z.string() }),
+  ]),
+);
+const bodyColumn = jsonColumn<OutgoingActivity>('outbox message', outgoingActivitySchema);
 
 export function targetRowKey(targetKey: string): string {
   return `${TARGET_PREFIX}${escapeKey(targetKey)}`;
@@ -211,7 +221,7 @@ export class OutboxRepository {
       rowKey: targetRowKey(row.targetKey),
       deliveryId: header.deliveryId,
       targetKey: row.targetKey,
-      target: JSON.stringify(row.target),
+      target: targetColumn.write(row.target),
       bodyHash,
       state: row.state ?? 'pending',
       attempts: 0,
@@ -283,7 +293,7 @@ export class OutboxRepository {
       if (typeof part !== 'string') break;
       text += part;
     }
-    return JSON.parse(text) as OutgoingActivity;
+    return bodyColumn.read(text);
   }
 
   /** Deliveries with rows still to send, oldest first. */
@@ -498,12 +508,23 @@ function toState(value: unknown): OutboxState {
   return (OUTBOX_STATES as readonly unknown[]).includes(value) ? (value as OutboxState) : 'failed';
 }
 
+/** An unreadable target fails its one row (reported to the coordinator), not the whole sender. */
+function readTarget(text: string): ResolvedTarget {
+  try {
+    return targetColumn.read(text);
+  } catch (error) {
+    if (error instanceof StoredDataError)
+      return { kind: 'none', reason: 'the stored target could not be read' };
+    throw error;
+  }
+}
+
 function toRow(entity: TableEntityResult<TargetEntity>): OutboxRow {
-  const target = targetSchema.safeParse(JSON.parse(entity.target));
+  const target = readTarget(entity.target);
   return {
     deliveryId: entity.deliveryId,
     targetKey: entity.targetKey,
-    target: target.success ? target.data : { kind: 'none', reason: 'the stored target could not be read' },
+    target,
     bodyHash: entity.bodyHash,
     state: toState(entity.state),
     attempts: entity.attempts ?? 0,

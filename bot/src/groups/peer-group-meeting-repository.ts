@@ -2,21 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
 import type { TeamsIdentity } from '../shared/participant';
-import {
-  memberIdOf,
-  type MeetingMember,
-  type PeerMeeting,
-  type Rsvp,
-  type RsvpResponse,
-} from './peer-group-model';
+import { memberIdOf, type PeerMeeting, type Rsvp, type RsvpResponse } from './peer-group-model';
 import { ConflictError, isStatusCode } from '../platform/storage/errors';
 import { escapeKey } from '../platform/storage/keys';
+import { jsonColumn } from '../platform/storage/json-column';
 import {
   createIfAbsent,
   deleteIfPresent,
   getEntity,
   odata,
-  parseJsonArray,
   readAll,
   replaceIfUnchanged,
   type TableStore,
@@ -45,6 +39,7 @@ const memberSchema = z.object({
   municipalityId: z.string().optional(),
 });
 const agendaSchema = z.object({ fi: z.string(), sv: z.string().optional(), en: z.string().optional() });
+const agendaColumn = jsonColumn('meeting agenda', agendaSchema);
 
 interface MeetingEntity {
   roundId: string;
@@ -187,10 +182,7 @@ function rsvpPartition(roundId: string, meetingId: string): string {
   return escapeKey(`${roundId}|${meetingId}`);
 }
 
-function isMember(value: unknown): value is MeetingMember {
-  const parsed = memberSchema.safeParse(value);
-  return parsed.success;
-}
+const membersColumn = jsonColumn('meeting members', z.array(memberSchema), { whenBlank: () => [] });
 
 function toEntity(meeting: NewMeeting): MeetingEntity & { partitionKey: string; rowKey: string } {
   return {
@@ -203,8 +195,8 @@ function toEntity(meeting: NewMeeting): MeetingEntity & { partitionKey: string; 
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
     ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}),
-    ...(meeting.agenda ? { agenda: JSON.stringify(meeting.agenda) } : {}),
-    members: JSON.stringify(
+    ...(meeting.agenda ? { agenda: agendaColumn.write(meeting.agenda) } : {}),
+    members: membersColumn.write(
       meeting.members.map((member) => ({
         tenantId: member.tenantId,
         aadObjectId: member.aadObjectId,
@@ -224,7 +216,6 @@ function toEntity(meeting: NewMeeting): MeetingEntity & { partitionKey: string; 
 }
 
 function toMeeting(entity: TableEntityResult<MeetingEntity>): PeerMeeting {
-  const agenda = entity.agenda ? agendaSchema.safeParse(JSON.parse(entity.agenda)) : undefined;
   return {
     roundId: entity.roundId,
     id: entity.id,
@@ -233,8 +224,8 @@ function toMeeting(entity: TableEntityResult<MeetingEntity>): PeerMeeting {
     startsAt: entity.startsAt,
     endsAt: entity.endsAt,
     joinUrl: entity.joinUrl || undefined,
-    agenda: agenda?.success ? agenda.data : undefined,
-    members: parseJsonArray(entity.members, isMember).map((member) => ({
+    agenda: entity.agenda ? agendaColumn.read(entity.agenda) : undefined,
+    members: membersColumn.read(entity.members).map((member) => ({
       tenantId: member.tenantId,
       aadObjectId: member.aadObjectId,
       name: member.name,

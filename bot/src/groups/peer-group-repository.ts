@@ -5,6 +5,7 @@ import type { GroupingDiagnostics, PeerGroup } from './group-formation';
 import { memberIdOf, type MemberId, type PeerGroupFormation } from './peer-group-model';
 import { ConflictError, isStatusCode } from '../platform/storage/errors';
 import { escapeKey } from '../platform/storage/keys';
+import { jsonColumn } from '../platform/storage/json-column';
 import {
   deleteIfPresent,
   getEntity,
@@ -36,6 +37,8 @@ const diagnosticsSchema = z.object({
   sameSizeClassPairs: z.number(),
   sizeSpread: z.object({ smallest: z.number(), largest: z.number() }),
 });
+const groupsColumn = jsonColumn('peer groups', groupsSchema, { whenBlank: () => [] });
+const diagnosticsColumn = jsonColumn('grouping diagnostics', diagnosticsSchema);
 
 interface FormationEntity {
   roundId: string;
@@ -164,7 +167,7 @@ function toEntity(formation: NewFormation): FormationEntity & { partitionKey: st
     seed: formation.seed,
     groupSize: formation.groupSize,
     chunks: count,
-    diagnostics: JSON.stringify(formation.diagnostics),
+    diagnostics: diagnosticsColumn.write(formation.diagnostics),
     ...(formation.invitedAt ? { invitedAt: formation.invitedAt } : {}),
     updatedAt: formation.updatedAt,
     updatedBy: formation.updatedBy,
@@ -175,10 +178,10 @@ function toEntity(formation: NewFormation): FormationEntity & { partitionKey: st
 function toFormation(entity: TableEntityResult<FormationEntity>): PeerGroupFormation {
   let json = '';
   for (let chunk = 0; chunk < entity.chunks; chunk++) json += entity[`groups${chunk}`] ?? '';
-  const groups: PeerGroup[] = groupsSchema
-    .parse(JSON.parse(json === '' ? '[]' : json))
+  const groups: PeerGroup[] = groupsColumn
+    .read(json)
     .map((group) => ({ index: group.i, memberIds: group.m, locked: group.l }));
-  const diagnostics: GroupingDiagnostics = diagnosticsSchema.parse(JSON.parse(entity.diagnostics));
+  const diagnostics: GroupingDiagnostics = diagnosticsColumn.read(entity.diagnostics);
   return {
     roundId: entity.roundId,
     eventId: entity.eventId,

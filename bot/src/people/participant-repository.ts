@@ -3,11 +3,12 @@ import type { Participant, TeamsIdentity } from '../shared/participant';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../shared/roles';
 import { isLanguage, type Language } from '../shared/i18n/language';
 import { escapeKey } from '../platform/storage/keys';
+import { z } from 'zod';
+import { jsonColumn } from '../platform/storage/json-column';
 import {
   deleteIfPresent,
   getEntity,
   odata,
-  parseJsonArray,
   readAll,
   readPage,
   replaceIfUnchanged,
@@ -83,7 +84,7 @@ export class ParticipantRepository {
     if (existing) {
       await client.updateEntity(rosterFields, 'Merge');
     } else {
-      await client.upsertEntity({ ...rosterFields, roles: '[]' }, 'Merge');
+      await client.upsertEntity({ ...rosterFields, roles: rolesColumn.write([]) }, 'Merge');
     }
   }
 
@@ -114,7 +115,7 @@ export class ParticipantRepository {
         tenantId: identity.tenantId,
         aadObjectId: identity.aadObjectId,
         name: identity.name ?? '',
-        roles: '[]',
+        roles: rolesColumn.write([]),
         language,
         isGuest: false,
         active: true,
@@ -154,9 +155,16 @@ function keys(identity: TeamsIdentity): [string, string] {
   return [escapeKey(identity.tenantId), escapeKey(identity.aadObjectId)];
 }
 
-function isRole(value: unknown): value is ParticipantRole {
-  return typeof value === 'string' && (PARTICIPANT_ROLES as readonly string[]).includes(value);
-}
+/** Roles a later version no longer knows are left out rather than failing the person's turn. */
+const rolesColumn = jsonColumn<readonly ParticipantRole[]>(
+  'participant roles',
+  z
+    .array(z.string())
+    .transform((roles) =>
+      roles.filter((role): role is ParticipantRole => PARTICIPANT_ROLES.includes(role as ParticipantRole)),
+    ),
+  { whenBlank: () => [] },
+);
 
 function toParticipant(entity: TableEntityResult<ParticipantEntity>): Participant {
   return {
@@ -165,7 +173,7 @@ function toParticipant(entity: TableEntityResult<ParticipantEntity>): Participan
     name: entity.name ?? '',
     email: entity.email || undefined,
     municipalityId: entity.municipalityId || undefined,
-    roles: parseJsonArray(entity.roles, isRole),
+    roles: rolesColumn.read(entity.roles),
     language: isLanguage(entity.language) ? entity.language : undefined,
     teamsUserId: entity.teamsUserId || undefined,
     isGuest: entity.isGuest === true,
@@ -184,7 +192,7 @@ function toEntity(participant: Participant): ParticipantEntity & { partitionKey:
     name: participant.name,
     ...(participant.email ? { email: participant.email } : {}),
     ...(participant.municipalityId ? { municipalityId: participant.municipalityId } : {}),
-    roles: JSON.stringify(participant.roles),
+    roles: rolesColumn.write(participant.roles),
     ...(participant.language ? { language: participant.language } : {}),
     ...(participant.teamsUserId ? { teamsUserId: participant.teamsUserId } : {}),
     isGuest: participant.isGuest,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EVENT_TYPES, type ProgrammeEvent, type Round } from '../shared/programme-event';
 import { PARTICIPANT_ROLES } from '../shared/roles';
 import { escapeKey } from '../platform/storage/keys';
+import { jsonColumn } from '../platform/storage/json-column';
 import {
   deleteIfPresent,
   getEntity,
@@ -36,6 +37,8 @@ const eventDetailsSchema = z.object({
     .optional(),
   organiser: z.enum(['Kuntaliitto', 'FCG']),
 });
+const eventDetailsColumn = jsonColumn('event details', eventDetailsSchema);
+const roundNameColumn = jsonColumn('round name', localizedSchema);
 
 interface EventEntity {
   id: string;
@@ -63,7 +66,7 @@ export class ProgrammeRepository {
         partitionKey: ROUND_PARTITION,
         rowKey: escapeKey(round.id),
         id: round.id,
-        name: JSON.stringify(round.name),
+        name: roundNameColumn.write(round.name),
         startsAt: round.startsAt,
         endsAt: round.endsAt,
       },
@@ -75,7 +78,7 @@ export class ProgrammeRepository {
     const client = await this.store.table('rounds');
     const rounds = await readAll<RoundEntity, Round>(client, undefined, (entity) => ({
       id: entity.id,
-      name: localizedSchema.parse(JSON.parse(entity.name)),
+      name: roundNameColumn.read(entity.name),
       startsAt: entity.startsAt,
       endsAt: entity.endsAt,
     }));
@@ -162,12 +165,12 @@ function toEntity(event: ProgrammeEvent): EventEntity & { partitionKey: string; 
     type: event.type,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
-    details: JSON.stringify(details),
+    details: eventDetailsColumn.write(details),
   };
 }
 
 function toEvent(entity: EventEntity | TableEntityResult<EventEntity>): ProgrammeEvent {
-  const details = eventDetailsSchema.parse(JSON.parse(entity.details));
+  const details = eventDetailsColumn.read(entity.details);
   const type = z.enum(EVENT_TYPES).parse(entity.type);
   return {
     roundId: entity.roundId,

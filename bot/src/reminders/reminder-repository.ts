@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidOffset, type ReminderPlan, type ReminderSpec } from './reminder-plan';
 import { ConflictError, isStatusCode } from '../platform/storage/errors';
 import { escapeKey } from '../platform/storage/keys';
+import { jsonColumn } from '../platform/storage/json-column';
 import {
   createIfAbsent,
   deleteIfPresent,
@@ -72,7 +73,9 @@ export const reminderSpecSchema = z.object({
   channel: z.boolean(),
   personal: z.boolean(),
 });
-const specsSchema = z.array(reminderSpecSchema);
+const remindersColumn = jsonColumn<readonly ReminderSpec[]>('reminder plan', z.array(reminderSpecSchema), {
+  whenBlank: () => [],
+});
 const STATES: readonly OccurrenceState[] = ['scheduled', 'claimed', 'enqueued', 'skipped', 'cancelled'];
 
 export type OccurrenceChange = Partial<
@@ -123,7 +126,7 @@ export class ReminderRepository {
       rowKey: escapeKey(plan.eventId),
       roundId: plan.roundId,
       eventId: plan.eventId,
-      reminders: JSON.stringify(plan.reminders),
+      reminders: remindersColumn.write(plan.reminders),
       updatedAt: now.toISOString(),
       updatedBy: plan.updatedBy,
     };
@@ -203,11 +206,10 @@ function occurrenceRowKey(eventId: string, offset: string): string {
 }
 
 function toPlan(entity: TableEntityResult<PlanEntity>): Omit<ReminderPlan, 'custom'> {
-  const parsed = specsSchema.safeParse(safeJson(entity.reminders));
   return {
     roundId: entity.roundId,
     eventId: entity.eventId,
-    reminders: parsed.success ? parsed.data : [],
+    reminders: remindersColumn.read(entity.reminders),
     updatedAt: entity.updatedAt || undefined,
     updatedBy: entity.updatedBy || undefined,
     etag: entity.etag,
@@ -232,13 +234,4 @@ function toOccurrence(entity: TableEntityResult<OccurrenceEntity>): ReminderOccu
     reason: entity.reason || undefined,
     etag: entity.etag,
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
 }

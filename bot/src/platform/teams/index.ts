@@ -2,6 +2,7 @@
  * The Teams platform: the only folder that knows botbuilder and TeamsFx. Features use the types
  * and helpers exported here; the composition root also builds the adapter and the bot from here.
  */
+export { conversationReferenceSchema, outgoingActivitySchema } from './types';
 export type {
   ConversationPlace,
   ConversationReference,

@@ -1,7 +1,8 @@
 import type { TableEntityResult } from '@azure/data-tables';
 import type { ConversationReference as BotReference } from 'botbuilder';
-import type { ConversationReference } from './types';
+import { conversationReferenceSchema, type ConversationReference } from './types';
 import { escapeKey } from '../storage/keys';
+import { jsonColumn } from '../storage/json-column';
 import {
   createIfAbsent,
   deleteIfPresent,
@@ -20,6 +21,12 @@ import {
  * This is TeamsFx's `ConversationReferenceStore` contract (add / remove / list by page) on Table
  * Storage, so installations survive restarts and are shared by every instance.
  */
+/** The reference as TeamsFx gave it (checked for the parts we use, the rest kept as it was). */
+const referenceColumn = jsonColumn<ConversationReference>(
+  'conversation reference',
+  conversationReferenceSchema,
+);
+
 export type ConversationKind = 'channel' | 'groupChat' | 'personal';
 
 export interface Installation {
@@ -161,7 +168,7 @@ function toEntity(
     conversationId: reference.conversation?.id ?? '',
     ...(teamId ? { teamId } : {}),
     ...(userAadObjectId ? { userAadObjectId } : {}),
-    reference: JSON.stringify(reference),
+    reference: referenceColumn.write(reference),
     installedAt: now.toISOString(),
   };
 }
@@ -182,7 +189,7 @@ function toInstallation(entity: TableEntityResult<InstallationEntity>): Installa
     conversationId: entity.conversationId,
     teamId: entity.teamId || undefined,
     userAadObjectId: entity.userAadObjectId || undefined,
-    reference: JSON.parse(entity.reference) as ConversationReference,
+    reference: referenceColumn.read(entity.reference),
     installedAt: entity.installedAt,
   };
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The Bot Framework shapes the rest of the app uses, written as our own types so that nothing
  * outside `platform/teams/` depends on botbuilder. They are the JSON of the Bot Framework protocol
@@ -53,3 +55,44 @@ export interface TeamMember {
   readonly email: string | undefined;
   readonly isGuest: boolean;
 }
+
+const optionalText = z.string().optional();
+
+/** The stored form of a {@link ConversationReference}: what we use is checked, the rest is kept. */
+export const conversationReferenceSchema = z.looseObject({
+  activityId: optionalText,
+  user: z.looseObject({ id: z.string(), name: optionalText, aadObjectId: optionalText }).optional(),
+  bot: z.looseObject({ id: z.string(), name: optionalText }).optional(),
+  conversation: z
+    .looseObject({
+      id: z.string(),
+      tenantId: optionalText,
+      conversationType: optionalText,
+      isGroup: z.boolean().optional(),
+      name: optionalText,
+    })
+    .optional(),
+  channelId: optionalText,
+  serviceUrl: optionalText,
+  locale: optionalText,
+});
+
+/** The stored form of an {@link OutgoingActivity} (the outbox keeps messages until they are sent). */
+export const outgoingActivitySchema = z.looseObject({
+  type: optionalText,
+  text: optionalText,
+  textFormat: z.enum(['markdown', 'plain', 'xml']).optional(),
+  summary: optionalText,
+  inputHint: optionalText,
+  attachments: z
+    .array(
+      z.looseObject({
+        contentType: z.string(),
+        content: z.unknown().optional(),
+        contentUrl: optionalText,
+        name: optionalText,
+      }),
+    )
+    .optional(),
+  channelData: z.unknown().optional(),
+});

@@ -5,7 +5,7 @@ import { buildPollSummaryCard } from './poll-card';
 import { PARTICIPANT_ROLES } from '../shared/roles';
 import { describeProblem } from './poll-problems';
 import { DEFAULT_LANGUAGE } from '../shared/i18n/language';
-import { formatHelsinkiDateTime, fromHelsinkiWallClock } from '../shared/i18n/helsinki-time';
+import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { pollMessagesFor } from './poll-messages';
 import { SUGGESTION_LIMIT, MAX_TOPICS, TOPIC_ID_PATTERN, type WishPoll } from './wish-poll';
 import type { WishPollAdminListResponse, WishPollListResponse } from './wish-poll-contracts';
@@ -18,30 +18,8 @@ import type { WishPollService } from './wish-poll-service';
 import { answererOf } from './wish-poll-service';
 import type { WishPollRepository } from './wish-poll-repository';
 import type { ParticipantRepository } from '../people';
+import { helsinkiInstant } from '../platform/api/inputs';
 import type { FeatureContext } from '../platform/feature';
-
-/** An instant: ISO 8601 with an offset, or a Helsinki wall-clock time without one (`2025-09-01T09:00`). */
-const helsinkiInstant = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const local = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::00(?:\.0+)?)?$/.exec(value);
-    if (local) {
-      const [, year, month, day, hour, minute] = local.map(Number);
-      return fromHelsinkiWallClock({
-        year: year ?? 0,
-        month: month ?? 0,
-        day: day ?? 0,
-        hour: hour ?? 0,
-        minute: minute ?? 0,
-      }).toISOString();
-    }
-    if (!z.iso.datetime({ offset: true }).safeParse(value).success) {
-      ctx.addIssue({ code: 'custom', message: 'an ISO 8601 time, with an offset or as Helsinki time' });
-      return z.NEVER;
-    }
-    return new Date(value).toISOString();
-  });
 
 const localized = (max: number) =>
   z

@@ -5,20 +5,16 @@ import { ApiError, type ApiResult, type ApiRouter, pathParams } from '../platfor
 import type { MunicipalityView, PagedResponse, ParticipantView } from '../shared/contracts';
 import { pageSizeSchema } from '../platform/api/paging';
 import { languageQuery, municipalityMap, type ProgrammeRepositories } from './programme-routes';
-import {
-  WALL_CLOCK_PATTERN,
-  editableEvent,
-  fromWallClockText,
-  municipalityView,
-  participantView,
-} from '../shared/views';
+import { editableEvent, municipalityView, participantView } from '../shared/views';
+import { fromWallClockText } from '../shared/i18n/helsinki-time';
+import { helsinkiWallClock } from '../platform/api/inputs';
 
 export interface CoordinatorRouteDeps {
   readonly repositories: ProgrammeRepositories;
   readonly clock: Clock;
 }
 
-const wallClock = z.string().regex(WALL_CLOCK_PATTERN, 'Helsinki time as YYYY-MM-DDTHH:mm');
+const wallClock = helsinkiWallClock;
 /** Links open from Teams: only https, never `javascript:` or other schemes. */
 const httpsUrl = z.url({ protocol: /^https$/, message: 'an https address' }).max(2000);
 const line = (max: number) => z.string().trim().max(max);

@@ -5,9 +5,8 @@ import { ROLE_NAMES } from './roles';
 import {
   formatHelsinkiDateTime,
   formatHelsinkiRange,
-  fromHelsinkiWallClock,
   helsinkiWeekday,
-  toHelsinkiWallClock,
+  toWallClockText,
 } from './i18n/helsinki-time';
 import { pickText, type Language } from './i18n/language';
 import type { EditableEvent, EventView, MunicipalityView, ParticipantView } from './contracts';
@@ -114,37 +113,4 @@ export function editableEvent(event: ProgrammeEvent, language: Language): Editab
         }
       : null,
   };
-}
-
-/** `2024-08-20T09:00`: Helsinki wall-clock time as a `datetime-local` input shows it. */
-export function toWallClockText(instant: Date): string {
-  const wall = toHelsinkiWallClock(instant);
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
-}
-
-export const WALL_CLOCK_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** The UTC instant of a Helsinki wall-clock text, or undefined when it names no real date. */
-export function fromWallClockText(text: string): Date | undefined {
-  const match = WALL_CLOCK_PATTERN.exec(text);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const calendarDay = new Date(Date.UTC(year, month - 1, day));
-  if (
-    calendarDay.getUTCFullYear() !== year ||
-    calendarDay.getUTCMonth() !== month - 1 ||
-    calendarDay.getUTCDate() !== day ||
-    hour > 23 ||
-    minute > 59
-  ) {
-    return undefined;
-  }
-  return fromHelsinkiWallClock({ year, month, day, hour, minute });
 }

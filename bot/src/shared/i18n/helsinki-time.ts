@@ -109,3 +109,37 @@ function formatDate(wall: WallClock): string {
 function formatTime(wall: WallClock): string {
   return `${wall.hour}.${String(wall.minute).padStart(2, '0')}`;
 }
+
+/** `2024-08-20T09:00`: Helsinki wall-clock time as a `datetime-local` input shows it. */
+export function toWallClockText(instant: Date): string {
+  const wall = toHelsinkiWallClock(instant);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+/** Minutes, optionally with `:00` seconds (some browsers add them to a `datetime-local` value). */
+export const WALL_CLOCK_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::00(?:\.0+)?)?$/;
+
+/** The UTC instant of a Helsinki wall-clock text, or undefined when it names no real date. */
+export function fromWallClockText(text: string): Date | undefined {
+  const match = WALL_CLOCK_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (
+    calendarDay.getUTCFullYear() !== year ||
+    calendarDay.getUTCMonth() !== month - 1 ||
+    calendarDay.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59
+  ) {
+    return undefined;
+  }
+  return fromHelsinkiWallClock({ year, month, day, hour, minute });
+}

@@ -6,15 +6,15 @@ import type { MunicipalityView, PagedResponse, ParticipantView } from '../shared
 import { pageSizeSchema } from '../platform/api/paging';
 import { languageQuery, municipalityMap, type ProgrammeRepositories } from './programme-routes';
 import { editableEvent, municipalityView, participantView } from '../shared/views';
-import { fromWallClockText } from '../shared/i18n/helsinki-time';
-import { helsinkiWallClock } from '../platform/api/inputs';
+import { fromWallClockText, WALL_CLOCK_PATTERN } from '../shared/i18n/helsinki-time';
 
 export interface CoordinatorRouteDeps {
   readonly repositories: ProgrammeRepositories;
   readonly clock: Clock;
 }
 
-const wallClock = helsinkiWallClock;
+// The shape here; a date that does not exist is a 422 from the handler, with a sentence to show.
+const wallClock = z.string().regex(WALL_CLOCK_PATTERN, 'Helsinki time as YYYY-MM-DDTHH:mm');
 /** Links open from Teams: only https, never `javascript:` or other schemes. */
 const httpsUrl = z.url({ protocol: /^https$/, message: 'an https address' }).max(2000);
 const line = (max: number) => z.string().trim().max(max);

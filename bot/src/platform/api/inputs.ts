@@ -22,9 +22,3 @@ export const helsinkiInstant = z
     }
     return new Date(value).toISOString();
   });
-
-/** Helsinki wall-clock time only (`2025-09-01T09:00`), checked to be a real date and time. */
-export const helsinkiWallClock = z
-  .string()
-  .regex(WALL_CLOCK_PATTERN, 'Helsinki time as YYYY-MM-DDTHH:mm')
-  .refine((value) => fromWallClockText(value) !== undefined, 'no such date or time');

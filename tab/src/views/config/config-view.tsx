@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { defineMessages, useMessages } from '../i18n';
-import { useSession } from '../session';
+import { defineMessages, useMessages } from '../../i18n';
+import { useSession } from '../../session';
 
 const messages = defineMessages({
   fi: {

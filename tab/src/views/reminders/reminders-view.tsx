@@ -10,11 +10,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ProgrammeResponse } from '../../../bot/src/shared/contracts';
-import { ErrorMessage, Loading } from '../components/status';
-import { defineMessages, format, useLanguage, useMessages, type Language } from '../i18n';
-import { useApi, useApiData } from '../session';
-import { useTableStyles } from './coordinator/styles';
+import type { ProgrammeResponse } from '../../../../bot/src/shared/contracts';
+import { ErrorMessage, Loading } from '../../components/status';
+import { defineMessages, format, useLanguage, useMessages, type Language } from '../../i18n';
+import { useApi, useApiData } from '../../session';
+import { useTableStyles } from '../coordinator/styles';
 
 /** What `GET /api/events/:id/reminders` answers (bot/src/reminders/reminder-routes.ts). */
 interface ReminderSpec {

@@ -19,11 +19,11 @@ import type {
   MyMeetingView,
   RsvpAnswer,
   RsvpResult,
-} from '../../../bot/src/groups/peer-group-contracts';
-import { ApiProblem } from '../api';
-import { ErrorMessage, Loading } from '../components/status';
-import { defineMessages, format, useLanguage, useMessages } from '../i18n';
-import { useApi, useApiData, useMe, useSession } from '../session';
+} from '../../../../bot/src/groups/peer-group-contracts';
+import { ApiProblem } from '../../api';
+import { ErrorMessage, Loading } from '../../components/status';
+import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { useApi, useApiData, useMe, useSession } from '../../session';
 
 const messages = defineMessages({
   fi: {

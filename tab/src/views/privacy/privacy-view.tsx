@@ -1,7 +1,7 @@
-import type { AboutResponse } from '../../../bot/src/shared/contracts';
-import { format, useLanguage, type Language } from '../i18n';
-import { useApi, useApiData } from '../session';
-import { Document, type DocumentSection } from './document';
+import type { AboutResponse } from '../../../../bot/src/shared/contracts';
+import { format, useLanguage, type Language } from '../../i18n';
+import { useApi, useApiData } from '../../session';
+import { Document, type DocumentSection } from '../document';
 
 const DEFAULT_RETENTION_MONTHS = 12;
 

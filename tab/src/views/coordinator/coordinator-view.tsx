@@ -1,11 +1,11 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { MunicipalityView, PagedResponse, ParticipantView } from '../../../bot/src/shared/contracts';
-import { ErrorMessage, Loading } from '../components/status';
-import { defineMessages, format, useLanguage, useMessages } from '../i18n';
-import { useApi, useApiData, useMe, useSession } from '../session';
-import { EventEditor } from './coordinator/event-editor';
-import { useTableStyles } from './coordinator/styles';
+import type { MunicipalityView, PagedResponse, ParticipantView } from '../../../../bot/src/shared/contracts';
+import { ErrorMessage, Loading } from '../../components/status';
+import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { useApi, useApiData, useMe, useSession } from '../../session';
+import { EventEditor } from './event-editor';
+import { useTableStyles } from './styles';
 
 const PARTICIPANT_PAGE_SIZE = 25;
 

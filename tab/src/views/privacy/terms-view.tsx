@@ -1,5 +1,5 @@
-import { useLanguage, type Language } from '../i18n';
-import { Document, type DocumentSection } from './document';
+import { useLanguage, type Language } from '../../i18n';
+import { Document, type DocumentSection } from '../document';
 
 const TEXT: Record<Language, { heading: string; intro: string; sections: readonly DocumentSection[] }> = {
   fi: {

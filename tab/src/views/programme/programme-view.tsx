@@ -6,10 +6,10 @@ import {
   VideoRegular,
 } from '@fluentui/react-icons';
 import { useEffect, useState, type MouseEvent } from 'react';
-import type { EventView, ProgrammeResponse } from '../../../bot/src/shared/contracts';
-import { ErrorMessage, Loading } from '../components/status';
-import { defineMessages, format, useLanguage, useMessages, type Language } from '../i18n';
-import { useApi, useApiData, useSession } from '../session';
+import type { EventView, ProgrammeResponse } from '../../../../bot/src/shared/contracts';
+import { ErrorMessage, Loading } from '../../components/status';
+import { defineMessages, format, useLanguage, useMessages, type Language } from '../../i18n';
+import { useApi, useApiData, useSession } from '../../session';
 import { PROGRAMME_PAGE_SIZE } from './programme-query';
 
 const messages = defineMessages({

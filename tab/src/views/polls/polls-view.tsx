@@ -4,15 +4,15 @@ import type {
   WishPollAdminListResponse,
   WishPollListResponse,
   WishPollView,
-} from '../../../bot/src/polls/wish-poll-contracts';
-import { ErrorMessage, Loading } from '../components/status';
-import { defineMessages, format, useLanguage, useMessages } from '../i18n';
-import { useApi, useApiData, useMe, useSession } from '../session';
-import { useTableStyles } from './coordinator/styles';
-import { CreatePollForm } from './polls/create-poll-form';
-import { PollAnswerForm } from './polls/poll-answer-form';
-import { PollResultsPanel } from './polls/poll-results-panel';
-import type { TabViewProps } from './registry';
+} from '../../../../bot/src/polls/wish-poll-contracts';
+import { ErrorMessage, Loading } from '../../components/status';
+import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { useApi, useApiData, useMe, useSession } from '../../session';
+import { useTableStyles } from '../coordinator/styles';
+import { CreatePollForm } from './create-poll-form';
+import { PollAnswerForm } from './poll-answer-form';
+import { PollResultsPanel } from './poll-results-panel';
+import type { TabViewProps } from '../registry';
 
 const messages = defineMessages({
   fi: {

@@ -118,9 +118,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     }),
   );
 
-  const directory: ParticipantDirectory = {
-    find: async (identity) => (await participants.get(identity))?.value,
-  };
+  const directory: ParticipantDirectory = { find: (identity) => participants.recent(identity) };
   const bot = teams.createBot({
     commands: features.flatMap((feature) => feature.commands ?? []),
     cardActions: features.flatMap((feature) => feature.cardActions ?? []),

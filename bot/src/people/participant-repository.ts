@@ -43,8 +43,28 @@ export interface RosterMember extends TeamsIdentity {
   readonly isGuest: boolean;
 }
 
+/**
+ * How long a turn may use a participant read a moment ago. Every turn starts by looking up its
+ * sender; a card answer is otherwise one storage round trip, so this read would double it. Writes
+ * in this process evict the entry at once; another instance's change (a role a coordinator set, a
+ * language chosen in a chat served by the other instance) is seen within this time. Roles and
+ * language change rarely and never need to take effect within the second, so that is acceptable;
+ * anything with an ETag reads storage with {@link ParticipantRepository.get} instead.
+ */
+export const PARTICIPANT_CACHE_MS = 30_000;
+/** A person not (yet) in the roster is asked again sooner: the roster sync may add them any moment. */
+const ABSENT_CACHE_MS = 5_000;
+const CACHE_ENTRIES = 5_000;
+
 export class ParticipantRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly recentReads = new Map<string, { value: Participant | undefined; until: number }>();
+  /** Counts local writes, so a read that overlapped a write is not kept. */
+  private writes = 0;
+
+  constructor(
+    private readonly store: TableStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(identity: TeamsIdentity): Promise<Versioned<Participant> | undefined> {
     const client = await this.store.table('participants');
@@ -52,47 +72,89 @@ export class ParticipantRepository {
     return entity ? { value: toParticipant(entity), etag: entity.etag } : undefined;
   }
 
+  /** The participant as read within the last moments (see {@link PARTICIPANT_CACHE_MS}); for turns. */
+  async recent(identity: TeamsIdentity): Promise<Participant | undefined> {
+    const cacheKey = keys(identity).join('/');
+    const cached = this.recentReads.get(cacheKey);
+    const now = this.now();
+    if (cached && cached.until > now) return cached.value;
+    const writesBefore = this.writes;
+    const value = (await this.get(identity))?.value;
+    if (this.writes !== writesBefore) return value;
+    if (this.recentReads.size >= CACHE_ENTRIES) this.recentReads.clear();
+    this.recentReads.set(cacheKey, { value, until: now + (value ? PARTICIPANT_CACHE_MS : ABSENT_CACHE_MS) });
+    return value;
+  }
+
+  /**
+   * Every write goes through here: the cached entry goes before and after it, and a read under way
+   * meanwhile is not kept, so this process never serves what it has itself overwritten.
+   */
+  private async writing<T>(identity: TeamsIdentity, work: () => Promise<T>): Promise<T> {
+    const forget = (): void => {
+      this.writes += 1;
+      this.recentReads.delete(keys(identity).join('/'));
+    };
+    forget();
+    try {
+      return await work();
+    } finally {
+      forget();
+    }
+  }
+
   /** Writes a whole participant (demo data, coordinator edits after an ETag check elsewhere). */
   async save(participant: Participant): Promise<void> {
     const client = await this.store.table('participants');
-    await client.upsertEntity(toEntity(participant), 'Replace');
+    return this.writing(participant, async () => {
+      await client.upsertEntity(toEntity(participant), 'Replace');
+    });
   }
 
   /** Replaces a participant only if unchanged since read; throws ConflictError otherwise. */
   async update(participant: Participant, etag: string): Promise<string> {
     const client = await this.store.table('participants');
-    return replaceIfUnchanged(client, toEntity(participant), etag);
+    return this.writing(participant, async () => {
+      return replaceIfUnchanged(client, toEntity(participant), etag);
+    });
   }
 
   /** Creates or refreshes a participant from the Teams roster, keeping what people chose themselves. */
   async upsertFromRoster(member: RosterMember, now: Date): Promise<void> {
     const client = await this.store.table('participants');
     const [partitionKey, rowKey] = keys(member);
-    const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);
-    const rosterFields = {
-      partitionKey,
-      rowKey,
-      tenantId: member.tenantId,
-      aadObjectId: member.aadObjectId,
-      name: member.name,
-      teamsUserId: member.teamsUserId,
-      isGuest: member.isGuest,
-      active: true,
-      updatedAt: now.toISOString(),
-      ...(member.email ? { email: member.email } : {}),
-    };
-    if (existing) {
-      await client.updateEntity(rosterFields, 'Merge');
-    } else {
-      await client.upsertEntity({ ...rosterFields, roles: rolesColumn.write([]) }, 'Merge');
-    }
+    return this.writing(member, async () => {
+      const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);
+      const rosterFields = {
+        partitionKey,
+        rowKey,
+        tenantId: member.tenantId,
+        aadObjectId: member.aadObjectId,
+        name: member.name,
+        teamsUserId: member.teamsUserId,
+        isGuest: member.isGuest,
+        active: true,
+        updatedAt: now.toISOString(),
+        ...(member.email ? { email: member.email } : {}),
+      };
+      if (existing) {
+        await client.updateEntity(rosterFields, 'Merge');
+      } else {
+        await client.upsertEntity({ ...rosterFields, roles: rolesColumn.write([]) }, 'Merge');
+      }
+    });
   }
 
   async markInactive(identity: TeamsIdentity, now: Date): Promise<void> {
     const client = await this.store.table('participants');
     const [partitionKey, rowKey] = keys(identity);
-    if (!(await getEntity(client, partitionKey, rowKey))) return;
-    await client.updateEntity({ partitionKey, rowKey, active: false, updatedAt: now.toISOString() }, 'Merge');
+    return this.writing(identity, async () => {
+      if (!(await getEntity(client, partitionKey, rowKey))) return;
+      await client.updateEntity(
+        { partitionKey, rowKey, active: false, updatedAt: now.toISOString() },
+        'Merge',
+      );
+    });
   }
 
   /** Stores a participant's language choice, creating a minimal record for someone not yet synced. */
@@ -103,32 +165,36 @@ export class ParticipantRepository {
   ): Promise<void> {
     const client = await this.store.table('participants');
     const [partitionKey, rowKey] = keys(identity);
-    const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);
-    if (existing) {
-      await client.updateEntity({ partitionKey, rowKey, language, updatedAt: now.toISOString() }, 'Merge');
-      return;
-    }
-    await client.upsertEntity(
-      {
-        partitionKey,
-        rowKey,
-        tenantId: identity.tenantId,
-        aadObjectId: identity.aadObjectId,
-        name: identity.name ?? '',
-        roles: rolesColumn.write([]),
-        language,
-        isGuest: false,
-        active: true,
-        updatedAt: now.toISOString(),
-      } satisfies ParticipantEntity & { partitionKey: string; rowKey: string },
-      'Merge',
-    );
+    return this.writing(identity, async () => {
+      const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);
+      if (existing) {
+        await client.updateEntity({ partitionKey, rowKey, language, updatedAt: now.toISOString() }, 'Merge');
+        return;
+      }
+      await client.upsertEntity(
+        {
+          partitionKey,
+          rowKey,
+          tenantId: identity.tenantId,
+          aadObjectId: identity.aadObjectId,
+          name: identity.name ?? '',
+          roles: rolesColumn.write([]),
+          language,
+          isGuest: false,
+          active: true,
+          updatedAt: now.toISOString(),
+        } satisfies ParticipantEntity & { partitionKey: string; rowKey: string },
+        'Merge',
+      );
+    });
   }
 
   /** Removes a participant (erasure). */
   async delete(identity: TeamsIdentity): Promise<boolean> {
     const client = await this.store.table('participants');
-    return deleteIfPresent(client, ...keys(identity));
+    return this.writing(identity, async () => {
+      return deleteIfPresent(client, ...keys(identity));
+    });
   }
 
   async listPage(tenantId: string, pageSize: number, continuationToken?: string): Promise<Page<Participant>> {

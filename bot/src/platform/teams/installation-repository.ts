@@ -62,7 +62,17 @@ export interface ConversationReferenceStoreLike {
   ): Promise<{ data: Partial<BotReference>[]; continuationToken?: string }>;
 }
 
+/** Conversations this process knows are stored; beyond this many the set starts again. */
+const KNOWN_LIMIT = 10_000;
+
 export class InstallationRepository implements ConversationReferenceStoreLike {
+  /**
+   * TeamsFx adds the conversation of every message it sees ("add unless present"). A conversation
+   * this process has stored or found stored is not written again: that was a storage call on every
+   * message turn. An uninstall removes it here too, and a reinstall overwrites in any case.
+   */
+  private readonly known = new Set<string>();
+
   constructor(
     private readonly store: TableStore,
     private readonly clock: () => Date = () => new Date(),
@@ -73,16 +83,19 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
     reference: ConversationReference,
     options: { overwrite?: boolean },
   ): Promise<boolean> {
+    if (!options.overwrite && this.known.has(key)) return false;
     const client = await this.store.table('installations');
     const entity = toEntity(key, reference, this.clock());
-    if (options.overwrite) {
-      await client.upsertEntity(entity, 'Replace');
-      return true;
-    }
-    return createIfAbsent(client, entity);
+    let added = true;
+    if (options.overwrite) await client.upsertEntity(entity, 'Replace');
+    else added = await createIfAbsent(client, entity);
+    if (this.known.size >= KNOWN_LIMIT) this.known.clear();
+    this.known.add(key);
+    return added;
   }
 
   async remove(key: string, reference: ConversationReference): Promise<boolean> {
+    this.known.delete(key);
     const client = await this.store.table('installations');
     return deleteIfPresent(client, partitionFor(reference), escapeKey(key));
   }
@@ -116,7 +129,10 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
       odata`PartitionKey eq ${escapeKey(tenantId)} and kind eq ${'personal'} and userAadObjectId eq ${aadObjectId}`,
       toInstallation,
     );
-    for (const row of rows) await deleteIfPresent(client, escapeKey(row.tenantId || '_'), escapeKey(row.key));
+    for (const row of rows) {
+      this.known.delete(row.key);
+      await deleteIfPresent(client, escapeKey(row.tenantId || '_'), escapeKey(row.key));
+    }
     return rows.length;
   }
 

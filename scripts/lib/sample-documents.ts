@@ -213,6 +213,33 @@ const SAMPLE_TEXT = {
     methodCallout:
       'Luku, joka perustuu alle viiteen vastaukseen, on piilotettu. Avoimet vastaukset julkaistaan vain, kun vastaajia on vähintään kymmenen.',
     methodCalloutTitle: 'Vastaajien suoja',
+    nextSteps: 'Mitä seuraavaksi',
+    nextStepsText:
+      'Tulokset käsitellään johtoryhmässä ja toimialojen henkilöstökokouksissa. Ne ovat digitiekartan lähtötaso.',
+    nextStepsList: [
+      'Johtoryhmä asettaa tavoitetasot digitiekartan työpajassa tammikuussa 2027.',
+      'Toimialat valitsevat kaksi kehittämiskohdetta omista tuloksistaan.',
+      'Kysely uusitaan syksyllä 2028, ja tuloksia verrataan tähän lähtötasoon.',
+    ],
+    departmentFocus: 'Tiedolla johtaminen toimialoittain',
+    departmentFocusText:
+      'Tiedolla johtamisen arviot vaihtelevat toimialoittain eniten. Jakauma näytetään vain toimialoista, joilla on vähintään viisi vastaajaa.',
+    departmentFocusCaption: 'Tiedolla johtamisen arvioiden jakaumat toimialoittain (%)',
+    departmentFocusAlt:
+      'Pinottu pylväskaavio tiedolla johtamisen arvioista neljällä toimialalla; konsernipalveluissa arviot ovat korkeimmat. Yhden toimialan jakauma on piilotettu, koska vastaajia on alle viisi.',
+    tooFewShort: 'Alle 5 vastaajaa',
+    appendix: 'Liite: jakaumat taulukkona',
+    educationProfile: 'Sivistyksen toimialan profiili',
+    educationProfileText:
+      'Sivistyksen toimiala on kaupungin suurin: sen tulokset painavat kaupungin keskiarvoissa eniten. Kuviossa toimialan keskiarvoja verrataan kaupungin toimialojen mediaaniin ja vaihteluväliin.',
+    educationSubject: 'Sivistyksen toimiala',
+    departmentsMedian: 'Toimialojen mediaani',
+    departmentsRange: 'Toimialojen vaihteluväli',
+    educationCaption: 'Sivistyksen toimialan keskiarvot verrattuna kaupungin muihin toimialoihin',
+    educationAlt:
+      'Profiilikaavio: sivistyksen toimialan keskiarvot ovat toimialojen mediaanin alapuolella yhdeksässä näkökulmassa yhdestätoista; suurin ero on tiedolla johtamisessa.',
+    appendixText: 'Kuvion 2 luvut taulukkona. Osuudet on pyöristetty niin, että rivin summa on 100 %.',
+    appendixCaption: 'Vastausten jakaumat näkökulmittain (%)',
   },
   sv: {
     kicker: 'Personalens digitaliseringsenkät 2026',
@@ -310,6 +337,33 @@ const SAMPLE_TEXT = {
     methodCallout:
       'Ett värde som bygger på färre än fem svar är dolt. Öppna svar publiceras bara när de svarande är minst tio.',
     methodCalloutTitle: 'Skydd för de svarande',
+    nextSteps: 'Vad händer härnäst',
+    nextStepsText:
+      'Resultaten behandlas i ledningsgruppen och på sektorernas personalmöten. De är utgångsläget för den digitala färdplanen.',
+    nextStepsList: [
+      'Ledningsgruppen sätter målnivåerna i verkstaden för den digitala färdplanen i januari 2027.',
+      'Sektorerna väljer två utvecklingsobjekt utgående från sina egna resultat.',
+      'Enkäten upprepas hösten 2028 och resultaten jämförs med detta utgångsläge.',
+    ],
+    departmentFocus: 'Kunskapsbaserad ledning per sektor',
+    departmentFocusText:
+      'Bedömningarna av kunskapsbaserad ledning varierar mest mellan sektorerna. Fördelningen visas bara för sektorer med minst fem svarande.',
+    departmentFocusCaption: 'Fördelningen av bedömningarna av kunskapsbaserad ledning per sektor (%)',
+    departmentFocusAlt:
+      'Staplat stapeldiagram över bedömningarna av kunskapsbaserad ledning i fyra sektorer; i koncerntjänster är bedömningarna högst. Fördelningen för en sektor är dold eftersom de svarande är färre än fem.',
+    tooFewShort: 'Färre än 5 svarande',
+    appendix: 'Bilaga: fördelningarna i tabellform',
+    educationProfile: 'Bildningssektorns profil',
+    educationProfileText:
+      'Bildningssektorn är stadens största: dess resultat väger tyngst i stadens medeltal. I figuren jämförs sektorns medeltal med medianen och variationsbredden för stadens sektorer.',
+    educationSubject: 'Bildningssektorn',
+    departmentsMedian: 'Sektorernas median',
+    departmentsRange: 'Sektorernas variationsbredd',
+    educationCaption: 'Bildningssektorns medeltal jämfört med stadens övriga sektorer',
+    educationAlt:
+      'Profildiagram: bildningssektorns medeltal ligger under sektorernas median i nio av elva perspektiv; störst är skillnaden i kunskapsbaserad ledning.',
+    appendixText: 'Siffrorna i figur 2 i tabellform. Andelarna är avrundade så att radens summa är 100 %.',
+    appendixCaption: 'Svarsfördelningar per perspektiv (%)',
   },
 } as const;
 
@@ -351,6 +405,45 @@ export function surveyReportSample(language: SampleLanguage): ReportDocument {
     rows: names.map((label, index) => ({ label, group: groupOf(index), counts: DISTRIBUTIONS[index] ?? [] })),
   });
 
+  // Answers 1..5 and "don't know" on data-driven management per department.
+  const focusCounts = [
+    [4, 20, 52, 50, 12, 4],
+    [12, 52, 62, 24, 4, 14],
+    [5, 20, 28, 15, 2, 4],
+    [2, 6, 9, 5, 1, 1],
+    [1, 1, 1, 1, 0, 0],
+  ];
+  const departmentFocus = distributionChart({
+    language,
+    labelHeader: t.department,
+    countHeader: t.answers,
+    categories: t.categories.map((label, index) => ({ label, outsideScale: index === 5 })),
+    rows: DEPARTMENTS.map((department, index) => ({
+      label: department.name[language],
+      counts: focusCounts[index] ?? [],
+      ...(department.respondents < 5 ? { suppressed: { label: t.tooFewShort, reason: t.tooFew } } : {}),
+    })),
+  });
+
+  const education = profileChart({
+    language,
+    accent: SURVEY_BRANDING.primaryColour,
+    labelHeader: t.perspective,
+    series: { subject: t.educationSubject, median: t.departmentsMedian, range: t.departmentsRange },
+    scale: { min: 1, max: 5, endLabels: t.scaleEnds },
+    rows: names.map((label, index) => {
+      const mean = MEANS[index] ?? 3;
+      return {
+        label,
+        group: groupOf(index),
+        value: Math.round((mean - 0.18 + (index % 3) * 0.08) * 100) / 100,
+        median: mean,
+        lowerQuartile: Math.round((mean - 0.3) * 100) / 100,
+        upperQuartile: Math.round((mean + 0.32) * 100) / 100,
+      };
+    }),
+  });
+
   const mediansOfFirstFive = NETWORK.slice(0, 5).map((quartiles) => quartiles[1]);
   const departmentRows: (TableRow | TableCell[])[] = DEPARTMENTS.map((department) => {
     const hidden = department.respondents < 5;
@@ -388,6 +481,9 @@ export function surveyReportSample(language: SampleLanguage): ReportDocument {
       { value: number(3.78), label: t.strongest, detail: t.networkMedian(number(3.55)) },
     ]),
     bullets(t.findings.map((finding) => [...finding])),
+    h2(t.nextSteps),
+    p(t.nextStepsText),
+    numbered(t.nextStepsList),
     pageBreak(),
     h1(t.byPerspective),
     p(t.byPerspectiveText),
@@ -396,7 +492,9 @@ export function surveyReportSample(language: SampleLanguage): ReportDocument {
     h2(t.distributions),
     p(t.distributionsText),
     chart(distribution, t.distributionAlt, t.distributionCaption),
-    pageBreak(),
+    h2(t.departmentFocus),
+    p(t.departmentFocusText),
+    chart(departmentFocus, t.departmentFocusAlt, t.departmentFocusCaption),
     h1(t.departments),
     p(t.departmentsText),
     {
@@ -409,6 +507,9 @@ export function surveyReportSample(language: SampleLanguage): ReportDocument {
       rows: departmentRows,
       note: t.departmentNote,
     },
+    h2(t.educationProfile),
+    p(t.educationProfileText),
+    chart(education, t.educationAlt, t.educationCaption),
     h2(t.responses),
     {
       type: 'table',
@@ -428,6 +529,10 @@ export function surveyReportSample(language: SampleLanguage): ReportDocument {
     h1(t.method),
     ...t.methodText.map((text) => p(text)),
     callout([t.methodCallout], { title: t.methodCalloutTitle }),
+    pageBreak(),
+    h1(t.appendix),
+    p(t.appendixText),
+    chartTable(distribution, t.appendixCaption),
   ];
 
   return {

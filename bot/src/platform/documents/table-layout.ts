@@ -12,7 +12,7 @@ import { longestWordWidth, textWidth } from './text-layout';
 
 export const CELL_PADDING_X = 5;
 export const CELL_PADDING_Y = 3.6;
-export const HEADER_SIZE = TYPE.table.size - 0.25;
+export const HEADER_SIZE = TYPE.table.size;
 /** Headers are semibold in the PDF and bold in Word; widths are measured in the wider bold. */
 const HEADER_MEASURE: FontFace = 'bold';
 
@@ -25,7 +25,8 @@ export function cellFace(cell: PreparedCell): FontFace {
 
 export function columnWidths(table: PreparedTable, width: number): number[] {
   const size = TYPE.table.size;
-  const pad = 2 * CELL_PADDING_X;
+  // Two points of slack: word processors lay text out a hair wider than the font's own metrics.
+  const pad = 2 * CELL_PADDING_X + 2;
   const count = table.columns.length;
   const bodyNatural = new Array<number>(count).fill(0);
   const bodyMinimum = new Array<number>(count).fill(0);
@@ -47,12 +48,18 @@ export function columnWidths(table: PreparedTable, width: number): number[] {
       Math.max(bodyMinimum[index] ?? 0, longestWordWidth(column.header, HEADER_MEASURE, HEADER_SIZE)) + pad,
     ),
   );
-  // Headers may take two lines before the body's columns are made to wrap.
+  // Headers may take two lines before the body's columns are made to wrap, but a header word is
+  // not broken at its hyphen ("Vastaus-%") while there is room.
   const natural = table.columns.map((column, index) =>
     Math.max(
       minimum[index] ?? 0,
       (bodyNatural[index] ?? 0) + pad,
       textWidth(column.header, HEADER_MEASURE, HEADER_SIZE) / 2 + pad,
+      Math.min(
+        width * 0.4,
+        Math.max(...column.header.split(/\s+/).map((word) => textWidth(word, HEADER_MEASURE, HEADER_SIZE))) +
+          pad,
+      ),
     ),
   );
   const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
@@ -70,23 +77,60 @@ export function columnWidths(table: PreparedTable, width: number): number[] {
   }
   const naturalSum = sum(natural);
   if (naturalSum <= width) {
-    // Room to spare: the text columns share it, so numbers stay close to their headers.
+    // Room to spare: first headers that would wrap get up to one line each, then the text columns
+    // share the rest, so numbers stay close to their headers.
+    const oneLineHeaders = table.columns.map((column, index) =>
+      Math.max(
+        natural[index] ?? 0,
+        Math.min(width * 0.4, textWidth(column.header, HEADER_MEASURE, HEADER_SIZE) + pad),
+      ),
+    );
+    const widths = [...natural];
+    const headerRoom = fairShares(
+      oneLineHeaders.map((value, index) => value - (natural[index] ?? 0)),
+      width - naturalSum,
+    );
+    headerRoom.forEach((value, index) => (widths[index] = (widths[index] ?? 0) + value));
+    const extra = width - sum(widths);
     const textColumns = table.columns
       .map((column, index) => (column.numeric ? -1 : index))
       .filter((index) => index >= 0);
     const receivers = textColumns.length > 0 ? textColumns : table.columns.map((_, index) => index);
-    const receiverSum = sum(receivers.map((index) => natural[index] ?? 0));
-    const extra = width - naturalSum;
-    return natural.map((value, index) =>
+    const receiverSum = sum(receivers.map((index) => widths[index] ?? 0));
+    return widths.map((value, index) =>
       receivers.includes(index) ? value + (extra * value) / receiverSum : value,
     );
   }
   const minimumSum = sum(minimum);
   if (minimumSum >= width) return minimum.map((value) => (value / minimumSum) * width);
-  const spare = width - minimumSum;
-  const wants = natural.map((value, index) => Math.max(0, value - (minimum[index] ?? 0)));
-  const wantSum = sum(wants) || 1;
-  return minimum.map((value, index) => value + (spare * (wants[index] ?? 0)) / wantSum);
+  // Share the room above the minimums fairly: a column that wants little (a short label, a number)
+  // gets all it wants, the rest divide what remains, so short cells do not wrap for long ones.
+  const given = fairShares(
+    natural.map((value, index) => value - (minimum[index] ?? 0)),
+    width - minimumSum,
+  );
+  return minimum.map((value, index) => value + (given[index] ?? 0));
+}
+
+/** Max-min fair division of `room` among `wants`: small wants are met in full, large ones share the rest. */
+function fairShares(wants: readonly number[], room: number): number[] {
+  const given = wants.map(() => 0);
+  let spare = room;
+  let open = wants.map((_, index) => index).filter((index) => (wants[index] ?? 0) > 0);
+  while (open.length > 0 && spare > 0.01) {
+    const share = spare / open.length;
+    const satisfied = open.filter((index) => (wants[index] ?? 0) - (given[index] ?? 0) <= share);
+    if (satisfied.length === 0) {
+      for (const index of open) given[index] = (given[index] ?? 0) + share;
+      break;
+    }
+    for (const index of satisfied) {
+      spare -= (wants[index] ?? 0) - (given[index] ?? 0);
+      given[index] = wants[index] ?? 0;
+    }
+    open = open.filter((index) => !satisfied.includes(index));
+  }
+  return given;
 }
 
 /** Widens columns below their minimum, taking the width from columns that have some to spare. */

@@ -23,6 +23,12 @@ export interface LineSegment {
 export interface TextLine {
   readonly segments: readonly LineSegment[];
   readonly width: number;
+  /**
+   * What stood at the break after this line: a space when it broke between words, nothing after a
+   * hyphen or on the last line. The PDF writes it (invisibly) so copied and read-aloud text keeps
+   * its word boundaries.
+   */
+  readonly joiner: '' | ' ';
 }
 
 const MAX_CACHED = 50_000;
@@ -122,13 +128,13 @@ function splitWord(text: string, face: FontFace, size: number, maxWidth: number)
  * ends of lines are dropped; `\n` forces a break; the result always has at least one line.
  */
 export function wrapRuns(runs: readonly StyledText[], size: number, maxWidth: number): TextLine[] {
-  const lines: StyledText[][] = [];
+  const lines: { parts: StyledText[]; joiner: '' | ' ' }[] = [];
   let line: StyledText[] = [];
   let lineWidth = 0;
   let pendingSpace: StyledText | undefined;
 
-  const endLine = (): void => {
-    lines.push(line);
+  const endLine = (joiner: '' | ' ' = pendingSpace ? ' ' : ''): void => {
+    lines.push({ parts: line, joiner });
     line = [];
     lineWidth = 0;
     pendingSpace = undefined;
@@ -148,7 +154,7 @@ export function wrapRuns(runs: readonly StyledText[], size: number, maxWidth: nu
   while (index < pieces.length) {
     const piece = pieces[index];
     if (piece.kind === 'newline') {
-      endLine();
+      endLine(' ');
       index += 1;
       continue;
     }
@@ -195,11 +201,11 @@ export function wrapRuns(runs: readonly StyledText[], size: number, maxWidth: nu
       });
     }
   }
-  if (line.length > 0 || lines.length === 0) lines.push(line);
-  return lines.map((parts) => toLine(parts, size));
+  if (line.length > 0 || lines.length === 0) lines.push({ parts: line, joiner: '' });
+  return lines.map(({ parts, joiner }) => toLine(parts, size, joiner));
 }
 
-function toLine(parts: readonly StyledText[], size: number): TextLine {
+function toLine(parts: readonly StyledText[], size: number, joiner: '' | ' '): TextLine {
   const merged: StyledText[] = [];
   for (const part of parts) {
     const last = merged[merged.length - 1];
@@ -214,7 +220,7 @@ function toLine(parts: readonly StyledText[], size: number): TextLine {
     x += width;
     return segment;
   });
-  return { segments, width: x };
+  return { segments, width: x, joiner };
 }
 
 /** Plain text in one face, broken into lines. */

@@ -105,10 +105,23 @@ export function profileChart(options: ProfileChartOptions): ChartGraphic {
             radius: 1.5,
           });
         }
-        if (row.median !== undefined) shapes.push(...marker('tick', x(row.median), centreY, REFERENCE, 4.2));
         if (hasComparison && row.comparison !== undefined)
           shapes.push(...marker('diamond', x(row.comparison), centreY, COMPARISON, 4));
         if (row.value !== undefined) shapes.push(...marker('dot', x(row.value), centreY, accent, 5));
+        // The median goes on top, with a white halo, so a dot on the same value does not hide it.
+        if (row.median !== undefined) {
+          const at = x(row.median);
+          shapes.push({
+            kind: 'line',
+            x1: at,
+            y1: centreY - 8.8,
+            x2: at,
+            y2: centreY + 8.8,
+            stroke: '#FFFFFF',
+            strokeWidth: 4,
+          });
+          shapes.push(...marker('tick', at, centreY, REFERENCE, 4.2));
+        }
         return shapes;
       },
     })),

@@ -233,11 +233,12 @@ class DocxComposer {
     this.children.push(new Paragraph({ style: `Heading${level}`, children: [new TextRun(text)] }));
   }
 
-  private paragraph(text: RichText, style: 'body' | 'lead' | 'small' = 'body'): void {
+  /** `keepNext` holds an introduction on the page of the chart or table it introduces. */
+  private paragraph(text: RichText, style: 'body' | 'lead' | 'small' = 'body', keepNext = false): void {
     const options: IParagraphOptions =
       style === 'body'
-        ? { children: runs(text) }
-        : { style: style === 'lead' ? 'Lead' : 'Small', children: runs(text) };
+        ? { keepNext, children: runs(text) }
+        : { style: style === 'lead' ? 'Lead' : 'Small', keepNext, children: runs(text) };
     this.children.push(new Paragraph(options));
   }
 
@@ -274,8 +275,10 @@ class DocxComposer {
     const cellMargins = {
       top: twips(CELL_PADDING_Y),
       bottom: twips(CELL_PADDING_Y),
-      left: twips(CELL_PADDING_X),
-      right: twips(CELL_PADDING_X),
+      // Half a point under the PDF's padding: a point of slack per cell for word processors whose
+      // text comes out a hair wider than the font's metrics.
+      left: twips(CELL_PADDING_X - 0.5),
+      right: twips(CELL_PADDING_X - 0.5),
     };
     if (table.caption) {
       this.children.push(
@@ -578,13 +581,14 @@ class DocxComposer {
   async compose(): Promise<Document> {
     const { source } = this.prepared;
     this.titlePage();
-    for (const block of this.prepared.blocks) {
+    for (const [index, block] of this.prepared.blocks.entries()) {
+      const next = this.prepared.blocks[index + 1];
       switch (block.type) {
         case 'heading':
           this.heading(block.level, block.text);
           break;
         case 'paragraph':
-          this.paragraph(block.text, block.style);
+          this.paragraph(block.text, block.style, next?.type === 'chart' || next?.type === 'table');
           break;
         case 'list':
           this.list(block.items, block.ordered === true);
@@ -801,7 +805,7 @@ class DocxComposer {
           id: 'TableHeading',
           name: 'Table Heading',
           basedOn: 'TableText',
-          run: { bold: true, size: halfPoints(TYPE.table.size - 0.25) },
+          run: { bold: true, size: halfPoints(TYPE.table.size) },
         },
         {
           id: 'KeyFigureValue',

@@ -146,14 +146,26 @@ class PdfComposer {
     this.pdf.endMarkedContent();
   }
 
-  private drawLine(line: TextLine, x: number, baseline: number, size: number, colour: string): void {
-    for (const segment of line.segments) {
+  /** `joiner` overrides the line's own, e.g. a space between a key figure's value and its label. */
+  private drawLine(
+    line: TextLine,
+    x: number,
+    baseline: number,
+    size: number,
+    colour: string,
+    joiner = line.joiner,
+  ): void {
+    line.segments.forEach((segment, index) => {
+      const last = index === line.segments.length - 1;
       this.pdf
         .font(segment.face)
         .fontSize(size)
         .fillColor(colour)
-        .text(segment.text, x + segment.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-    }
+        .text(last ? segment.text + joiner : segment.text, x + segment.x, baseline, {
+          lineBreak: false,
+          baseline: 'alphabetic',
+        });
+    });
   }
 
   /**
@@ -307,13 +319,15 @@ class PdfComposer {
     this.marked(element, 'P', () => {
       details.forEach((detail, index) => {
         const lines = wrapRuns([{ text: detail, face: index === 0 ? 'semibold' : 'regular' }], 10.5, width);
-        for (const line of lines) {
+        for (const [lineIndex, line] of lines.entries()) {
+          const lastOfDetail = lineIndex === lines.length - 1;
           this.drawLine(
             line,
             LEFT,
             baselineIn(detailY, 16, 10.5),
             10.5,
             index === 0 ? theme.ink : theme.mutedInk,
+            lastOfDetail ? (index < details.length - 1 ? ' ' : '') : line.joiner,
           );
           detailY += 16;
         }
@@ -323,7 +337,12 @@ class PdfComposer {
 
   // ---- Blocks ------------------------------------------------------------------------------------
 
-  heading(level: 1 | 2 | 3, text: string, next: PreparedBlock | undefined): void {
+  heading(
+    level: 1 | 2 | 3,
+    text: string,
+    next: PreparedBlock | undefined,
+    afterNext: PreparedBlock | undefined,
+  ): void {
     const style = level === 1 ? TYPE.heading1 : level === 2 ? TYPE.heading2 : TYPE.heading3;
     const face: FontFace = level === 3 ? 'bold' : 'semibold';
     const colour = level === 3 ? this.theme.ink : this.theme.primaryText;
@@ -331,8 +350,19 @@ class PdfComposer {
     const lineHeight = style.size * style.leading;
     const height = lines.length * lineHeight;
     const before = this.atTop ? 0 : style.spaceBefore;
-    // Keep the heading with the start of what follows it.
-    this.ensure(before + height + style.spaceAfter + this.minimumHeight(next));
+    // Keep the heading with the start of what follows it; a short introduction followed by a
+    // chart or table stays with the heading and with that chart or table.
+    let following = this.minimumHeight(next);
+    if (
+      next?.type === 'paragraph' &&
+      (afterNext?.type === 'chart' || afterNext?.type === 'table' || afterNext?.type === 'keyFigures')
+    ) {
+      const type = next.style === 'lead' ? TYPE.lead : next.style === 'small' ? TYPE.small : TYPE.body;
+      const lines = wrapRuns(styled(next.text), type.size, CONTENT_WIDTH).length;
+      if (lines <= 4)
+        following = lines * type.size * type.leading + TYPE.paragraphGap + this.minimumHeight(afterNext);
+    }
+    this.ensure(before + height + style.spaceAfter + following);
     if (!this.atTop) this.y += style.spaceBefore;
     const element = this.element(`H${level}`);
     const top = this.y;
@@ -437,15 +467,32 @@ class PdfComposer {
         const item = this.element('P', {}, element);
         this.marked(item, 'P', () => {
           let y = top + 14;
-          for (const line of entry.value) {
-            this.drawLine(line, x + 13, y + entry.size * 0.8, entry.size, this.theme.primaryText);
+          // Value, label and detail read as one sentence: "412 respondents network median 3,2".
+          const joinerAfter = (lines: readonly TextLine[], index: number, more: boolean): '' | ' ' =>
+            index < lines.length - 1 ? (lines[index]?.joiner ?? '') : more ? ' ' : '';
+          entry.value.forEach((line, lineIndex) => {
+            this.drawLine(
+              line,
+              x + 13,
+              y + entry.size * 0.8,
+              entry.size,
+              this.theme.primaryText,
+              joinerAfter(entry.value, lineIndex, true),
+            );
             y += entry.size * 1.1;
-          }
+          });
           y += 5;
-          for (const line of entry.label) {
-            this.drawLine(line, x + 13, baselineIn(y, 12.5, 9.5), 9.5, this.theme.ink);
+          entry.label.forEach((line, lineIndex) => {
+            this.drawLine(
+              line,
+              x + 13,
+              baselineIn(y, 12.5, 9.5),
+              9.5,
+              this.theme.ink,
+              joinerAfter(entry.label, lineIndex, entry.detail.length > 0),
+            );
             y += 12.5;
-          }
+          });
           if (entry.detail.length) y += 3;
           for (const line of entry.detail) {
             this.drawLine(line, x + 13, baselineIn(y, 11, 8.5), 8.5, this.theme.mutedInk);
@@ -833,7 +880,7 @@ class PdfComposer {
     blocks.forEach((block, index) => {
       switch (block.type) {
         case 'heading':
-          return this.heading(block.level, block.text, blocks[index + 1]);
+          return this.heading(block.level, block.text, blocks[index + 1], blocks[index + 2]);
         case 'paragraph':
           return this.paragraph(block.text, block.style);
         case 'list':

@@ -232,10 +232,29 @@ const documentSchema = z
     });
   });
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Readable issues. A value that may take several shapes (text or styled runs, a cell as text, a
+ * number or an object) fails as a union; the branch of the shape it has says what is wrong.
+ */
+function flatten(
+  issue: Issue,
+  prefix: readonly PropertyKey[] = [],
+): { path: PropertyKey[]; message: string }[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const branches = issue.errors.map((branch) => branch.filter((inner) => inner.code !== 'invalid_type'));
+    const relevant = branches.find((branch) => branch.length > 0);
+    if (relevant) return relevant.flatMap((inner) => flatten(inner, path));
+  }
+  return [{ path, message: issue.message }];
+}
+
 function issuesOf(error: z.ZodError): string[] {
-  return error.issues.map(
-    (issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'document'}: ${issue.message}`,
-  );
+  return error.issues
+    .flatMap((issue) => flatten(issue))
+    .map(({ path, message }) => `${path.length > 0 ? path.map(String).join('.') : 'document'}: ${message}`);
 }
 
 /** The document with its text sanitised, or a `DocumentValidationError` listing every problem. */

@@ -13,6 +13,8 @@ import {
   SUBTLE_FILL,
   TEXT_CONTRAST,
   WHITE,
+  contrastRatio,
+  mix,
   textColourOn,
   tint,
   withContrast,
@@ -69,5 +71,14 @@ export function cellColours(theme: DocumentTheme, shading: CellShading): { fill:
         : shading === 'highlight'
           ? theme.secondaryTint
           : shading.colour.toUpperCase();
-  return { fill, text: textColourOn(fill) };
+  // A mid-tone fill carries neither ink nor white at 4.5:1; it is lightened until ink reads on it.
+  let readable = fill;
+  for (
+    let step = 1;
+    step <= 10 && contrastRatio(textColourOn(readable), readable) < TEXT_CONTRAST;
+    step += 1
+  ) {
+    readable = mix(fill, WHITE, step / 10);
+  }
+  return { fill: readable, text: textColourOn(readable) };
 }

@@ -4,7 +4,7 @@
  * of answers at the row's end. Shares are rounded by the largest-remainder method so that the
  * printed percentages of a row add up to exactly 100.
  */
-import { MUTED_INK, RULE, textColourOn } from '../colour';
+import { MUTED_INK, RULE, TEXT_CONTRAST, contrastRatio, textColourOn } from '../colour';
 import { formatNumber, formatPercent } from '../format';
 import type { TableCell } from '../model';
 import { textWidth } from '../text-layout';
@@ -156,10 +156,15 @@ export function distributionChart(options: DistributionChartOptions): ChartGraph
                 strokeWidth: 1,
               });
             const label = formatPercent((shares[index] ?? 0) / 100, language);
-            if (textWidth(label, 'regular', CHART_TYPE.tick) + 5 <= right - left) {
+            const labelColour = textColourOn(fill);
+            // A share is printed in its segment where it fits and can be read (4.5:1); the data table has them all.
+            if (
+              textWidth(label, 'regular', CHART_TYPE.tick) + 5 <= right - left &&
+              contrastRatio(labelColour, fill) >= TEXT_CONTRAST
+            ) {
               shapes.push(
                 text((left + right) / 2, baselineAt(centreY, CHART_TYPE.tick), label, CHART_TYPE.tick, {
-                  fill: textColourOn(fill),
+                  fill: labelColour,
                   anchor: 'middle',
                 }),
               );

@@ -85,7 +85,7 @@ export function dotPlotChart(options: DotPlotChartOptions): ChartGraphic {
       return {
         label: row.label,
         group: row.group,
-        minHeight: tallest * PICK_STEP + 16,
+        minHeight: tallest * PICK_STEP + 26,
         value:
           row.median === undefined
             ? { text: '–', face: 'regular' as const, fill: MUTED_INK }

@@ -21,8 +21,8 @@ export const BASELINE = '#5B6470';
 
 /** Five steps from weak (1) to excellent (5); the first and last pass 6:1, the middle ones are labelled. */
 const ORDINAL_FIVE = ['#A3470F', '#E69552', '#C9C9BE', '#7DA7D4', '#1D5A9C'] as const;
-/** "Don't know" and other answers outside the scale: a neutral grey set apart by a gap (3.9:1). */
-export const OUTSIDE_SCALE = '#7A828C';
+/** "Don't know" and other answers outside the scale: a neutral grey that takes white text (4.8:1). */
+export const OUTSIDE_SCALE = '#6B7280';
 
 /** `count` colours for an ordered scale, interpolated along the five-step ramp. */
 export function ordinalColours(count: number): string[] {

@@ -10,7 +10,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { rasteriseSvgSync, prepareLogo } from '../logo';
-import { FONT_FACES, fontBytes, fontFilePath, type FontFace } from '../fonts';
+import { FONT_FACES, fontMetrics, type FontFace } from '../fonts';
 import { languageTag, formatDocumentDate } from '../format';
 import { KIT_TEXT } from '../kit-text';
 import type { ReportDocument, RichText, TextRun } from '../model';
@@ -66,6 +66,16 @@ function textBearingFill(colour: string): string {
   return withContrast(colour, WHITE, TEXT_CONTRAST);
 }
 
+/**
+ * pdfkit (≥ 0.17) also takes an already parsed fontkit font. Handing it the process's one parsed
+ * copy of each face, rather than the file, spares every document the parsing of the font's
+ * tables, which was most of the time a document took; fontkit fonts are not changed by use
+ * (a document subsets its own copy of the glyphs). @types/pdfkit lists only files and bytes.
+ */
+function pdfFont(face: FontFace): string {
+  return fontMetrics(face) as unknown as string;
+}
+
 class PdfComposer {
   readonly pdf: PDFKit.PDFDocument;
   readonly root: Struct;
@@ -90,7 +100,7 @@ class PdfComposer {
       lang: languageTag(source.language),
       displayTitle: true,
       // The default font would be Helvetica, which is not embedded; PDF/UA wants every font embedded.
-      font: fontFilePath('regular'),
+      font: pdfFont('regular'),
       info: {
         Title: prepared.documentName,
         Author: source.author ?? source.branding.organisationName,
@@ -101,7 +111,7 @@ class PdfComposer {
         ModDate: source.date,
       },
     });
-    for (const face of FONT_FACES) this.pdf.registerFont(face, fontBytes(face));
+    for (const face of FONT_FACES) this.pdf.registerFont(face, pdfFont(face));
     this.root = this.pdf.struct('Document');
     this.pdf.addStructure(this.root);
   }

@@ -23,6 +23,7 @@ import {
   renderDocx,
   renderPdf,
   roundedShares,
+  svgChart,
   timelineChart,
   type ChartGraphic,
   type ReportDocument,
@@ -671,6 +672,41 @@ describe('numbers', () => {
     expect(formatNumber(-0.01, 'fi', 1)).toBe('0,0');
     expect(formatPercent(0.456, 'fi')).toBe('46\u00A0%');
     expect(formatPercent(0.456, 'en')).toBe('46%');
+  });
+});
+
+describe('a branded roadmap as PDF', () => {
+  it('shows the logo with its alternative text and the timeline as vectors', async () => {
+    const file = saved('roadmap-fi.pdf', await renderPdf(roadmapSample('fi')));
+    const raw = run('cat', [file]);
+    expect(raw).toContain('/Alt (Koivurannan kaupungin logo)');
+    expect(pdfInfo(file).Title).toBe('Koivurannan digitiekartta 2027–2028');
+    const text = flat(pdfText(file));
+    // The timeline's labels are text in the PDF, not pixels.
+    expect(text).toContain('Digituen lähitukipisteet kirjastoihin');
+    expect(text).toContain('Q1/2027–Q4/2027');
+  });
+});
+
+describe('a chart drawn elsewhere', () => {
+  it('is placed as a picture in both formats, with its alternative text', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80"><rect x="10" y="10" width="150" height="40" fill="#1D4E89"/></svg>';
+    const document = minimalDocument({
+      blocks: [h1('Kuva'), chart(svgChart(svg, 300, 120), 'A single blue bar')],
+    });
+    const file = saved('svg-chart.pdf', await renderPdf(document));
+    expect(run('cat', [file])).toContain('/Alt (A single blue bar)');
+    const prefix = path.join(workDirectory, 'svg-chart-page');
+    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '40', '-png', '-singlefile', file, prefix]);
+    expect(colourShare(decodePng(execFileSync('cat', [`${prefix}.png`])), '#1D4E89', 20)).toBeGreaterThan(
+      0.005,
+    );
+    const parts = await docxParts(await renderDocx(document));
+    expect(parts.document).toContain('descr="A single blue bar"');
+    expect(() => svgChart('<svg xmlns="http://www.w3.org/2000/svg"><svg:script/></svg>', 10, 10)).toThrow(
+      /contains scripts/,
+    );
   });
 });
 

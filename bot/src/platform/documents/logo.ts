@@ -31,10 +31,11 @@ export function pngSize(data: Uint8Array): { width: number; height: number } {
 
 /** Why an SVG is refused, or undefined when it is a self-contained drawing. */
 export function unsafeSvgReason(svg: string): string | undefined {
-  if (!/<svg[\s>]/i.test(svg)) return 'it has no <svg> element';
+  if (!/<svg[\s/>]/i.test(svg)) return 'it has no <svg> element';
   if (/<!DOCTYPE|<!ENTITY/i.test(svg)) return 'it declares a DTD or entities';
-  if (/<script[\s>]/i.test(svg) || /\son[a-z]+\s*=/i.test(svg)) return 'it contains scripts';
-  if (/<foreignObject[\s>]/i.test(svg)) return 'it embeds foreign content';
+  // An element may carry a namespace prefix (<svg:script>) and be empty (<script/>).
+  if (/<(?:[\w.-]+:)?script[\s/>]/i.test(svg) || /\son[a-z]+\s*=/i.test(svg)) return 'it contains scripts';
+  if (/<(?:[\w.-]+:)?foreignObject[\s/>]/i.test(svg)) return 'it embeds foreign content';
   const references = svg.matchAll(/(?:href|src)\s*=\s*["']\s*([^"']*)["']/gi);
   for (const [, target = ''] of references) {
     if (!target.startsWith('#') && !/^data:image\/(png|jpeg);base64,/i.test(target)) {

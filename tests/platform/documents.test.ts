@@ -688,6 +688,22 @@ describe('a branded roadmap as PDF', () => {
   });
 });
 
+describe('documents rendered one after another', () => {
+  it('keep every character in their text, punctuation inside bold runs included', async () => {
+    // A bold colon's dots are the bold period glyph: writing the first document's font subset
+    // once left the period without its character in the documents after it.
+    const first = minimalDocument({
+      blocks: [h1('Eka'), p([{ text: 'Oma työ: ', bold: true }, { text: 'hyvä.' }])],
+    });
+    const second = minimalDocument({
+      blocks: [h1('Toka'), p([{ text: 'Asiointi verkossa. ', bold: true }, { text: 'Kymmenen palvelua.' }])],
+    });
+    await renderPdf(first);
+    const file = saved('second.pdf', await renderPdf(second));
+    expect(flat(pdfText(file))).toContain('Asiointi verkossa. Kymmenen palvelua.');
+  });
+});
+
 describe('a chart drawn elsewhere', () => {
   it('is placed as a picture in both formats, with its alternative text', async () => {
     const svg =

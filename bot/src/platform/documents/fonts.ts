@@ -62,9 +62,26 @@ export function fontMetrics(face: FontFace): fontkit.Font {
     const created = fontkit.create(fontBytes(face));
     if (!('layout' in created)) throw new Error(`${FILE_NAMES[face]} is a font collection, not a font`);
     font = created;
+    keepCodePoints(font);
     parsed.set(face, font);
   }
   return font;
+}
+
+/**
+ * fontkit caches a glyph with the characters it was first asked for. When a PDF's font subset is
+ * written, the parts of composite glyphs (the dots of a colon are the period glyph) are fetched
+ * without characters, and the cache then gives the period no characters in every later document
+ * that shares the parsed font: the period is drawn but missing from the text a screen reader or a
+ * copy gets. A glyph fetched for a character now takes that character if it has none.
+ */
+function keepCodePoints(font: fontkit.Font): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (glyphId: number, codePoints: number[] = []): fontkit.Glyph => {
+    const glyph = getGlyph(glyphId, codePoints);
+    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
 }
 
 /** Height of capital letters as a share of the font size (Source Sans 3: 0.66). */

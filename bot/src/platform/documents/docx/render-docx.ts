@@ -91,6 +91,7 @@ class DocxComposer {
   private readonly children: Child[] = [];
   private readonly images: Promise<void>[] = [];
   private lists = 0;
+  private breakPending = false;
 
   constructor(
     private readonly prepared: PreparedDocument,
@@ -226,19 +227,41 @@ class DocxComposer {
         }),
       );
     });
-    this.children.push(new Paragraph({ children: [new PageBreak()] }));
+    this.breakPending = true;
+  }
+
+  /**
+   * A page break is written as "page break before" on the next paragraph. A paragraph holding only
+   * a break, the obvious way, lands on a page of its own when the page before is exactly full, and
+   * Word then shows a blank page; only a block that starts with a table gets such a paragraph.
+   */
+  private takeBreak(): boolean {
+    const pending = this.breakPending;
+    this.breakPending = false;
+    return pending;
+  }
+
+  private flushBreak(): void {
+    if (this.takeBreak()) this.children.push(new Paragraph({ children: [new PageBreak()] }));
   }
 
   private heading(level: 1 | 2 | 3, text: string): void {
-    this.children.push(new Paragraph({ style: `Heading${level}`, children: [new TextRun(text)] }));
+    this.children.push(
+      new Paragraph({
+        style: `Heading${level}`,
+        pageBreakBefore: this.takeBreak(),
+        children: [new TextRun(text)],
+      }),
+    );
   }
 
   /** `keepNext` holds an introduction on the page of the chart or table it introduces. */
   private paragraph(text: RichText, style: 'body' | 'lead' | 'small' = 'body', keepNext = false): void {
+    const pageBreakBefore = this.takeBreak();
     const options: IParagraphOptions =
       style === 'body'
-        ? { keepNext, children: runs(text) }
-        : { style: style === 'lead' ? 'Lead' : 'Small', keepNext, children: runs(text) };
+        ? { keepNext, pageBreakBefore, children: runs(text) }
+        : { style: style === 'lead' ? 'Lead' : 'Small', keepNext, pageBreakBefore, children: runs(text) };
     this.children.push(new Paragraph(options));
   }
 
@@ -253,6 +276,7 @@ class DocxComposer {
             ...(ordered ? { instance: this.lists } : {}),
           },
           spacing: { after: index === items.length - 1 ? twips(TYPE.paragraphGap) : twips(2.5) },
+          pageBreakBefore: index === 0 && this.takeBreak(),
           children: runs(item),
         }),
       );
@@ -280,11 +304,13 @@ class DocxComposer {
       left: twips(CELL_PADDING_X - 0.5),
       right: twips(CELL_PADDING_X - 0.5),
     };
+    if (!table.caption) this.flushBreak();
     if (table.caption) {
       this.children.push(
         new Paragraph({
           style: 'TableCaption',
           keepNext: true,
+          pageBreakBefore: this.takeBreak(),
           children: [
             new TextRun({ text: `${table.caption.label} `, bold: true }),
             new TextRun(table.caption.text),
@@ -391,6 +417,7 @@ class DocxComposer {
     const gap = twips(10);
     const box = Math.floor((CONTENT_TWIPS - gap * (perRow - 1)) / perRow);
     const columnWidths = Array.from({ length: perRow * 2 - 1 }, (_, index) => (index % 2 === 0 ? box : gap));
+    this.flushBreak();
     const tableRows: TableRow[] = [];
     for (let start = 0; start < items.length; start += perRow) {
       const rowItems = items.slice(start, start + perRow);
@@ -474,6 +501,7 @@ class DocxComposer {
   }
 
   private callout(title: string | undefined, paragraphs: readonly RichText[], tone: 'info' | 'note'): void {
+    this.flushBreak();
     const fill = tone === 'info' ? this.theme.secondaryTint : this.theme.subtleFill;
     const bar = tone === 'info' ? this.theme.secondary : this.theme.rule;
     const content: Paragraph[] = [];
@@ -529,6 +557,7 @@ class DocxComposer {
     const width = chart.width * scale;
     const height = chart.height * scale;
     const slot = this.children.length;
+    const pageBreakBefore = this.takeBreak();
     this.children.push(new Paragraph({ children: [] }));
     // Images render on resvg's thread pool while the rest of the document is built.
     this.images.push(
@@ -536,6 +565,7 @@ class DocxComposer {
         this.children[slot] = new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: block.caption !== undefined,
+          pageBreakBefore,
           spacing: { before: twips(4), after: twips(6) },
           children: [
             new ImageRun({
@@ -606,7 +636,7 @@ class DocxComposer {
           this.callout(block.title, block.paragraphs, block.tone ?? 'info');
           break;
         case 'pageBreak':
-          this.children.push(new Paragraph({ children: [new PageBreak()] }));
+          this.breakPending = true;
           break;
       }
     }

@@ -142,6 +142,17 @@ describe('a survey report as PDF', () => {
     expect(text).not.toMatch(/\b3\.8\b/);
   });
 
+  it('has no empty page: every page carries more than its footer', () => {
+    const pages = Number(pdfInfo(file).Pages);
+    for (let page = 2; page <= pages; page += 1) {
+      const body = flat(pdfText(file, { first: page, last: page }))
+        .replace('Hämeenlinna – henkilöstön digitalisaatiokysely 2026', '')
+        .replace(/Sivu \d+ \/ \d+/, '')
+        .trim();
+      expect(body.length).toBeGreaterThan(100);
+    }
+  });
+
   it('embeds every font it uses, all of them Source Sans 3', () => {
     const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThanOrEqual(3);

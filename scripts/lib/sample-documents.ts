@@ -876,7 +876,6 @@ export function roadmapSample(language: SampleLanguage): ReportDocument {
       chart(picks, t.picksAlt, t.picksCaption),
       h1(t.goals),
       numbered(t.goalList.map((goal) => [...goal])),
-      pageBreak(),
       h1(t.actions),
       p(t.actionsText),
       chart(timeline, t.actionsAlt, t.actionsCaption),

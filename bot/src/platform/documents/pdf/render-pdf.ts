@@ -748,12 +748,21 @@ class PdfComposer {
 
     drawHeader(false);
     const body = this.element('TBody', {}, element);
-    for (const { row, cells, height } of rows) {
+    for (const [rowIndex, { row, cells, height }] of rows.entries()) {
       const structRow = this.element('TR', {}, body);
       const cellElements = cells.map(() => this.element('TD', {}, structRow));
       const drawn = cells.map(() => 0);
+      // The last row does not go to a page of its own under a repeated header: the last two go together.
+      const last = rows[rowIndex + 1];
+      const widow =
+        rows.length >= 4 &&
+        rowIndex === rows.length - 2 &&
+        last !== undefined &&
+        height <= this.remaining() &&
+        height + last.height > this.remaining() &&
+        height + last.height <= BODY_HEIGHT - headerHeight;
       // A row moves whole to the next page; only a row taller than a page is split between lines.
-      if (height > this.remaining() && height <= BODY_HEIGHT - headerHeight) {
+      if (widow || (height > this.remaining() && height <= BODY_HEIGHT - headerHeight)) {
         this.newPage();
         drawHeader(true);
       }

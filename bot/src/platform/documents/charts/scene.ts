@@ -6,7 +6,7 @@
  * selectable text in the same face, and lets every label be measured with the font that draws it.
  */
 import type { FontFace } from '../fonts';
-import type { TableBlock } from '../model';
+import type { TableBlock } from '../table-model';
 
 export interface RectShape {
   readonly kind: 'rect';

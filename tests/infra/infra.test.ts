@@ -162,9 +162,9 @@ describe('the Azure infrastructure (infra/azure.bicep)', () => {
     );
   });
 
-  it('runs the compiled bot on Node 20 LTS, always on', () => {
+  it('runs the compiled bot on Node 24 LTS, always on', () => {
     const webApp = resourceBody('webApp');
-    expect(webApp).toMatch(/linuxFxVersion:\s*'NODE\|20-lts'/);
+    expect(webApp).toMatch(/linuxFxVersion:\s*'NODE\|24-lts'/);
     expect(webApp).toMatch(/alwaysOn:\s*true/);
     const command = /appCommandLine:\s*'node ([^']+)'/.exec(webApp)?.[1];
     // bot/tsconfig.json compiles bot/src into bot/dist, so the entry point is bot/src/index.ts.

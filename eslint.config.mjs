@@ -40,4 +40,13 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // Plain CommonJS preloaded into helper processes by `node --require`: outside every tsconfig.
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { process: 'readonly', setTimeout: 'readonly' },
+    },
+  },
 );

@@ -11,6 +11,7 @@ export default tseslint.config(
       '.azurite/**',
       '.scratch*/**',
       '.local/**',
+      '.deployment/**',
       'test-artifacts/**',
       '*.config.*',
       'tab/vite.config.ts',

@@ -11,6 +11,7 @@ export default tseslint.config(
       '.azurite/**',
       '.scratch*/**',
       '.local/**',
+      '.deployment/**',
       'test-artifacts/**',
       '*.config.*',
       'tab/vite.config.ts',
@@ -57,6 +58,15 @@ export default tseslint.config(
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Plain CommonJS preloaded into helper processes by `node --require`: outside every tsconfig.
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { process: 'readonly', setTimeout: 'readonly' },
     },
   },
 );

@@ -117,7 +117,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // package.json's `start` is the local launcher; production runs the compiled bot directly.
       appCommandLine: 'node bot/dist/index.js'
       alwaysOn: true

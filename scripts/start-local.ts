@@ -3,14 +3,15 @@
  * `.azurite/`, the bot listens on 3978 (anonymous, loopback only), the tab is served by the same
  * server, and the Microsoft 365 Agents Playground on 56150 talks to the bot. Ctrl-C stops all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+// First: listen for Ctrl-C before the app's modules load (see shutdown.ts).
+import { logger, shutdown } from './lib/shutdown';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../bot/src/app';
 import { ConfigError, loadConfig } from '../bot/src/platform/config/config';
 import { seedDemoIfEmpty } from '../bot/src/demo/seed-demo';
-import { createLogger } from '../bot/src/platform/observability/logger';
 import { startAzurite, waitForPort } from './lib/azurite';
+import { startHelper } from './lib/helper-process';
 
 const ROOT = path.resolve(__dirname, '..');
 const BOT_PORT = Number(process.env.PORT ?? 3978);
@@ -28,12 +29,19 @@ function noBrowserPath(): string {
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger((process.env.LOG_LEVEL as 'info' | undefined) ?? 'info');
-  const dataDir = path.join(ROOT, '.azurite');
+  const dataDir = path.resolve(ROOT, process.env.AZURITE_LOCATION ?? '.azurite');
   mkdirSync(dataDir, { recursive: true });
   const azurite = process.env.STORAGE_CONNECTION_STRING
     ? undefined
     : await startAzurite({ port: AZURITE_PORT, location: dataDir });
+  if (azurite) {
+    shutdown.add('Azurite', () => azurite.stop());
+    azurite.child.once('exit', (code, signal) => {
+      if (!shutdown.stopping) {
+        logger.error('Azurite exited while the app was running; storage calls will fail', { code, signal });
+      }
+    });
+  }
 
   let config;
   try {
@@ -44,24 +52,18 @@ async function main(): Promise<void> {
       ...(azurite ? { STORAGE_CONNECTION_STRING: azurite.connectionString } : {}),
     });
   } catch (error) {
-    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    await azurite?.stop();
-    process.exit(1);
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    return shutdown.run('configuration', 1);
   }
 
   const app = createApp(config, { logger });
-  try {
-    await seedDemoIfEmpty(app.repositories, new Date(), logger);
-    await app.listen();
-  } catch (error) {
-    await azurite?.stop();
-    throw error;
-  }
+  shutdown.add('bot and tab', () => app.close());
+  await seedDemoIfEmpty(app.repositories, new Date(), logger);
+  await app.listen();
 
-  const playground: ChildProcess = spawn(
-    process.execPath,
+  const playground = startHelper(
+    path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'),
     [
-      path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'),
       '-e',
       `http://127.0.0.1:${BOT_PORT}/api/messages`,
       '-c',
@@ -70,13 +72,18 @@ async function main(): Promise<void> {
       String(PLAYGROUND_PORT),
       '--disable-telemetry',
     ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PATH: noBrowserPath(), BROWSER: 'none' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
+    { cwd: ROOT, env: { ...process.env, PATH: noBrowserPath(), BROWSER: 'none' }, stdout: 'inherit' },
   );
+  shutdown.add('Agents Playground', () => playground.stop());
+  playground.child.once('exit', (code) => {
+    if (!shutdown.stopping) {
+      process.stderr.write(
+        `The Agents Playground exited (code ${code ?? 'none'}); the bot and tab keep running.\n`,
+      );
+    }
+  });
   await waitForPort(PLAYGROUND_PORT, 60000);
+  if (shutdown.stopping) return;
 
   process.stdout.write(
     [
@@ -85,36 +92,17 @@ async function main(): Promise<void> {
       `  Agents Playground (chat with the bot):  http://localhost:${PLAYGROUND_PORT}`,
       `  Tab (programme, groups, coordinators): http://localhost:${BOT_PORT}/tab/`,
       `  Bot endpoint:                           http://localhost:${BOT_PORT}/api/messages`,
-      `  Table Storage (Azurite):                http://127.0.0.1:${azurite?.port ?? '-'} (data in .azurite/)`,
+      `  Table Storage (Azurite):                http://127.0.0.1:${azurite?.port ?? '-'} (data in ${path.relative(ROOT, dataDir) || '.'}/)`,
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),
   );
-
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('\nStopping…\n');
-    playground.kill('SIGTERM');
-    await app.close();
-    await azurite?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  playground.on('exit', (code) => {
-    if (!stopping) {
-      process.stderr.write(
-        `The Agents Playground exited (code ${code ?? 'none'}); the bot and tab keep running.\n`,
-      );
-    }
-  });
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(
     `npm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exit(1);
+  // Stops what did start (Azurite above all), then exits 1.
+  return shutdown.run('start-up failed', 1);
 });

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { startHelper } from './helper-process';
 
 /** The well-known development account of the Azure Storage emulator (public, not a secret). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -50,14 +51,16 @@ export interface AzuriteProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the Table Storage emulator from node_modules, in memory (tests) or on disk (`location`). */
+/**
+ * Starts the Table Storage emulator from node_modules, in memory (tests) or on disk (`location`),
+ * as a helper process that only its owner stops (see {@link startHelper}).
+ */
 export async function startAzurite(
   options: { port?: number; location?: string } = {},
 ): Promise<AzuriteProcess> {
   const port = options.port ?? (await freePort());
   const bin = path.join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js');
   const args = [
-    bin,
     '--tableHost',
     '127.0.0.1',
     '--tablePort',
@@ -67,26 +70,17 @@ export async function startAzurite(
   ];
   if (options.location) args.push('--location', options.location);
   else args.push('--inMemoryPersistence');
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
-  // Never outlive the process that started it, even when that process ends without cleaning up.
-  const killOnExit = (): void => {
-    child.kill('SIGTERM');
-  };
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.removeListener('exit', killOnExit));
-  await waitForPort(port);
+  const helper = startHelper(bin, args, { env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  try {
+    await waitForPort(port);
+  } catch (error) {
+    await helper.stop();
+    throw error;
+  }
   return {
     port,
     connectionString: azuriteConnectionString(port),
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    child: helper.child,
+    stop: () => helper.stop(),
   };
 }

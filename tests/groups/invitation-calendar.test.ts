@@ -187,27 +187,38 @@ describe('the signed calendar link', () => {
     expiresAt: Math.floor(Date.parse('2025-11-01T00:00:00Z') / 1000),
   };
 
-  it('opens for its member until it expires', () => {
-    const token = signInvitationToken(claims, key);
-    expect(verifyInvitationToken(token, key, new Date('2025-10-01T00:00:00Z'))).toEqual({ ok: true, claims });
-    expect(verifyInvitationToken(token, key, new Date('2025-11-02T00:00:00Z'))).toEqual({
+  it('opens for its member until it expires', async () => {
+    const token = await signInvitationToken(claims, key);
+    expect(await verifyInvitationToken(token, key, new Date('2025-10-01T00:00:00Z'))).toEqual({
+      ok: true,
+      claims,
+    });
+    expect(await verifyInvitationToken(token, key, new Date('2025-11-02T00:00:00Z'))).toEqual({
       ok: false,
       reason: 'expired',
     });
   });
 
-  it('refuses a token signed with another key, edited, or not a token at all', () => {
-    const token = signInvitationToken(claims, key);
+  it('refuses a token signed with another key, edited, unsigned, or not a token at all', async () => {
+    const token = await signInvitationToken(claims, key);
     const now = new Date('2025-10-01T00:00:00Z');
-    expect(verifyInvitationToken(token, Buffer.alloc(32, 8), now)).toEqual({
+    expect(await verifyInvitationToken(token, Buffer.alloc(32, 8), now)).toEqual({
       ok: false,
       reason: 'signature',
     });
-    const [version, , signature] = token.split('.');
+    const [header, , signature] = token.split('.');
     const forged = Buffer.from(
-      JSON.stringify({ r: 'round-2', m: 'leadership-1~2', t: 't', o: 'z', e: claims.expiresAt }),
+      JSON.stringify({ r: 'round-2', m: 'leadership-1~2', t: 't', o: 'z', exp: claims.expiresAt }),
     ).toString('base64url');
-    expect(verifyInvitationToken(`${version}.${forged}.${signature}`, key, now).ok).toBe(false);
-    expect(verifyInvitationToken('garbage', key, now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verifyInvitationToken(`${header}.${forged}.${signature}`, key, now)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
+    const unsigned = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+    expect(await verifyInvitationToken(`${unsigned}.${forged}.`, key, now)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(await verifyInvitationToken('garbage', key, now)).toEqual({ ok: false, reason: 'malformed' });
   });
 });

@@ -358,7 +358,7 @@ describe('invitations and answers', () => {
         'https://teams.microsoft.com/l/meetup-join/demo/leadership-1',
       );
       expect(links.find((link) => link.title === 'Lisää kalenteriin')?.url).toMatch(
-        /\/api\/groups\/meetings\/leadership-1~\d\/invitation\.ics\?token=v1\./,
+        /\/api\/groups\/meetings\/leadership-1~\d\/invitation\.ics\?token=[\w-]+\.[\w-]+\.[\w-]+$/,
       );
 
       const [erikCard] = await cardsFor(running, ERIK);
@@ -432,14 +432,19 @@ describe('invitations and answers', () => {
         'X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/demo/leadership-1',
       );
 
-      const tampered = path.replace(/token=v1\.([A-Za-z0-9_-]+)\./, (_match, payload: string) => {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
-          string,
-          unknown
-        >;
-        claims.o = ERIK.aadObjectId;
-        return `token=v1.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
-      });
+      // The same signature on claims that name another member.
+      const tampered = path.replace(
+        /token=([\w-]+)\.([\w-]+)\.([\w-]+)/,
+        (_match, header: string, payload: string, signature: string) => {
+          const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+            string,
+            unknown
+          >;
+          claims.o = ERIK.aadObjectId;
+          return `token=${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+        },
+      );
+      expect(tampered).not.toBe(path);
       expect((await fetch(`${running.url}${tampered}`)).status).toBe(404);
       expect((await fetch(`${running.url}${path.replace(/\?.*$/, '')}`)).status).toBe(400);
       const otherMeeting = path.replace(

@@ -98,8 +98,13 @@ describe('the bot over HTTP', () => {
       }
       const channels = await running.app.repositories.installations.channels();
       expect(channels).toHaveLength(1);
-      // No second welcome arrived while the roster was read.
-      expect(connector.allActivities()).toHaveLength(1);
+      // No second welcome arrived while the roster was read. (The demo's reminders may go out
+      // meanwhile: the scheduler's first tick comes a second after start, and reading 230 members
+      // takes longer than that on a busy machine.)
+      const others = connector
+        .allActivities()
+        .filter((entry) => !(entry.idempotencyKey ?? '').startsWith('reminder:'));
+      expect(others).toHaveLength(1);
     });
   });
 

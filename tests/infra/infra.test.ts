@@ -162,9 +162,9 @@ describe('the Azure infrastructure (infra/azure.bicep)', () => {
     );
   });
 
-  it('runs the compiled bot on Node 20 LTS, always on', () => {
+  it('runs the compiled bot on Node 24 LTS, always on', () => {
     const webApp = resourceBody('webApp');
-    expect(webApp).toMatch(/linuxFxVersion:\s*'NODE\|20-lts'/);
+    expect(webApp).toMatch(/linuxFxVersion:\s*'NODE\|24-lts'/);
     expect(webApp).toMatch(/alwaysOn:\s*true/);
     const command = /appCommandLine:\s*'node ([^']+)'/.exec(webApp)?.[1];
     // bot/tsconfig.json compiles bot/src into bot/dist, so the entry point is bot/src/index.ts.
@@ -227,7 +227,7 @@ describe('the Teams Toolkit project (teamsapp.yml)', () => {
     ]);
     expect((project.deploy ?? []).map((action) => [action.uses, action.with?.args])).toEqual([
       ['cli/runNpmCommand', 'ci'],
-      ['cli/runNpmCommand', 'run build'],
+      ['cli/runNpmCommand', 'run build:artifact'],
       ['azureAppService/zipDeploy', undefined],
     ]);
     expect((project.publish ?? []).map((action) => action.uses)).toEqual([
@@ -316,16 +316,14 @@ describe('the Teams Toolkit project (teamsapp.yml)', () => {
     );
   });
 
-  it('deploys the built server, the built tab and the runtime packages', () => {
-    const ignored = read('.webappignore')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#'))
-      .map((line) => line.replace(/^\//, '').replace(/\/$/, ''));
-    for (const needed of ['package.json', 'node_modules', 'bot', 'bot/dist', 'tab', 'tab/dist']) {
-      expect(ignored).not.toContain(needed);
-    }
-    for (const excluded of ['env', 'tests', 'bot/src', '.git']) expect(ignored).toContain(excluded);
+  it('deploys the production artifact folder that build:artifact writes, not the project folder', () => {
+    const zipDeploy = (project.deploy ?? []).find((action) => action.uses === 'azureAppService/zipDeploy');
+    expect(zipDeploy?.with?.artifactFolder).toBe('.deployment/app');
+    expect(zipDeploy?.with?.ignoreFile).toBeUndefined();
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['build:artifact']).toBe('tsx scripts/build-artifact.ts');
+    expect(read('scripts/build-artifact.ts')).toContain("path.join(ROOT, '.deployment')");
+    expect(read('.gitignore').split('\n')).toContain('.deployment/');
   });
 });
 

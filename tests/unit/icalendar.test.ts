@@ -193,6 +193,29 @@ describe('iCalendar for Outlook', () => {
     expect(contentLines(ics)).toContain('DTEND;TZID=Europe/Helsinki:20251026T050000');
   });
 
+  it('writes UTC where the VTIMEZONE it sends and the time-zone database disagree (1982: summer time ended in September)', () => {
+    const ics = buildCalendar(
+      'PUBLISH',
+      [
+        workshop({
+          uid: 'old',
+          startsAt: new Date('1982-10-10T12:00:00Z'),
+          endsAt: new Date('1982-10-10T13:00:00Z'),
+        }),
+        workshop({
+          uid: 'new',
+          startsAt: new Date('2026-10-11T11:00:00Z'),
+          endsAt: new Date('2026-10-11T12:00:00Z'),
+        }),
+      ],
+      options,
+    );
+    expect(contentLines(ics).filter((line) => /^DTSTART.*(1982|2026)/.test(line))).toEqual([
+      'DTSTART:19821010T120000Z',
+      'DTSTART;TZID=Europe/Helsinki:20261011T140000',
+    ]);
+  });
+
   it('describes Europe/Helsinki with the EU rules: changes at 01.00 UTC on the last Sundays of March and October', () => {
     const { calendar } = parse(buildCalendar('PUBLISH', [workshop()], options));
     const vtimezone = calendar.getFirstSubcomponent('vtimezone');

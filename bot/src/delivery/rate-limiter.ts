@@ -13,6 +13,9 @@
  * saw N+1 accepted calls inside one window, take the one we started last; when we started it, each
  * of the other N was either still in flight or had been answered after the window began, so we
  * counted N and would not have started it.
+ *
+ * No library replaces it: the maintained limiters (bottleneck, limiter, p-throttle) keep one window
+ * or one reservoir per key, and none counts a call in flight until its answer arrives.
  */
 export interface WindowLimit {
   readonly maxRequests: number;

@@ -6,6 +6,11 @@
  * fixed, half random), so many senders that failed together do not return together. 403 and 404
  * mean the bot was blocked or removed, or the chat is gone: the recipient is unreachable and trying
  * again only burns the rate budget. Other 4xx answers are faults in the message: failed at once.
+ *
+ * Ours rather than a retry library's (p-retry, cockatiel): those retry inside one running promise,
+ * while a message here waits in the outbox table with its attempt count and next time, so a retry
+ * survives a restart and may be sent by another instance. What is left to share is the back-off
+ * formula (two lines) and the reading of botbuilder's errors, which no library knows.
  */
 export interface RetryOptions {
   /** Attempts that failed for other reasons than throttling, the first included. */

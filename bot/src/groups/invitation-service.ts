@@ -349,7 +349,7 @@ export class InvitationService {
     language: Language | undefined,
   ): Promise<InvitationFile | 'expired' | undefined> {
     const now = this.deps.clock();
-    const check = verifyInvitationToken(token, await this.deps.meetings.signingKey(), now);
+    const check = await verifyInvitationToken(token, await this.deps.meetings.signingKey(), now);
     if (!check.ok) return check.reason === 'expired' ? 'expired' : undefined;
     if (check.claims.meetingId !== meetingId) return undefined;
     const meeting = await this.deps.meetings.get(check.claims.roundId, meetingId);
@@ -623,7 +623,7 @@ export class InvitationService {
   /** The signed "add to calendar" link for one member; none when Outlook has the invitation. */
   async calendarUrl(meeting: PeerMeeting, member: TeamsIdentity): Promise<string> {
     if (this.usesOutlook && meeting.graphEventId) return '';
-    const token = signInvitationToken(
+    const token = await signInvitationToken(
       {
         roundId: meeting.roundId,
         meetingId: meeting.id,

@@ -63,6 +63,11 @@ function toRosterMember(member: TeamMember, tenantId: string): RosterMember | un
   };
 }
 
+/**
+ * At most `limit` writes at once. Kept by hand on purpose: the maintained libraries for this
+ * (p-limit, p-map) ship as ES modules only, which this CommonJS build and jest's module loader
+ * cannot require, and their older CommonJS majors are no longer maintained; the pool is ten lines.
+ */
 async function forEachLimited<T>(
   items: readonly T[],
   limit: number,

@@ -1,3 +1,5 @@
+import contentDisposition from 'content-disposition';
+import { stringify } from 'csv-stringify/sync';
 import { ROLE_NAMES } from '../shared/roles';
 import type { Municipality } from '../shared/municipality';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
@@ -12,21 +14,25 @@ import { municipalityName } from './wish-poll-results';
  * CSV that opens correctly in Excel with Finnish settings by double-click: UTF-8 with a byte-order
  * mark (without it Excel reads ä and ö as two characters each), `;` between fields (the list
  * separator under Finnish and Swedish regional settings, where `,` is the decimal separator),
- * CRLF line ends, and every field quoted.
+ * CRLF line ends, and every field quoted. csv-stringify (the CSV project's writer, which restify
+ * itself depends on) does the quoting and escaping; the Excel-specific choices are ours.
  */
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-const BOM = '\uFEFF';
 
 export type CsvCell = string | number | null;
 
 export function toExcelCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return BOM + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
-}
-
-function cell(value: CsvCell): string {
-  if (value === null) return '""';
-  const text = typeof value === 'number' ? formatNumber(value) : neutraliseFormula(value);
-  return `"${text.replace(/"/g, '""')}"`;
+  return stringify(
+    rows.map((row) => [...row]),
+    {
+      bom: true,
+      delimiter: ';',
+      record_delimiter: 'windows',
+      quoted: true,
+      quoted_empty: true,
+      cast: { number: formatNumber, string: neutraliseFormula },
+    },
+  );
 }
 
 /** Decimal comma, as Finnish Excel reads numbers. */
@@ -112,11 +118,15 @@ export function answersCsv(
   return toExcelCsv([header, ...rows]);
 }
 
-/** `Content-Disposition` for a download, with an ASCII name and the exact one in RFC 5987 form. */
+/**
+ * `Content-Disposition` for a download: the exact name in RFC 5987 form, written by
+ * content-disposition (jshttp, Express's), and an ASCII fallback of our own for old clients, with
+ * accents dropped rather than replaced by `?` (`Kyselyä.csv` falls back to `Kyselya.csv`).
+ */
 export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
+  const fallback = fileName
     .normalize('NFD')
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return contentDisposition(fileName, { type: 'attachment', fallback });
 }

@@ -4,6 +4,8 @@
  * small groups (METHOD:REQUEST / CANCEL, RFC 5546). Pure functions: the caller supplies the time the
  * object is produced, so the same input always gives the same text.
  */
+import ICAL from 'ical.js';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { HELSINKI_TIME_ZONE, helsinkiOffsetMinutes, toHelsinkiWallClock } from './i18n/helsinki-time';
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
@@ -55,30 +57,31 @@ const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 
 /**
- * Europe/Helsinki under the EU rules in force since 1996: summer time from 01:00 UTC on the last
- * Sunday of March to 01:00 UTC on the last Sunday of October. Each DTSTART is the local time just
- * before the change, in the offset being left (TZOFFSETFROM), as RFC 5545 requires.
+ * Europe/Helsinki as a VTIMEZONE, from timezones-ical-library, which generates it from the IANA
+ * time-zone database and is released when that changes; it is no longer written out here by hand.
+ * The same block, read by ical.js, tells which offset a calendar client will apply (see
+ * {@link dateTimeLine}).
  */
-const HELSINKI_VTIMEZONE: readonly string[] = [
-  'BEGIN:VTIMEZONE',
-  `TZID:${HELSINKI_TIME_ZONE}`,
-  `X-LIC-LOCATION:${HELSINKI_TIME_ZONE}`,
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0300',
-  'TZNAME:EEST',
-  'DTSTART:19700329T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0300',
-  'TZOFFSETTO:+0200',
-  'TZNAME:EET',
-  'DTSTART:19701025T040000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
+const HELSINKI_VTIMEZONE_BLOCK = helsinkiVtimezoneBlock();
+const HELSINKI_VTIMEZONE: readonly string[] = HELSINKI_VTIMEZONE_BLOCK.split(/\r?\n/).filter(
+  (line) => line !== '',
+);
+const HELSINKI_ZONE = new ICAL.Timezone(
+  ICAL.Component.fromString(
+    `BEGIN:VCALENDAR\r\n${HELSINKI_VTIMEZONE_BLOCK}\r\nEND:VCALENDAR`,
+  ).getFirstSubcomponent('vtimezone') ?? failNoZone(),
+);
+
+function helsinkiVtimezoneBlock(): string {
+  const found = tzlib_get_ical_block(HELSINKI_TIME_ZONE);
+  const block: unknown = Array.isArray(found) ? found[0] : undefined;
+  if (typeof block !== 'string' || !block.startsWith('BEGIN:VTIMEZONE')) failNoZone();
+  return block;
+}
+
+function failNoZone(): never {
+  throw new Error(`timezones-ical-library has no VTIMEZONE for ${HELSINKI_TIME_ZONE}`);
+}
 
 /**
  * The whole iCalendar text (CRLF line endings, folded at 75 octets) for one or more events.
@@ -228,12 +231,13 @@ function eventLines(method: CalendarMethod, event: CalendarEvent, options: Calen
  * Helsinki wall-clock time with TZID, so clients show the time as planned. Falls back to UTC where
  * a local time would be read wrongly. One case is both occurrences of the repeated hour in October
  * (03.00-03.59): RFC 5545 says a reader takes the first occurrence, but ical.js takes the second, so
- * readers disagree. The other is any instant where the time-zone database no longer follows the EU
- * rules written in our VTIMEZONE (before 1996, or if daylight saving is ever abolished).
+ * readers disagree. The other is any instant where the VTIMEZONE we send gives another offset than
+ * the time-zone database of this Node.js (before 1996, or when one of them is out of date after a
+ * change of the rules).
  */
 function dateTimeLine(name: 'DTSTART' | 'DTEND', instant: Date): string {
-  const offset = helsinkiOffsetByRules(instant);
-  if (offset === undefined || offset !== helsinkiOffsetMinutes(instant)) {
+  const offset = helsinkiOffsetMinutes(instant);
+  if (inRepeatedHour(instant) || offsetByVtimezone(instant) !== offset) {
     return `${name}:${formatUtc(instant)}`;
   }
   const wall = toHelsinkiWallClock(instant);
@@ -243,19 +247,22 @@ function dateTimeLine(name: 'DTSTART' | 'DTEND', instant: Date): string {
   return `${name};TZID=${HELSINKI_TIME_ZONE}:${local}`;
 }
 
-/** The offset our VTIMEZONE gives an instant; undefined when its local time occurs twice. */
-function helsinkiOffsetByRules(instant: Date): number | undefined {
-  const year = instant.getUTCFullYear();
-  const summerStarts = lastSundayAt0100Utc(year, 2);
-  const summerEnds = lastSundayAt0100Utc(year, 9);
-  const time = instant.getTime();
-  if (time >= summerEnds - 3600_000 && time < summerEnds + 3600_000) return undefined;
-  return time >= summerStarts && time < summerEnds ? 180 : 120;
+/**
+ * True when the Helsinki wall-clock time of an instant occurs twice: within an hour before or after
+ * the clocks go back. Read from the time-zone database, so it follows any change of the rules.
+ */
+function inRepeatedHour(instant: Date): boolean {
+  const hour = 3600_000;
+  const offset = helsinkiOffsetMinutes(instant);
+  return (
+    helsinkiOffsetMinutes(new Date(instant.getTime() + hour)) < offset ||
+    helsinkiOffsetMinutes(new Date(instant.getTime() - hour)) > offset
+  );
 }
 
-function lastSundayAt0100Utc(year: number, monthIndex: number): number {
-  const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0));
-  return Date.UTC(year, monthIndex, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+/** The offset in minutes that a client applying our VTIMEZONE gives the instant. */
+function offsetByVtimezone(instant: Date): number {
+  return ICAL.Time.fromJSDate(instant, true).convertToZone(HELSINKI_ZONE).utcOffset() / 60;
 }
 
 function formatUtc(instant: Date): string {

@@ -1,3 +1,4 @@
+import Negotiator from 'negotiator';
 import { createRemoteJWKSet } from 'jose';
 import type { Request } from 'restify';
 import type { AppConfig } from '../config/config';
@@ -145,20 +146,15 @@ function queryLanguage(req: Request): Language | undefined {
   return isLanguage(value) ? value : undefined;
 }
 
-/** The first supported language in `Accept-Language` by preference (`sv-FI,sv;q=0.9,en;q=0.5`). */
+/**
+ * The first supported language in `Accept-Language` by preference (`sv-FI,sv;q=0.9,en;q=0.5`).
+ * negotiator (the parser behind Express's `req.acceptsLanguages`) ranks the tags by q-value, drops
+ * q=0 and keeps the header's order among equals; we then map each tag to fi, sv or en.
+ */
 export function languageFromAcceptLanguage(header: string | undefined): Language | undefined {
   if (!header) return undefined;
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { tag, q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const entry of ranked) {
-    const language = languageFromLocale(entry.tag);
+  for (const tag of new Negotiator({ headers: { 'accept-language': header } }).languages()) {
+    const language = languageFromLocale(tag);
     if (language) return language;
   }
   return undefined;

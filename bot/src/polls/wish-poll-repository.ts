@@ -1,4 +1,4 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { TeamsIdentity } from '../shared/participant';
 import type { LocalizedText } from '../shared/i18n/language';
 import {
@@ -118,6 +118,12 @@ export interface StoredSuggestion {
   readonly submittedAt: string;
 }
 
+/** What a commit stored, with the ETags storage gave it (undefined if a response lacked one). */
+export interface CommittedAnswer {
+  readonly answer: Versioned<WishPollAnswer> | undefined;
+  readonly shard: Versioned<TallyShard> | undefined;
+}
+
 /** One change of one person's answer, to be committed atomically with its tally shard. */
 export interface AnswerCommit {
   readonly previous: Versioned<WishPollAnswer> | undefined;
@@ -166,6 +172,11 @@ export class WishPollRepository {
     return replaceIfUnchanged(polls, pollEntity(poll), etag);
   }
 
+  /** The tally shard a person's first answer counts in. */
+  shardFor(answerer: TeamsIdentity): number {
+    return shardOf(answerer);
+  }
+
   /** Reads one person's answer and the tally shard it counts in, in parallel. */
   async readForAnswer(
     pollId: string,
@@ -195,8 +206,13 @@ export class WishPollRepository {
     return entity ? { value: toAnswer(pollId, entity), etag: entity.etag } : undefined;
   }
 
-  /** Writes the answer, its suggestion row and the tally shard in one transaction; ConflictError if any changed. */
-  async commitAnswer(commit: AnswerCommit): Promise<void> {
+  /**
+   * Writes the answer, its suggestion row and the tally shard in one transaction: a first answer
+   * (no `previous`) is created, so it fails if the person has an answer after all; a change and the
+   * shard are conditional on their ETags. {@link ConflictError} if any of that does not hold. Returns
+   * the new ETags, so the next change needs no read.
+   */
+  async commitAnswer(commit: AnswerCommit): Promise<CommittedAnswer> {
     const answers = await this.answers();
     const { previous, next, shard } = commit;
     const partitionKey = escapeKey(next.pollId);
@@ -224,10 +240,21 @@ export class WishPollRepository {
       'Replace',
       { etag: shard.etag },
     ]);
-    await submitConditional(answers, actions, partitionKey, row.rowKey);
+    const response = await submitConditional(answers, actions, partitionKey, row.rowKey);
+    // Sub-responses come in the order of the actions: the answer first, the shard last.
+    const answerEtag = response.subResponses[0]?.etag;
+    const shardEtag = response.subResponses.at(-1)?.etag;
+    return {
+      answer: answerEtag ? { value: next, etag: answerEtag } : undefined,
+      shard: shardEtag
+        ? {
+            value: { index: shard.value.index, tally: commit.tally, closedAt: shard.value.closedAt },
+            etag: shardEtag,
+          }
+        : undefined,
+    };
   }
 
-  /** Every tally shard of a poll: one range query of {@link TALLY_SHARDS} rows. */
   /**
    * Removes a person's answer and suggestion (erasure). The tally keeps its counts: they name no
    * one, and an anonymous poll keeps only counts in any case.
@@ -240,6 +267,7 @@ export class WishPollRepository {
     return answer || suggestion;
   }
 
+  /** Every tally shard of a poll: one range query of {@link TALLY_SHARDS} rows. */
   async readShards(pollId: string): Promise<Versioned<TallyShard>[]> {
     const answers = await this.answers();
     const partitionKey = escapeKey(pollId);
@@ -424,17 +452,20 @@ function shardKey(index: number): string {
   return TALLY_PREFIX + String(index).padStart(2, '0');
 }
 
-/** Runs a transaction; a changed ETag (412) or a row created meanwhile (409) is a {@link ConflictError}. */
+/**
+ * Runs a transaction. A changed ETag (412), a row created meanwhile (409) or a row removed
+ * meanwhile (404: an answer erased since it was read) is a {@link ConflictError}: read again.
+ */
 async function submitConditional(
   client: TableClient,
   actions: TransactionAction[],
   partitionKey: string,
   rowKey: string,
-): Promise<void> {
+): Promise<TableTransactionResponse> {
   try {
-    await client.submitTransaction(actions);
+    return await client.submitTransaction(actions);
   } catch (error) {
-    if (isStatusCode(error, 412) || isStatusCode(error, 409)) {
+    if (isStatusCode(error, 412) || isStatusCode(error, 409) || isStatusCode(error, 404)) {
       throw new ConflictError(client.tableName, partitionKey, rowKey);
     }
     throw error;

@@ -1,7 +1,9 @@
 import type { Participant, TeamsIdentity } from '../shared/participant';
 import { ConflictError } from '../platform/storage/errors';
 import type { Versioned } from '../platform/storage/table-store';
-import type { WishPollRepository } from './wish-poll-repository';
+import type { CommittedAnswer, TallyShard, WishPollRepository } from './wish-poll-repository';
+import { AnswerWriteState, type WriteStateLimits } from './wish-poll-write-state';
+import { KeyedSerialiser } from '../platform/keyed-serialiser';
 import type { Clock } from '../platform/clock';
 import {
   isInAudience,
@@ -37,6 +39,14 @@ export interface WishPollServiceOptions {
   readonly maxAttempts?: number;
   /** How long a poll definition is reused from memory; only its early close can change, and that is checked in storage. */
   readonly cacheTtlMs?: number;
+  /** Bounds of the memory of answers and shards written (see {@link AnswerWriteState}). */
+  readonly writeState?: WriteStateLimits;
+}
+
+/** A person's answer row and the tally shard it counts in, with their ETags. */
+interface FreshRows {
+  readonly answer: Versioned<WishPollAnswer> | undefined;
+  readonly shard: Versioned<TallyShard> | undefined;
 }
 
 /** Thrown when a change kept conflicting with others for every attempt; the caller says "try again". */
@@ -65,11 +75,17 @@ export function answererOf(participant: Participant | undefined): Answerer | und
  * answer row and their tally shard, committed as one conditional transaction and retried on
  * conflict. Which of two changes by the same person wins is decided by when each was submitted,
  * not by which reached storage first: a retry never overwrites a later submission.
+ *
+ * The read is usually skipped: the rows' ETags from this process's last commit are used (see
+ * {@link AnswerWriteState}), and one shard's commits are queued, not raced, within the process, so
+ * an answer costs one storage round trip. Across instances the ETags still decide.
  */
 export class WishPollService {
   private readonly cache = new Map<string, { poll: WishPoll; until: number }>();
   private readonly maxAttempts: number;
   private readonly cacheTtlMs: number;
+  private readonly state: AnswerWriteState;
+  private readonly serial = new KeyedSerialiser();
 
   constructor(
     private readonly polls: WishPollRepository,
@@ -78,6 +94,7 @@ export class WishPollService {
   ) {
     this.maxAttempts = options.maxAttempts ?? 16;
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
+    this.state = new AnswerWriteState(Date.now, options.writeState);
   }
 
   /** Stores a new poll; false when the id is taken. */
@@ -142,17 +159,45 @@ export class WishPollService {
 
     // A submission time from the future would lock the answer against later changes; cap it.
     const submitted = new Date(Math.min(submittedAt.getTime(), this.clock().getTime())).toISOString();
+    const content = { topicIds: validated.topicIds, suggestion: validated.suggestion };
+    const shard = this.state.answer(poll.id, answerer)?.shard ?? this.polls.shardFor(answerer);
+    // One shard's writes queue in this process: racing them would only fail each other's ETags.
+    return this.serial.run(`${poll.id}\n${shard}`, () =>
+      this.commit(poll, answerer, content, submitted, shard),
+    );
+  }
+
+  /**
+   * The write of one answer, at one round trip when this process knows the rows: the shard's ETag
+   * from the last commit (or the one query that read all shards), the person's answer and its ETag
+   * if they answered through this process, else a first answer created outright. Whatever storage
+   * says otherwise (a 409 or 412) is read afresh and tried again. A decision not to write (the same
+   * answer again, a later one stored) is only taken on what storage says, never on memory alone.
+   */
+  private async commit(
+    poll: WishPoll,
+    answerer: Answerer,
+    content: Pick<WishPollAnswer, 'topicIds' | 'suggestion'>,
+    submitted: string,
+    expectedShard: number,
+  ): Promise<AnswerOutcome> {
+    let fresh: FreshRows | undefined;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-      const { answer: previous, shard } = await this.polls.readForAnswer(poll.id, answerer);
+      const rows = fresh ?? (await this.remembered(poll.id, answerer, expectedShard));
+      const { answer: previous, shard } = rows;
       if (!shard) throw new Error(`The tally of poll ${poll.id} is missing`);
+      // Closing is final, so a shard seen closed, even from memory, means closed.
       if (shard.value.closedAt !== undefined) {
         return { kind: 'closed', poll: { ...poll, closedAt: shard.value.closedAt } };
       }
-      const content = { topicIds: validated.topicIds, suggestion: validated.suggestion };
-      if (previous && sameAnswer(previous.value, content)) {
-        return { kind: 'saved', poll, answer: previous.value, changed: false };
-      }
-      if (previous && previous.value.submittedAt > submitted) {
+      if (previous && (sameAnswer(previous.value, content) || previous.value.submittedAt > submitted)) {
+        if (!fresh) {
+          fresh = await this.readFresh(poll.id, answerer);
+          continue;
+        }
+        if (sameAnswer(previous.value, content)) {
+          return { kind: 'saved', poll, answer: previous.value, changed: false };
+        }
         return { kind: 'superseded', poll, answer: previous.value };
       }
       const next: WishPollAnswer = {
@@ -166,19 +211,69 @@ export class WishPollService {
         version: (previous?.value.version ?? 0) + 1,
       };
       try {
-        await this.polls.commitAnswer({
+        const committed = await this.polls.commitAnswer({
           previous,
           next,
           shard,
           tally: applyAnswerChange(shard.value.tally, previous?.value, next),
         });
+        this.rememberCommit(poll.id, answerer, shard.value.index, committed);
         return { kind: 'saved', poll, answer: next, changed: true };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
-        await backoff(attempt);
+        this.state.forgetAnswer(poll.id, answerer);
+        this.state.forgetShard(poll.id, shard.value.index);
+        // A conflict on rows just read means another process wrote meanwhile: give it room. A
+        // conflict on remembered rows only means memory was stale: read at once.
+        if (fresh) await backoff(attempt);
+        fresh = await this.readFresh(poll.id, answerer);
       }
     }
     throw new AnswerContentionError(poll.id);
+  }
+
+  /** The rows as this process last saw them; the person's answer is undefined when not known. */
+  private async remembered(pollId: string, answerer: Answerer, expectedShard: number): Promise<FreshRows> {
+    const known = this.state.answer(pollId, answerer);
+    const index = known?.shard ?? expectedShard;
+    let shard = this.state.shard(pollId, index);
+    if (!shard) {
+      await this.state.ensureShards(pollId, () => this.polls.readShards(pollId));
+      shard = this.state.shard(pollId, index);
+    }
+    // Not loaded with the others (forgotten after a conflict): read with the answer.
+    if (!shard) return this.readFresh(pollId, answerer);
+    return { answer: known?.stored, shard };
+  }
+
+  private async readFresh(pollId: string, answerer: Answerer): Promise<FreshRows> {
+    const rows = await this.polls.readForAnswer(pollId, answerer);
+    if (rows.shard) this.state.setShard(pollId, rows.shard);
+    if (rows.answer && rows.shard) {
+      this.state.setAnswer(pollId, answerer, { stored: rows.answer, shard: rows.shard.value.index });
+    } else {
+      this.state.forgetAnswer(pollId, answerer);
+    }
+    return rows;
+  }
+
+  private rememberCommit(
+    pollId: string,
+    answerer: Answerer,
+    shardIndex: number,
+    committed: CommittedAnswer,
+  ): void {
+    if (committed.shard) this.state.setShard(pollId, committed.shard);
+    else this.state.forgetShard(pollId, shardIndex);
+    if (committed.answer)
+      this.state.setAnswer(pollId, answerer, { stored: committed.answer, shard: shardIndex });
+    else this.state.forgetAnswer(pollId, answerer);
+  }
+
+  /** Removes a person's answer (erasure) and forgets it here too. */
+  async eraseAnswer(pollId: string, person: TeamsIdentity): Promise<boolean> {
+    this.state.forgetAnswer(pollId, person);
+    return this.polls.eraseAnswer(pollId, person);
   }
 
   /**
@@ -198,6 +293,8 @@ export class WishPollService {
         const closed: WishPoll = { ...stored.value, closedAt: alreadyClosed ?? closedAt };
         await this.polls.update(closed, stored.etag);
         this.remember(closed);
+        // The shards' ETags changed with the close; answers now see it from the poll.
+        this.state.forgetPoll(pollId);
         return closed;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;

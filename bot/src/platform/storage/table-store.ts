@@ -16,6 +16,21 @@ export interface Versioned<T> {
   readonly etag: string;
 }
 
+/** One HTTP request to Table Storage, as an observer sees it (each retry is a request of its own). */
+export interface StorageCall {
+  /** The table's own name, without the prefix (table creation counts as a call to its table). */
+  readonly table: string;
+  readonly method: string;
+  /** An entity-group transaction (one request, several rows). */
+  readonly batch: boolean;
+  /** The HTTP status, or undefined when no response came (a network error). */
+  readonly status: number | undefined;
+}
+
+export type StorageObserver = (call: StorageCall) => void;
+
+const OBSERVER_POLICY = 'digiverkosto-storage-observer';
+
 export const TABLE_NAMES = [
   'municipalities',
   'participants',
@@ -33,6 +48,7 @@ export type CoreTableName = (typeof TABLE_NAMES)[number];
 export class TableStore {
   private readonly clients = new Map<string, Promise<TableClient>>();
   private readonly credential: TokenCredential | undefined;
+  private readonly observers = new Set<StorageObserver>();
 
   constructor(
     private readonly settings: StorageSettings,
@@ -62,6 +78,17 @@ export class TableStore {
     return client;
   }
 
+  /**
+   * Tells `observer` about every request to storage from now on, retries included; returns the
+   * function that stops it. Off by default (no observer, no work): benchmarks count calls per turn.
+   */
+  observe(observer: StorageObserver): () => void {
+    this.observers.add(observer);
+    return () => {
+      this.observers.delete(observer);
+    };
+  }
+
   /** Checks that storage answers; used by the readiness probe. */
   async ping(): Promise<void> {
     const client = await this.table('installations');
@@ -82,6 +109,36 @@ export class TableStore {
   }
 
   private newClient(fullName: string): TableClient {
+    const client = this.connect(fullName);
+    const table = fullName.startsWith(this.tableName(''))
+      ? fullName.slice(this.tableName('').length)
+      : fullName;
+    // After the retry policy, so each attempt is counted; a no-op while nobody observes.
+    client.pipeline.addPolicy(
+      {
+        name: OBSERVER_POLICY,
+        sendRequest: async (request, next) => {
+          if (this.observers.size === 0) return next(request);
+          const batch = request.url.includes('$batch');
+          const tell = (status: number | undefined): void => {
+            for (const observer of this.observers) observer({ table, method: request.method, batch, status });
+          };
+          try {
+            const response = await next(request);
+            tell(response.status);
+            return response;
+          } catch (error) {
+            tell(undefined);
+            throw error;
+          }
+        },
+      },
+      { afterPhase: 'Retry' },
+    );
+    return client;
+  }
+
+  private connect(fullName: string): TableClient {
     if (this.settings.kind === 'connectionString') {
       const insecure = /TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(
         this.settings.connectionString,

@@ -42,6 +42,13 @@ export interface RosterMember extends TeamsIdentity {
   readonly isGuest: boolean;
 }
 
+/** A participant as an audience count sees them. */
+export interface AudienceFacts extends TeamsIdentity {
+  readonly municipalityId: string | undefined;
+  readonly roles: readonly ParticipantRole[];
+  readonly active: boolean;
+}
+
 export class ParticipantRepository {
   constructor(private readonly store: TableStore) {}
 
@@ -136,6 +143,29 @@ export class ParticipantRepository {
       client,
       { filter: odata`PartitionKey eq ${escapeKey(tenantId)}`, pageSize, continuationToken },
       toParticipant,
+    );
+  }
+
+  /**
+   * What a poll's response rates count of every participant, and nothing else (no names, no
+   * contact details): a scan of the whole roster that stays small however large the roster grows.
+   */
+  async listAudienceFacts(): Promise<AudienceFacts[]> {
+    const client = await this.store.table('participants');
+    return readAll<
+      Pick<ParticipantEntity, 'tenantId' | 'aadObjectId' | 'municipalityId' | 'roles' | 'active'>,
+      AudienceFacts
+    >(
+      client,
+      undefined,
+      (entity) => ({
+        tenantId: entity.tenantId,
+        aadObjectId: entity.aadObjectId,
+        municipalityId: entity.municipalityId || undefined,
+        roles: parseJsonArray(entity.roles, isRole),
+        active: entity.active !== false,
+      }),
+      ['tenantId', 'aadObjectId', 'municipalityId', 'roles', 'active'],
     );
   }
 

@@ -80,9 +80,12 @@ export class WishPollReporting {
     const now = Date.now();
     const cached = this.audienceCache.get(poll.id);
     if (cached && cached.until > now) return cached.counts;
-    const counts = this.participants
-      .listAll()
-      .then((people) => countAudience(poll, people.map(answererOf).filter(isDefined)));
+    const counts = this.participants.listAudienceFacts().then((people) =>
+      countAudience(
+        poll,
+        people.map((person) => ({ ...person, name: '' })),
+      ),
+    );
     this.audienceCache.set(poll.id, { counts, until: now + this.ttl() });
     counts.catch(() => this.audienceCache.delete(poll.id));
     return counts;
@@ -164,8 +167,4 @@ export class WishPollReporting {
   private ttl(): number {
     return this.options.cacheTtlMs ?? 60_000;
   }
-}
-
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
 }

@@ -124,6 +124,16 @@ export interface CommittedAnswer {
   readonly shard: Versioned<TallyShard> | undefined;
 }
 
+/** Answers one transaction may carry: each takes up to two operations and its shard one more, of 100. */
+export const MAX_GROUP_ANSWERS = 32;
+
+/** One person's answer change within a group: stored as `next`, counted in shard `shard`. */
+export interface AnswerChange {
+  readonly previous: Versioned<WishPollAnswer> | undefined;
+  readonly next: WishPollAnswer;
+  readonly shard: number;
+}
+
 /** One change of one person's answer, to be committed atomically with its tally shard. */
 export interface AnswerCommit {
   readonly previous: Versioned<WishPollAnswer> | undefined;
@@ -213,46 +223,75 @@ export class WishPollRepository {
    * the new ETags, so the next change needs no read.
    */
   async commitAnswer(commit: AnswerCommit): Promise<CommittedAnswer> {
+    const [committed] = await this.commitAnswers(
+      [{ previous: commit.previous, next: commit.next, shard: commit.shard.value.index }],
+      [{ ...commit.shard, value: { ...commit.shard.value, tally: commit.tally } }],
+    );
+    return committed ?? { answer: undefined, shard: undefined };
+  }
+
+  /**
+   * Several people's answers to one poll and the shards they count in, as one transaction: all of
+   * it is stored or none (see {@link commitAnswer}). `shards` carry the tallies to store, each with
+   * the ETag it was read or last written with. At most {@link MAX_GROUP_ANSWERS} answers and one
+   * change per person. Returns, per answer, what was stored with the new ETags.
+   */
+  async commitAnswers(
+    changes: readonly AnswerChange[],
+    shards: readonly Versioned<TallyShard>[],
+  ): Promise<CommittedAnswer[]> {
+    const first = changes[0];
+    if (!first) return [];
+    if (changes.length > MAX_GROUP_ANSWERS) throw new RangeError('Too many answers for one transaction');
     const answers = await this.answers();
-    const { previous, next, shard } = commit;
-    const partitionKey = escapeKey(next.pollId);
-    const row = answerEntity(next, shard.value.index);
-    const actions: TransactionAction[] = [
-      previous ? ['update', row, 'Replace', { etag: previous.etag }] : ['create', row],
-    ];
-    const suggestionKey = SUGGESTION_PREFIX + identityKey(next.answerer);
-    if (next.suggestion !== undefined) {
-      const suggestion: SuggestionEntity & { partitionKey: string; rowKey: string } = {
-        partitionKey,
-        rowKey: suggestionKey,
-        text: next.suggestion,
-        submittedAt: next.submittedAt,
-        ...(next.municipalityId ? { municipalityId: next.municipalityId } : {}),
-        ...(next.name ? { name: next.name } : {}),
-      };
-      actions.push(['upsert', suggestion, 'Replace']);
-    } else if (previous?.value.suggestion !== undefined) {
-      actions.push(['delete', { partitionKey, rowKey: suggestionKey }]);
+    const partitionKey = escapeKey(first.next.pollId);
+    const actions: TransactionAction[] = [];
+    const answerAction: number[] = [];
+    for (const { previous, next, shard } of changes) {
+      const row = answerEntity(next, shard);
+      answerAction.push(actions.length);
+      actions.push(previous ? ['update', row, 'Replace', { etag: previous.etag }] : ['create', row]);
+      const suggestionKey = SUGGESTION_PREFIX + identityKey(next.answerer);
+      if (next.suggestion !== undefined) {
+        const suggestion: SuggestionEntity & { partitionKey: string; rowKey: string } = {
+          partitionKey,
+          rowKey: suggestionKey,
+          text: next.suggestion,
+          submittedAt: next.submittedAt,
+          ...(next.municipalityId ? { municipalityId: next.municipalityId } : {}),
+          ...(next.name ? { name: next.name } : {}),
+        };
+        actions.push(['upsert', suggestion, 'Replace']);
+      } else if (previous?.value.suggestion !== undefined) {
+        actions.push(['delete', { partitionKey, rowKey: suggestionKey }]);
+      }
     }
-    actions.push([
-      'update',
-      shardEntity(partitionKey, shard.value.index, commit.tally, shard.value.closedAt),
-      'Replace',
-      { etag: shard.etag },
-    ]);
-    const response = await submitConditional(answers, actions, partitionKey, row.rowKey);
-    // Sub-responses come in the order of the actions: the answer first, the shard last.
-    const answerEtag = response.subResponses[0]?.etag;
-    const shardEtag = response.subResponses.at(-1)?.etag;
-    return {
-      answer: answerEtag ? { value: next, etag: answerEtag } : undefined,
-      shard: shardEtag
-        ? {
-            value: { index: shard.value.index, tally: commit.tally, closedAt: shard.value.closedAt },
-            etag: shardEtag,
-          }
-        : undefined,
-    };
+    const shardAction = new Map<number, number>();
+    for (const shard of shards) {
+      shardAction.set(shard.value.index, actions.length);
+      actions.push([
+        'update',
+        shardEntity(partitionKey, shard.value.index, shard.value.tally, shard.value.closedAt),
+        'Replace',
+        { etag: shard.etag },
+      ]);
+    }
+    const response = await submitConditional(answers, actions, partitionKey, answerKey(first.next.answerer));
+    // Sub-responses come in the order of the actions.
+    const etagAt = (index: number | undefined): string | undefined =>
+      index === undefined ? undefined : response.subResponses[index]?.etag;
+    const storedShards = new Map<number, Versioned<TallyShard>>();
+    for (const shard of shards) {
+      const etag = etagAt(shardAction.get(shard.value.index));
+      if (etag) storedShards.set(shard.value.index, { value: shard.value, etag });
+    }
+    return changes.map((change, index) => {
+      const etag = etagAt(answerAction[index]);
+      return {
+        answer: etag ? { value: change.next, etag } : undefined,
+        shard: storedShards.get(change.shard),
+      };
+    });
   }
 
   /**

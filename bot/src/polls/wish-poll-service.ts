@@ -1,9 +1,16 @@
 import type { Participant, TeamsIdentity } from '../shared/participant';
 import { ConflictError } from '../platform/storage/errors';
 import type { Versioned } from '../platform/storage/table-store';
-import type { CommittedAnswer, TallyShard, WishPollRepository } from './wish-poll-repository';
+import {
+  MAX_GROUP_ANSWERS,
+  personKey,
+  type AnswerChange,
+  type CommittedAnswer,
+  type TallyShard,
+  type WishPollRepository,
+} from './wish-poll-repository';
 import { AnswerWriteState, type WriteStateLimits } from './wish-poll-write-state';
-import { KeyedSerialiser } from '../platform/keyed-serialiser';
+import { GroupCommitter } from '../platform/group-commit';
 import type { Clock } from '../platform/clock';
 import {
   isInAudience,
@@ -43,6 +50,34 @@ export interface WishPollServiceOptions {
   readonly writeState?: WriteStateLimits;
 }
 
+/** An answer waiting for its poll's next group commit, checked and validated already. */
+interface PendingAnswer {
+  readonly poll: WishPoll;
+  readonly answerer: Answerer;
+  readonly content: Pick<WishPollAnswer, 'topicIds' | 'suggestion'>;
+  readonly submitted: string;
+}
+
+/** The answer to store when `previous` (if any) is replaced. */
+function nextAnswer(
+  poll: WishPoll,
+  answerer: Answerer,
+  content: Pick<WishPollAnswer, 'topicIds' | 'suggestion'>,
+  submitted: string,
+  previous: Versioned<WishPollAnswer> | undefined,
+): WishPollAnswer {
+  return {
+    pollId: poll.id,
+    answerer: { tenantId: answerer.tenantId, aadObjectId: answerer.aadObjectId },
+    name: poll.anonymous ? undefined : answerer.name,
+    municipalityId: answerer.municipalityId,
+    roles: answerer.roles,
+    ...content,
+    submittedAt: submitted,
+    version: (previous?.value.version ?? 0) + 1,
+  };
+}
+
 /** A person's answer row and the tally shard it counts in, with their ETags. */
 interface FreshRows {
   readonly answer: Versioned<WishPollAnswer> | undefined;
@@ -77,15 +112,18 @@ export function answererOf(participant: Participant | undefined): Answerer | und
  * not by which reached storage first: a retry never overwrites a later submission.
  *
  * The read is usually skipped: the rows' ETags from this process's last commit are used (see
- * {@link AnswerWriteState}), and one shard's commits are queued, not raced, within the process, so
- * an answer costs one storage round trip. Across instances the ETags still decide.
+ * {@link AnswerWriteState}). A poll's answers are committed by one writer per process (see
+ * {@link GroupCommitter}): the answers that arrive while one transaction is in flight go out
+ * together in the next, so a process never conflicts with itself and an answer costs at most one
+ * storage round trip, fewer under load. Across instances the ETags still decide.
  */
 export class WishPollService {
   private readonly cache = new Map<string, { poll: WishPoll; until: number }>();
+  private readonly reads = new Map<string, Promise<WishPoll | undefined>>();
   private readonly maxAttempts: number;
   private readonly cacheTtlMs: number;
   private readonly state: AnswerWriteState;
-  private readonly serial = new KeyedSerialiser();
+  private readonly committers = new Map<string, GroupCommitter<PendingAnswer, AnswerOutcome>>();
 
   constructor(
     private readonly polls: WishPollRepository,
@@ -106,13 +144,21 @@ export class WishPollService {
     const now = Date.now();
     const cached = this.cache.get(pollId);
     if (cached && cached.until > now) return cached.poll;
-    const stored = await this.polls.get(pollId);
-    if (!stored) {
-      this.cache.delete(pollId);
-      return undefined;
+    // Answers arriving together after the cache lapsed share one read.
+    let reading = this.reads.get(pollId);
+    if (!reading) {
+      reading = this.polls.get(pollId).then((stored) => {
+        if (stored) this.remember(stored.value);
+        else this.cache.delete(pollId);
+        return stored?.value;
+      });
+      this.reads.set(pollId, reading);
+      const done = (): void => {
+        this.reads.delete(pollId);
+      };
+      reading.then(done, done);
     }
-    this.remember(stored.value);
-    return stored.value;
+    return reading;
   }
 
   async list(): Promise<WishPoll[]> {
@@ -160,11 +206,109 @@ export class WishPollService {
     // A submission time from the future would lock the answer against later changes; cap it.
     const submitted = new Date(Math.min(submittedAt.getTime(), this.clock().getTime())).toISOString();
     const content = { topicIds: validated.topicIds, suggestion: validated.suggestion };
-    const shard = this.state.answer(poll.id, answerer)?.shard ?? this.polls.shardFor(answerer);
-    // One shard's writes queue in this process: racing them would only fail each other's ETags.
-    return this.serial.run(`${poll.id}\n${shard}`, () =>
-      this.commit(poll, answerer, content, submitted, shard),
-    );
+    return this.committerFor(poll.id).submit({ poll, answerer, content, submitted });
+  }
+
+  private committerFor(pollId: string): GroupCommitter<PendingAnswer, AnswerOutcome> {
+    let committer = this.committers.get(pollId);
+    if (!committer) {
+      committer = new GroupCommitter(
+        (group) => this.commitGroup(pollId, group),
+        // One change per person per transaction, so each sees the one before; and the size limit.
+        (group, item) =>
+          group.length < MAX_GROUP_ANSWERS &&
+          group.every((other) => personKey(other.answerer) !== personKey(item.answerer)),
+      );
+      this.committers.set(pollId, committer);
+      // Polls are few, but their committers need not outlive their work.
+      if (this.committers.size > 50) {
+        for (const [id, idle] of this.committers) if (idle.idle && id !== pollId) this.committers.delete(id);
+      }
+    }
+    return committer;
+  }
+
+  /**
+   * Commits a group of answers to one poll as one transaction, from what this process remembers
+   * (see {@link AnswerWriteState}): no read when the shards and the people's earlier answers are
+   * known, and a first answer created outright when no earlier one is known. An answer that needs
+   * storage's word first (memory says it is unchanged or superseded, or its shard is not known) is
+   * written on its own after a read, and so is every answer of a group that storage refused.
+   */
+  private async commitGroup(pollId: string, group: readonly PendingAnswer[]): Promise<AnswerOutcome[]> {
+    const first = group[0];
+    if (!first) return [];
+    await this.state.ensureShards(pollId, () => this.polls.readShards(pollId));
+    const outcomes: (AnswerOutcome | undefined)[] = group.map(() => undefined);
+    const alone: number[] = [];
+    const writes: { index: number; change: AnswerChange }[] = [];
+    const shards = new Map<number, Versioned<TallyShard>>();
+    group.forEach((pending, index) => {
+      const { poll, answerer, content, submitted } = pending;
+      const known = this.state.answer(pollId, answerer);
+      const shardIndex = known?.shard ?? this.polls.shardFor(answerer);
+      const shard = shards.get(shardIndex) ?? this.state.shard(pollId, shardIndex);
+      if (!shard) {
+        alone.push(index);
+        return;
+      }
+      // Closing is final, so a shard seen closed, even from memory, means closed.
+      if (shard.value.closedAt !== undefined) {
+        outcomes[index] = { kind: 'closed', poll: { ...poll, closedAt: shard.value.closedAt } };
+        return;
+      }
+      const previous = known?.stored;
+      if (previous && (sameAnswer(previous.value, content) || previous.value.submittedAt > submitted)) {
+        alone.push(index);
+        return;
+      }
+      const next = nextAnswer(poll, answerer, content, submitted, previous);
+      shards.set(shardIndex, {
+        ...shard,
+        value: { ...shard.value, tally: applyAnswerChange(shard.value.tally, previous?.value, next) },
+      });
+      writes.push({ index, change: { previous, next, shard: shardIndex } });
+    });
+    if (writes.length > 0) {
+      try {
+        const committed = await this.polls.commitAnswers(
+          writes.map((write) => write.change),
+          [...shards.values()],
+        );
+        writes.forEach((write, position) => {
+          const pending = group[write.index];
+          this.rememberCommit(pollId, pending.answerer, write.change.shard, committed[position]);
+          outcomes[write.index] = {
+            kind: 'saved',
+            poll: pending.poll,
+            answer: write.change.next,
+            changed: true,
+          };
+        });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        // Which row failed is not said: forget them all and write each answer on its own.
+        for (const write of writes) {
+          this.state.forgetAnswer(pollId, group[write.index].answerer);
+          this.state.forgetShard(pollId, write.change.shard);
+          alone.push(write.index);
+        }
+      }
+    }
+    for (const index of alone.sort((a, b) => a - b)) {
+      const pending = group[index];
+      outcomes[index] = await this.commit(
+        pending.poll,
+        pending.answerer,
+        pending.content,
+        pending.submitted,
+        this.polls.shardFor(pending.answerer),
+      );
+    }
+    return outcomes.map((outcome) => {
+      if (!outcome) throw new Error('An answer of the group was left without an outcome');
+      return outcome;
+    });
   }
 
   /**
@@ -200,16 +344,7 @@ export class WishPollService {
         }
         return { kind: 'superseded', poll, answer: previous.value };
       }
-      const next: WishPollAnswer = {
-        pollId: poll.id,
-        answerer: { tenantId: answerer.tenantId, aadObjectId: answerer.aadObjectId },
-        name: poll.anonymous ? undefined : answerer.name,
-        municipalityId: answerer.municipalityId,
-        roles: answerer.roles,
-        ...content,
-        submittedAt: submitted,
-        version: (previous?.value.version ?? 0) + 1,
-      };
+      const next = nextAnswer(poll, answerer, content, submitted, previous);
       try {
         const committed = await this.polls.commitAnswer({
           previous,
@@ -261,11 +396,11 @@ export class WishPollService {
     pollId: string,
     answerer: Answerer,
     shardIndex: number,
-    committed: CommittedAnswer,
+    committed: CommittedAnswer | undefined,
   ): void {
-    if (committed.shard) this.state.setShard(pollId, committed.shard);
+    if (committed?.shard) this.state.setShard(pollId, committed.shard);
     else this.state.forgetShard(pollId, shardIndex);
-    if (committed.answer)
+    if (committed?.answer)
       this.state.setAnswer(pollId, answerer, { stored: committed.answer, shard: shardIndex });
     else this.state.forgetAnswer(pollId, answerer);
   }

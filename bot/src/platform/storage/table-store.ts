@@ -23,7 +23,10 @@ export interface StorageCall {
   readonly method: string;
   /** An entity-group transaction (one request, several rows). */
   readonly batch: boolean;
-  /** The HTTP status, or undefined when no response came (a network error). */
+  /**
+   * The HTTP status, or undefined when no response came (a network error). A transaction is
+   * answered 202 even when it fails; its status here is then the failed operation's (409, 412…).
+   */
   readonly status: number | undefined;
 }
 
@@ -125,7 +128,7 @@ export class TableStore {
           };
           try {
             const response = await next(request);
-            tell(response.status);
+            tell(batch ? (failedOperationStatus(response.bodyAsText) ?? response.status) : response.status);
             return response;
           } catch (error) {
             tell(undefined);
@@ -150,6 +153,16 @@ export class TableStore {
     if (!this.credential) throw new Error('A managed identity credential is required');
     return new TableClient(this.settings.endpoint, fullName, this.credential);
   }
+}
+
+/** The status of the operation that failed a transaction, from the multipart response body. */
+function failedOperationStatus(body: string | null | undefined): number | undefined {
+  if (!body) return undefined;
+  for (const match of body.matchAll(/^HTTP\/1\.1 (\d{3})/gm)) {
+    const status = Number(match[1]);
+    if (status >= 400) return status;
+  }
+  return undefined;
 }
 
 /** Reads one row, or undefined when it does not exist. */
@@ -226,16 +239,19 @@ export async function readPage<E extends object, T>(
   return { items: page.map(map), continuationToken: page.continuationToken };
 }
 
-/** Reads every row a query matches, page by page; for bounded sets such as one round's events. */
+/**
+ * Reads every row a query matches, page by page; for bounded sets such as one round's events.
+ * `select` names the only columns wanted, which keeps a large scan's responses small.
+ */
 export async function readAll<E extends object, T>(
   client: TableClient,
   filter: string | undefined,
   map: (entity: TableEntityResult<E>) => T,
+  select?: readonly string[],
 ): Promise<T[]> {
   const items: T[] = [];
-  for await (const page of client
-    .listEntities<E>({ queryOptions: filter ? { filter } : {} })
-    .byPage({ maxPageSize: 1000 })) {
+  const queryOptions = { ...(filter ? { filter } : {}), ...(select ? { select: [...select] } : {}) };
+  for await (const page of client.listEntities<E>({ queryOptions }).byPage({ maxPageSize: 1000 })) {
     for (const entity of page) items.push(map(entity));
   }
   return items;

@@ -61,6 +61,11 @@ export interface AppOptions {
   readonly delivery?: DeliverySettings;
   readonly reminders?: ReminderSettings;
   readonly groups?: GroupsSettings;
+  /**
+   * Features added after the built-in ones, for benchmarks (the floors of `bench:polls`) and tests
+   * only; production wiring never passes any.
+   */
+  readonly extraFeatures?: readonly ((context: FeatureContext) => Feature)[];
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -105,6 +110,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   features.push(outbox, remindersFeature(context, options.reminders));
   features.push(groupsFeature(context, options.groups));
   features.push(pollsFeature(context));
+  for (const extra of options.extraFeatures ?? []) features.push(extra(context));
 
   // Data rights come last: they gather every other feature's personal-data provider.
   const welcomes = new WelcomeLedger(store);

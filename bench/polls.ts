@@ -14,12 +14,15 @@
  *   seen, to show whether throughput holds past saturation;
  * - exactness: each poll's sharded tally against a recount of its stored answers;
  * - results of a poll with 10,000 answers through the tab API, cold (first read) and warm.
- * With `--runs 3` (the default) every figure is also given as the median of the runs.
+ * With `--runs 3` (the default) every figure is also given as the median of the runs; `--json FILE`
+ * writes them all, `--profile DIR` writes CPU profiles of the bot during the no-op floor and the
+ * first answers with the participant look-up from memory.
  *
  *   npx tsx bench/polls.ts [--runs 3] [--n 1000] [--concurrency 100] [--rates 100,200,400,650]
  *                          [--step-seconds 4] [--results-answers 10000]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -71,6 +74,11 @@ const RESULT_ANSWERS = numberOption('results-answers', 10_000);
  */
 const PEOPLE = 2 * N;
 const FLOOR_N = 2 * N;
+/** `--json FILE`: every figure of every run, and the medians, as JSON. */
+const JSON_FILE = (() => {
+  const index = process.argv.indexOf('--json');
+  return index >= 0 ? path.resolve(process.argv[index + 1] ?? 'bench-polls.json') : undefined;
+})();
 /** `--profile DIR`: CPU profiles of the bot during the answer phases, for DevTools. */
 const PROFILE_DIR = (() => {
   const index = process.argv.indexOf('--profile');
@@ -597,6 +605,10 @@ async function main(): Promise<void> {
     for (const phase of phases) process.stdout.write(`${phaseLine(phase)}\n`);
   }
   process.stdout.write(`${summary(phases, runs)}\n`);
+  if (JSON_FILE) {
+    await writeFile(JSON_FILE, JSON.stringify({ medians: phases, runs }, null, 2));
+    process.stdout.write(`\nFigures written to ${JSON_FILE}\n`);
+  }
   const wrong = runs.some(
     (run) => run.checks.some((check) => !check.equal) || run.phases.some((phase) => phase.failures > 0),
   );

@@ -47,10 +47,12 @@ export class WishPollReporting {
   ): Promise<WishPollResultsView | undefined> {
     const poll = await this.service.get(pollId);
     if (!poll) return undefined;
+    // The municipalities' names are read alongside (or come from memory), not after the rest.
     const [tally, audience, suggestions] = await Promise.all([
       this.service.tally(pollId),
       this.audience(poll),
       this.polls.suggestionsPage(pollId, suggestionPageSize),
+      this.municipalityNames(),
     ]);
     const municipalities = await this.municipalityNames([
       ...audience.byMunicipality.keys(),

@@ -548,6 +548,11 @@ function summary(phases: readonly Phase[], runs: readonly RunFigures[]): string 
     '',
     `Ratios to the same run's floors: first answers ${(first.perSecond / noop.perSecond).toFixed(2)} (as wired) and ${(firstCached.perSecond / noop.perSecond).toFixed(2)}* of the no-op floor (${noop.perSecond.toFixed(0)}/s); ` +
       `${(first.perSecond / read.perSecond).toFixed(2)} and ${(firstCached.perSecond / read.perSecond).toFixed(2)}* of the one-read floor (${read.perSecond.toFixed(0)}/s)`,
+    `CPU per turn (bot + Azurite + load client) and what two idle cores could serve at that cost (derived, not measured; the machine is shared):`,
+    ...[noop, read, first, changed, firstCached, changedCached].map((phase) => {
+      const cpu = phase.botCpuMs + phase.azuriteCpuMs + phase.loadCpuMs;
+      return `  ${phase.name.padEnd(38)} ${cpu.toFixed(2)} ms → about ${(2000 / cpu).toFixed(0)}/s`;
+    }),
     `Tally equals a recount of the stored answers in every poll of every run (closed and open loop): ${exact ? 'yes' : 'NO'}`,
     '',
     `Targets (medians of ${runs.length} run${runs.length === 1 ? '' : 's'}; * = participant look-up served from memory, a stand-in for the planned cache):`,

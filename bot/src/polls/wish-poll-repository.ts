@@ -41,7 +41,9 @@ import {
  * Because the answer, its suggestion and its tally shard share a partition, a change is written as
  * one entity-group transaction, conditional on the ETags read: the answer and the tally commit
  * together or not at all, so no retry, crash or concurrent change can count an answer twice or
- * lose one. Sharding keeps concurrent answerers from queueing on one tally row.
+ * lose one. Within one process the service writes a poll's answers in groups, one transaction at a
+ * time (several answers and the shards they touch); sharding keeps instances that write at the same
+ * time from conflicting on one tally row.
  */
 export const TALLY_SHARDS = 64;
 

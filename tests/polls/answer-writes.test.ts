@@ -23,7 +23,11 @@ interface Instance {
   readonly calls: StorageCall[];
 }
 
-function instance(prefix: string, clock: () => Date = () => LATER): Instance {
+function instance(
+  prefix: string,
+  clock: () => Date = () => LATER,
+  options: ConstructorParameters<typeof WishPollService>[2] = {},
+): Instance {
   const store = new TableStore(
     { kind: 'connectionString', connectionString: testStorageConnectionString() },
     prefix,
@@ -31,7 +35,7 @@ function instance(prefix: string, clock: () => Date = () => LATER): Instance {
   const calls: StorageCall[] = [];
   store.observe((call) => calls.push(call));
   const repository = new WishPollRepository(store);
-  return { store, repository, service: new WishPollService(repository, clock), calls };
+  return { store, repository, service: new WishPollService(repository, clock, options), calls };
 }
 
 function answerer(index: number): Answerer {
@@ -105,6 +109,26 @@ describe('answers written through one instance', () => {
     expect(tally).toEqual(await recount(one.repository, poll.id));
     expect(tally.respondents).toBe(150);
     expect(tally.suggestions).toBe(150);
+  });
+
+  it('a group too large for one transaction is split, and every answer is counted once', async () => {
+    // A budget of one answer row and its shard: every answer needs a transaction of its own.
+    const one = instance(uniquePrefix(), () => LATER, { transactionBytes: 2048 });
+    const poll = demoWishPoll(NOW);
+    await one.service.create(poll);
+    one.calls.length = 0;
+    const people = Array.from({ length: 40 }, (_, index) => answerer(200 + index));
+    const outcomes = await Promise.all(
+      people.map((person) =>
+        one.service.answer(poll.id, person, { topicIds: ['competence'], suggestion: undefined }, NOW),
+      ),
+    );
+    expect(outcomes.every((outcome) => outcome.kind === 'saved')).toBe(true);
+    expect(answersTableCalls(one.calls).filter((call) => call.batch)).toHaveLength(people.length);
+    expect(one.calls.filter((call) => call.batch && call.status !== 202)).toEqual([]);
+    const tally = await one.service.tally(poll.id);
+    expect(tally).toEqual(await recount(one.repository, poll.id));
+    expect(tally.respondents).toBe(40);
   });
 
   it('a double click is checked against storage, not memory, and stores nothing new', async () => {

@@ -46,9 +46,18 @@ export interface WishPollServiceOptions {
   readonly maxAttempts?: number;
   /** How long a poll definition is reused from memory; only its early close can change, and that is checked in storage. */
   readonly cacheTtlMs?: number;
+  /** The payload one transaction of a group may carry, estimated (default about 3.5 MiB of 4). */
+  readonly transactionBytes?: number;
   /** Bounds of the memory of answers and shards written (see {@link AnswerWriteState}). */
   readonly writeState?: WriteStateLimits;
 }
+
+/**
+ * A transaction's payload may be 4 MiB: a group is split before its rows could pass about 3.5 MiB
+ * (estimated generously: UTF-16 for the tallies' JSON, three bytes a character of a suggestion).
+ */
+const TRANSACTION_BYTES = 3.5 * 1024 * 1024;
+const ANSWER_ROW_BYTES = 1024;
 
 /** An answer waiting for its poll's next group commit, checked and validated already. */
 interface PendingAnswer {
@@ -123,6 +132,7 @@ export class WishPollService {
   private readonly maxAttempts: number;
   private readonly cacheTtlMs: number;
   private readonly state: AnswerWriteState;
+  private readonly transactionBytes: number;
   private readonly committers = new Map<string, GroupCommitter<PendingAnswer, AnswerOutcome>>();
 
   constructor(
@@ -133,6 +143,7 @@ export class WishPollService {
     this.maxAttempts = options.maxAttempts ?? 16;
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
     this.state = new AnswerWriteState(Date.now, options.writeState);
+    this.transactionBytes = options.transactionBytes ?? TRANSACTION_BYTES;
   }
 
   /** Stores a new poll; false when the id is taken. */
@@ -236,64 +247,54 @@ export class WishPollService {
    * written on its own after a read, and so is every answer of a group that storage refused.
    */
   private async commitGroup(pollId: string, group: readonly PendingAnswer[]): Promise<AnswerOutcome[]> {
-    const first = group[0];
-    if (!first) return [];
+    if (group.length === 0) return [];
     await this.state.ensureShards(pollId, () => this.polls.readShards(pollId));
     const outcomes: (AnswerOutcome | undefined)[] = group.map(() => undefined);
     const alone: number[] = [];
-    const writes: { index: number; change: AnswerChange }[] = [];
-    const shards = new Map<number, Versioned<TallyShard>>();
-    group.forEach((pending, index) => {
-      const { poll, answerer, content, submitted } = pending;
-      const known = this.state.answer(pollId, answerer);
-      const shardIndex = known?.shard ?? this.polls.shardFor(answerer);
-      const shard = shards.get(shardIndex) ?? this.state.shard(pollId, shardIndex);
-      if (!shard) {
-        alone.push(index);
-        return;
-      }
-      // Closing is final, so a shard seen closed, even from memory, means closed.
-      if (shard.value.closedAt !== undefined) {
-        outcomes[index] = { kind: 'closed', poll: { ...poll, closedAt: shard.value.closedAt } };
-        return;
-      }
-      const previous = known?.stored;
-      if (previous && (sameAnswer(previous.value, content) || previous.value.submittedAt > submitted)) {
-        alone.push(index);
-        return;
-      }
-      const next = nextAnswer(poll, answerer, content, submitted, previous);
-      shards.set(shardIndex, {
-        ...shard,
-        value: { ...shard.value, tally: applyAnswerChange(shard.value.tally, previous?.value, next) },
-      });
-      writes.push({ index, change: { previous, next, shard: shardIndex } });
-    });
-    if (writes.length > 0) {
-      try {
-        const committed = await this.polls.commitAnswers(
-          writes.map((write) => write.change),
-          [...shards.values()],
-        );
-        writes.forEach((write, position) => {
-          const pending = group[write.index];
-          this.rememberCommit(pollId, pending.answerer, write.change.shard, committed[position]);
-          outcomes[write.index] = {
-            kind: 'saved',
-            poll: pending.poll,
-            answer: write.change.next,
-            changed: true,
-          };
-        });
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        // Which row failed is not said: forget them all and write each answer on its own.
-        for (const write of writes) {
-          this.state.forgetAnswer(pollId, group[write.index].answerer);
-          this.state.forgetShard(pollId, write.change.shard);
-          alone.push(write.index);
+    let remaining = group.map((_, index) => index);
+    // Usually one transaction; more only when the group's rows would pass the payload limit.
+    while (remaining.length > 0) {
+      const writes: { index: number; change: AnswerChange }[] = [];
+      const shards = new Map<number, Versioned<TallyShard>>();
+      const later: number[] = [];
+      let bytes = 0;
+      for (const index of remaining) {
+        const { poll, answerer, content, submitted } = group[index];
+        const known = this.state.answer(pollId, answerer);
+        const shardIndex = known?.shard ?? this.polls.shardFor(answerer);
+        const shard = shards.get(shardIndex) ?? this.state.shard(pollId, shardIndex);
+        if (!shard) {
+          alone.push(index);
+          continue;
         }
+        // Closing is final, so a shard seen closed, even from memory, means closed.
+        if (shard.value.closedAt !== undefined) {
+          outcomes[index] = { kind: 'closed', poll: { ...poll, closedAt: shard.value.closedAt } };
+          continue;
+        }
+        const previous = known?.stored;
+        if (previous && (sameAnswer(previous.value, content) || previous.value.submittedAt > submitted)) {
+          alone.push(index);
+          continue;
+        }
+        const cost =
+          ANSWER_ROW_BYTES +
+          3 * (content.suggestion?.length ?? 0) +
+          (shards.has(shardIndex) ? 0 : 2 * JSON.stringify(shard.value.tally).length + ANSWER_ROW_BYTES);
+        if (writes.length > 0 && bytes + cost > this.transactionBytes) {
+          later.push(index);
+          continue;
+        }
+        bytes += cost;
+        const next = nextAnswer(poll, answerer, content, submitted, previous);
+        shards.set(shardIndex, {
+          ...shard,
+          value: { ...shard.value, tally: applyAnswerChange(shard.value.tally, previous?.value, next) },
+        });
+        writes.push({ index, change: { previous, next, shard: shardIndex } });
       }
+      await this.commitWrites(pollId, group, writes, [...shards.values()], outcomes, alone);
+      remaining = later;
     }
     for (const index of alone.sort((a, b) => a - b)) {
       const pending = group[index];
@@ -309,6 +310,42 @@ export class WishPollService {
       if (!outcome) throw new Error('An answer of the group was left without an outcome');
       return outcome;
     });
+  }
+
+  /** One transaction of a group; on a conflict its answers are left to be written one by one. */
+  private async commitWrites(
+    pollId: string,
+    group: readonly PendingAnswer[],
+    writes: readonly { index: number; change: AnswerChange }[],
+    shards: readonly Versioned<TallyShard>[],
+    outcomes: (AnswerOutcome | undefined)[],
+    alone: number[],
+  ): Promise<void> {
+    if (writes.length === 0) return;
+    try {
+      const committed = await this.polls.commitAnswers(
+        writes.map((write) => write.change),
+        shards,
+      );
+      writes.forEach((write, position) => {
+        const pending = group[write.index];
+        this.rememberCommit(pollId, pending.answerer, write.change.shard, committed[position]);
+        outcomes[write.index] = {
+          kind: 'saved',
+          poll: pending.poll,
+          answer: write.change.next,
+          changed: true,
+        };
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Which row failed is not said: forget them all and write each answer on its own.
+      for (const write of writes) {
+        this.state.forgetAnswer(pollId, group[write.index].answerer);
+        this.state.forgetShard(pollId, write.change.shard);
+        alone.push(write.index);
+      }
+    }
   }
 
   /**

@@ -51,6 +51,11 @@ export interface AppOptions {
   readonly delivery?: DeliverySettings;
   readonly reminders?: ReminderSettings;
   readonly groups?: GroupsSettings;
+  /**
+   * Features added after the built-in ones, for benchmarks (the floors of `bench:polls`) and tests
+   * only; production wiring never passes any.
+   */
+  readonly extraFeatures?: readonly ((context: FeatureContext) => Feature)[];
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -102,6 +107,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     ),
     groups,
     pollsFeature(context, { wishPolls: repositories.wishPolls, participants, coordinators, municipalities }),
+    ...(options.extraFeatures ?? []).map((extra) => extra(context)),
   ];
   // Data rights come last: they gather every other feature's personal-data provider.
   const audit = new AuditLog(store);

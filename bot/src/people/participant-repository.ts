@@ -56,6 +56,13 @@ export const PARTICIPANT_CACHE_MS = 30_000;
 const ABSENT_CACHE_MS = 5_000;
 const CACHE_ENTRIES = 5_000;
 
+/** A participant as an audience count sees them. */
+export interface AudienceFacts extends TeamsIdentity {
+  readonly municipalityId: string | undefined;
+  readonly roles: readonly ParticipantRole[];
+  readonly active: boolean;
+}
+
 export class ParticipantRepository {
   private readonly recentReads = new Map<string, { value: Participant | undefined; until: number }>();
   /** Counts local writes, so a read that overlapped a write is not kept. */
@@ -203,6 +210,29 @@ export class ParticipantRepository {
       client,
       { filter: odata`PartitionKey eq ${escapeKey(tenantId)}`, pageSize, continuationToken },
       toParticipant,
+    );
+  }
+
+  /**
+   * What a poll's response rates count of every participant, and nothing else (no names, no
+   * contact details): a scan of the whole roster that stays small however large the roster grows.
+   */
+  async listAudienceFacts(): Promise<AudienceFacts[]> {
+    const client = await this.store.table('participants');
+    return readAll<
+      Pick<ParticipantEntity, 'tenantId' | 'aadObjectId' | 'municipalityId' | 'roles' | 'active'>,
+      AudienceFacts
+    >(
+      client,
+      undefined,
+      (entity) => ({
+        tenantId: entity.tenantId,
+        aadObjectId: entity.aadObjectId,
+        municipalityId: entity.municipalityId || undefined,
+        roles: rolesColumn.read(entity.roles),
+        active: entity.active !== false,
+      }),
+      ['tenantId', 'aadObjectId', 'municipalityId', 'roles', 'active'],
     );
   }
 

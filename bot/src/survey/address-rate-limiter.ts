@@ -45,7 +45,10 @@ export class AddressRateLimiter {
     }
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: now });
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.rule.perSecond)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.rule.perSecond)),
+      };
     }
     this.buckets.set(key, { tokens: tokens - 1, at: now });
     while (this.buckets.size > this.maxAddresses) {
@@ -88,7 +91,11 @@ export function clientAddress(
 ): string {
   if (trustForwardedFor && forwardedFor) {
     const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
-    const last = header.split(',').map((part) => part.trim()).filter((part) => part !== '').at(-1);
+    const last = header
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .at(-1);
     if (last) return stripPort(last);
   }
   return socketAddress ?? 'unknown';

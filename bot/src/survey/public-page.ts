@@ -67,7 +67,9 @@ function frame(page: PageFrame): string {
 ${page.body}
 </main>
 <footer class="foot wrap"><p>${esc(m.footer)}${
-    page.privacyPath ? ` · <a href="${esc(page.privacyPath)}?lang=${page.language}">${esc(m.privacyLink)}</a>` : ''
+    page.privacyPath
+      ? ` · <a href="${esc(page.privacyPath)}?lang=${page.language}">${esc(m.privacyLink)}</a>`
+      : ''
   }</p></footer>
 </body>
 </html>
@@ -111,7 +113,11 @@ function perspectiveFieldset(perspective: Perspective, page: FormPage, error: st
       `<span class="n">${value}</span><span class="w">${esc(pickText(instrument.scale[value - 1] ?? { fi: '' }, language))}</span>`,
     ),
   ).join('');
-  const dontKnow = option(DONT_KNOW_VALUE, `<span class="w">${esc(pickText(instrument.dontKnow, language))}</span>`, ' dk');
+  const dontKnow = option(
+    DONT_KNOW_VALUE,
+    `<span class="w">${esc(pickText(instrument.dontKnow, language))}</span>`,
+    ' dk',
+  );
   const label = pickText(perspective.label, language);
   return `<fieldset class="q${error ? ' invalid' : ''}" id="q-${esc(perspective.id)}" data-perspective="${esc(
     perspective.id,
@@ -121,7 +127,10 @@ ${fieldError(errorId, error)}<div class="scale">${steps}${dontKnow}</div>
 </fieldset>`;
 }
 
-function problemMessages(page: FormPage, m: SurveyMessages): { byField: Map<string, string>; list: { href: string; text: string }[] } {
+function problemMessages(
+  page: FormPage,
+  m: SurveyMessages,
+): { byField: Map<string, string>; list: { href: string; text: string }[] } {
   const byField = new Map<string, string>();
   const list: { href: string; text: string }[] = [];
   const { instrument, language } = page;
@@ -177,7 +186,9 @@ export function renderFormPage(page: FormPage): string {
       id: 'personal',
       title: m.sectionPersonal,
       hint: m.sectionPersonalHint,
-      content: personal.map((p) => perspectiveFieldset(p, page, problems.byField.get(`q-${p.id}`))).join('\n'),
+      content: personal
+        .map((p) => perspectiveFieldset(p, page, problems.byField.get(`q-${p.id}`)))
+        .join('\n'),
     });
   }
   if (municipal.length > 0) {
@@ -185,7 +196,9 @@ export function renderFormPage(page: FormPage): string {
       id: 'municipality',
       title: m.sectionMunicipality,
       hint: m.sectionMunicipalityHint(page.municipalityName),
-      content: municipal.map((p) => perspectiveFieldset(p, page, problems.byField.get(`q-${p.id}`))).join('\n'),
+      content: municipal
+        .map((p) => perspectiveFieldset(p, page, problems.byField.get(`q-${p.id}`)))
+        .join('\n'),
     });
   }
   if (instrument.background.length > 0) {
@@ -196,13 +209,18 @@ export function renderFormPage(page: FormPage): string {
         const errorId = `e-b-${question.id}`;
         const name = `b.${question.id}`;
         const options = [
-          ...question.options.map((option) => ({ value: option.id, label: pickText(option.label, language) })),
+          ...question.options.map((option) => ({
+            value: option.id,
+            label: pickText(option.label, language),
+          })),
           { value: '', label: m.preferNotToSay },
         ]
           .map(
             (option) =>
               `<label class="opt"><input type="radio" name="${esc(name)}" value="${esc(option.value)}"${
-                selected === option.value && (option.value !== '' || page.values !== undefined) ? ' checked' : ''
+                selected === option.value && (option.value !== '' || page.values !== undefined)
+                  ? ' checked'
+                  : ''
               }><span class="w">${esc(option.label)}</span></label>`,
           )
           .join('');
@@ -214,7 +232,12 @@ ${fieldError(errorId, error)}<div class="choices">${options}</div>
 </fieldset>`;
       })
       .join('\n');
-    sections.push({ id: 'background', title: m.sectionBackground, hint: m.backgroundHint, content: questions });
+    sections.push({
+      id: 'background',
+      title: m.sectionBackground,
+      hint: m.backgroundHint,
+      content: questions,
+    });
   }
   if (instrument.comment) {
     const error = problems.byField.get('comment');
@@ -256,9 +279,7 @@ ${fieldError('e-code', error)}<input type="text" id="code" name="code" autocompl
 <ul>${problems.list.map((item) => `<li><a href="${esc(item.href)}">${esc(item.text)}</a></li>`).join('')}</ul>
 </div>`
       : '';
-  const banner = page.banner
-    ? `<div class="message warn" role="alert"><p>${esc(page.banner)}</p></div>`
-    : '';
+  const banner = page.banner ? `<div class="message warn" role="alert"><p>${esc(page.banner)}</p></div>` : '';
   const low = pickText(instrument.scale[0], language);
   const high = pickText(instrument.scale[4], language);
   const body = `<h1>${esc(pickText(instrument.name, language))}<span class="muni">${esc(page.municipalityName)}</span></h1>
@@ -331,7 +352,8 @@ export function renderPrivacyPage(options: {
   readonly minCommentGroup: number;
 }): string {
   const m = surveyMessagesFor(options.language);
-  const list = (items: readonly string[]): string => `<ul>${items.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`;
+  const list = (items: readonly string[]): string =>
+    `<ul>${items.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`;
   const path = `/s/${options.code}/privacy`;
   return frame({
     language: options.language,

@@ -106,8 +106,16 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
     const when = (instant: string): string => formatHelsinkiDateTime(new Date(instant), language);
     const content = {
       unknown: { heading: m.unknownTitle, body: m.unknownBody, tone: 'warn' as const },
-      closed: { heading: m.closedTitle, body: m.closedBody(survey ? when(effectiveCloseTime(survey)) : ''), tone: 'info' as const },
-      notOpen: { heading: m.notOpenTitle, body: m.notOpenBody(survey ? when(survey.opensAt) : ''), tone: 'info' as const },
+      closed: {
+        heading: m.closedTitle,
+        body: m.closedBody(survey ? when(effectiveCloseTime(survey)) : ''),
+        tone: 'info' as const,
+      },
+      notOpen: {
+        heading: m.notOpenTitle,
+        body: m.notOpenBody(survey ? when(survey.opensAt) : ''),
+        tone: 'info' as const,
+      },
       already: { heading: m.alreadyTitle, body: m.alreadyBody, tone: 'info' as const },
       tooMany: { heading: m.surveyName, body: m.tooMany, tone: 'warn' as const },
       tooLarge: { heading: m.surveyName, body: m.bodyTooLarge, tone: 'warn' as const },
@@ -204,7 +212,8 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
       if (status === 'closed') return messagePage(language, survey.code, 200, 'closed', survey);
       const existing = readCookie(headerOf(raw.headers.cookie), cookieName(survey.code));
       if (existing === 'done') return messagePage(language, survey.code, 200, 'already', survey);
-      if (existing && (await service.isUsableToken(survey, existing))) return formPage(200, survey, language, existing);
+      if (existing && (await service.isUsableToken(survey, existing)))
+        return formPage(200, survey, language, existing);
       const address = clientAddress(raw.headers['x-forwarded-for'], raw.socket.remoteAddress, trust);
       const allowance = pageLimiter.take(address);
       if (!allowance.allowed) {
@@ -221,7 +230,8 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
     method: 'post',
     path: '/s/:code',
     access: 'public',
-    summary: 'Send an anonymous answer from the public page (an HTML form; the token in cookie and form must match)',
+    summary:
+      'Send an anonymous answer from the public page (an HTML form; the token in cookie and form must match)',
     params: codeParams,
     query: langQuery,
     handle: async ({ params, query, raw, body }) => {
@@ -277,7 +287,11 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
       } catch (error) {
         if (!(error instanceof AnswerContentionError)) throw error;
         deps.logger.warn('survey answer kept conflicting', { surveyId: survey.id });
-        return formPage(503, survey, language, token ?? '', { values, banner: m.tooMany, headers: { 'Retry-After': '5' } });
+        return formPage(503, survey, language, token ?? '', {
+          values,
+          banner: m.tooMany,
+          headers: { 'Retry-After': '5' },
+        });
       }
       switch (outcome.kind) {
         case 'saved':
@@ -298,7 +312,9 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
         case 'closed':
           return messagePage(language, survey.code, 409, 'closed', outcome.survey);
         case 'duplicate':
-          return messagePage(language, survey.code, 409, 'already', survey, { 'Set-Cookie': cookie(survey, 'done') });
+          return messagePage(language, survey.code, 409, 'already', survey, {
+            'Set-Cookie': cookie(survey, 'done'),
+          });
         case 'badToken': {
           // A stale or cookieless form: a fresh token, and everything typed comes back.
           const fresh = await service.issueToken(survey);
@@ -333,7 +349,12 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
     query: langQuery,
     handle: async ({ params, query, raw }) => {
       await Promise.resolve();
-      return messagePage(languageOf(query, headerOf(raw.headers['accept-language'])), params.code, 200, 'thanks');
+      return messagePage(
+        languageOf(query, headerOf(raw.headers['accept-language'])),
+        params.code,
+        200,
+        'thanks',
+      );
     },
   });
 

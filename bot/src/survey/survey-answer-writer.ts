@@ -52,7 +52,10 @@ export class AnswerWriter {
    * the shard's next tally). Errors other than a changed shard (a replayed token, a spent code)
    * reach the caller unchanged; the transaction failed whole, so the shard is as it was.
    */
-  async commit(surveyId: string, build: (shard: Versioned<TallyShard>) => AnswerCommit): Promise<WriteOutcome> {
+  async commit(
+    surveyId: string,
+    build: (shard: Versioned<TallyShard>) => AnswerCommit,
+  ): Promise<WriteOutcome> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       await this.ensureLoaded(surveyId);
       const index = this.pickShard(surveyId);

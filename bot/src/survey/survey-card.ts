@@ -93,7 +93,10 @@ export function buildSurveyAnswerCard(
     title: `${value} – ${pickText(instrument.scale[value - 1] ?? { fi: '' }, language)}`,
     value: String(value),
   })).reverse();
-  const ratingChoices = [...scale, { title: pickText(instrument.dontKnow, language), value: DONT_KNOW_VALUE }];
+  const ratingChoices = [
+    ...scale,
+    { title: pickText(instrument.dontKnow, language), value: DONT_KNOW_VALUE },
+  ];
   const question = (perspective: SurveyInstrument['perspectives'][number]) => ({
     inputId: `${RATING_INPUT}${perspective.id}`,
     label: `${pickText(perspective.label, language)}: ${pickText(perspective.question, language)}`,
@@ -123,7 +126,10 @@ export function buildSurveyAnswerCard(
         required: false,
         errorMessage: '',
         value: options.values?.background[background.id] ?? '',
-        choices: background.options.map((option) => ({ title: pickText(option.label, language), value: option.id })),
+        choices: background.options.map((option) => ({
+          title: pickText(option.label, language),
+          value: option.id,
+        })),
       })),
     });
   }

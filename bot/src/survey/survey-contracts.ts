@@ -152,7 +152,11 @@ export interface SurveyResultsView {
 /** Coordinators: every municipality's baseline means side by side. */
 export interface NetworkResultsView {
   readonly roundId: string;
-  readonly perspectives: readonly { readonly id: string; readonly label: string; readonly scope: PerspectiveScopeView }[];
+  readonly perspectives: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly scope: PerspectiveScopeView;
+  }[];
   readonly network: Readonly<Record<string, SpreadView | null>>;
   readonly municipalities: readonly {
     readonly municipalityId: string;

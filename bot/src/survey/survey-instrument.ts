@@ -183,7 +183,11 @@ export const SEEDED_PERSPECTIVES: readonly (Perspective & {
   {
     id: 'strategy-goals-and-indicators',
     scope: 'municipality',
-    label: text('Strategiset tavoitteet ja mittarit', 'Strategiska mål och indikatorer', 'Strategy goals and indicators'),
+    label: text(
+      'Strategiset tavoitteet ja mittarit',
+      'Strategiska mål och indikatorer',
+      'Strategy goals and indicators',
+    ),
     question: text(
       'Miten arvioit kuntasi digitalisaation strategisia tavoitteita ja niiden mittareita?',
       'Hur bedömer du din kommuns strategiska mål för digitaliseringen och hur de mäts?',
@@ -230,7 +234,11 @@ export const SEEDED_BACKGROUND: readonly BackgroundQuestion[] = [
       },
       {
         id: 'vitality',
-        label: text('Elinvoima ja kehittäminen', 'Näringsliv och utveckling', 'Economic vitality and development'),
+        label: text(
+          'Elinvoima ja kehittäminen',
+          'Näringsliv och utveckling',
+          'Economic vitality and development',
+        ),
       },
       { id: 'other', label: text('Muu', 'Annan', 'Other') },
     ],
@@ -420,7 +428,9 @@ export function parseRating(value: string | undefined): Rating | undefined {
 export function validateAnswer(
   instrument: SurveyInstrument,
   raw: RawAnswer,
-): { readonly ok: true; readonly answer: SurveyAnswerContent } | { readonly ok: false; readonly problems: AnswerProblem[] } {
+):
+  | { readonly ok: true; readonly answer: SurveyAnswerContent }
+  | { readonly ok: false; readonly problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   const known = new Set(instrument.perspectives.map((p) => p.id));
   for (const id of Object.keys(raw.ratings)) {
@@ -459,17 +469,23 @@ export function validateAnswer(
   if (comment !== undefined) {
     if (!instrument.comment) problems.push({ kind: 'commentNotAsked' });
     else if ([...comment].length > instrument.comment.maxLength) {
-      problems.push({ kind: 'commentTooLong', maxLength: instrument.comment.maxLength, length: [...comment].length });
+      problems.push({
+        kind: 'commentTooLong',
+        maxLength: instrument.comment.maxLength,
+        length: [...comment].length,
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, answer: { ratings, background, comment } };
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /** Line endings unified, outer blanks trimmed, control characters other than newlines and tabs removed. */
 export function normaliseComment(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const cleaned = value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+  const cleaned = value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim();
   return cleaned === '' ? undefined : cleaned;
 }

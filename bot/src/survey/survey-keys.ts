@@ -42,7 +42,9 @@ export class SurveyKeys {
     token: string,
     now: Date,
     maxAgeMs: number,
-  ): { readonly ok: true; readonly nonce: string } | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' } {
+  ):
+    | { readonly ok: true; readonly nonce: string }
+    | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' } {
     const parts = token.split('.');
     if (parts.length !== 4 || parts[0] !== 'v1') return { ok: false, reason: 'malformed' };
     const [, nonce = '', issued = '', signature = ''] = parts;
@@ -67,7 +69,10 @@ export class SurveyKeys {
   }
 
   codeRowId(surveyId: string, normalisedCode: string): string {
-    return createHmac('sha256', this.codeKey).update(`${surveyId}\n${normalisedCode}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.codeKey)
+      .update(`${surveyId}\n${normalisedCode}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 
   ledgerRowId(surveyId: string, person: TeamsIdentity): string {
@@ -78,6 +83,9 @@ export class SurveyKeys {
   }
 
   private mac(surveyId: string, nonce: string, issued: string): string {
-    return createHmac('sha256', this.tokenKey).update(`${surveyId}.${nonce}.${issued}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.tokenKey)
+      .update(`${surveyId}.${nonce}.${issued}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 }

@@ -133,7 +133,8 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     sectionCode: 'Vastauskoodi',
     codeLabel: 'Vastauskoodi',
     codeHint: 'Kunta on antanut sinulle kertakäyttöisen koodin, esimerkiksi K7QM-3XPA.',
-    scaleHint: (low, high) => `Asteikko 1–5: 1 = ${low}, 5 = ${high}. Jos et osaa arvioida, valitse ”En osaa sanoa”.`,
+    scaleHint: (low, high) =>
+      `Asteikko 1–5: 1 = ${low}, 5 = ${high}. Jos et osaa arvioida, valitse ”En osaa sanoa”.`,
     progress: (answered, total) => `Arvioitu ${answered}/${total}`,
     questionCount: (total) => `${total} arvioitavaa kohtaa, taustatiedot ja vapaa sana.`,
     submit: 'Lähetä vastaukset',
@@ -199,7 +200,9 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     networkTooFew: (min) => `Vertailu näytetään, kun vähintään ${min} kunnan tulokset ovat käytettävissä.`,
     notGiven: 'Ei vastannut',
     responseLine: (respondents, headcount) =>
-      headcount ? `${respondents}/${headcount} vastannut, ${pct(respondents, headcount)} %` : `${respondents} vastannut`,
+      headcount
+        ? `${respondents}/${headcount} vastannut, ${pct(respondents, headcount)} %`
+        : `${respondents} vastannut`,
     baseline: 'Lähtötaso',
     followUp: 'Seuranta',
     sizeClassName: {
@@ -263,7 +266,8 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     sectionCode: 'Svarskod',
     codeLabel: 'Svarskod',
     codeHint: 'Kommunen har gett dig en engångskod, till exempel K7QM-3XPA.',
-    scaleHint: (low, high) => `Skala 1–5: 1 = ${low}, 5 = ${high}. Om du inte kan bedöma, välj ”Kan inte säga”.`,
+    scaleHint: (low, high) =>
+      `Skala 1–5: 1 = ${low}, 5 = ${high}. Om du inte kan bedöma, välj ”Kan inte säga”.`,
     progress: (answered, total) => `Bedömt ${answered}/${total}`,
     questionCount: (total) => `${total} punkter att bedöma, bakgrundsuppgifter och fritt ord.`,
     submit: 'Skicka svaren',
@@ -298,7 +302,8 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     backToSurvey: 'Tillbaka till enkäten',
     footer: 'Digiverkosto – Kommunförbundet och FCG',
     privacyTitle: 'Vad enkäten sparar',
-    privacyIntro: 'Enkäten är anonym. Här berättar vi exakt vad som sparas av ditt svar och vad som inte sparas.',
+    privacyIntro:
+      'Enkäten är anonym. Här berättar vi exakt vad som sparas av ditt svar och vad som inte sparas.',
     privacyStoredTitle: 'Vi sparar',
     privacyStored: [
       'dina bedömningar (1–5 eller ”kan inte säga”) och de bakgrundsuppgifter du valt, utan någon identifierare',
@@ -320,7 +325,8 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
       `Det fria ordet visas först när det finns minst ${minComments} svar; eftersom det kan innehålla identifierande uppgifter raderas det när nätverksomgångens lagringstid har gått ut.`,
       'Enskilda svar visas aldrig och exporteras inte; rapporter och CSV-filer innehåller bara sammanställningar.',
     ],
-    privacyController: 'Personuppgiftsansvariga: Finlands Kommunförbund rf och FCG Finnish Consulting Group Ab.',
+    privacyController:
+      'Personuppgiftsansvariga: Finlands Kommunförbund rf och FCG Finnish Consulting Group Ab.',
     suppressedSmall: (min) => `färre än ${min} svar`,
     suppressedSecondary: 'dold så att en liten grupps siffra inte framgår som en skillnad',
     suppressedWhole: (min) => `Resultat visas när det finns minst ${min} svar.`,
@@ -328,7 +334,9 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     networkTooFew: (min) => `Jämförelsen visas när resultat från minst ${min} kommuner finns.`,
     notGiven: 'Svarade inte',
     responseLine: (respondents, headcount) =>
-      headcount ? `${respondents}/${headcount} har svarat, ${pct(respondents, headcount)} %` : `${respondents} har svarat`,
+      headcount
+        ? `${respondents}/${headcount} har svarat, ${pct(respondents, headcount)} %`
+        : `${respondents} har svarat`,
     baseline: 'Utgångsläge',
     followUp: 'Uppföljning',
     sizeClassName: {
@@ -417,7 +425,8 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     notOpenTitle: 'The survey is not open yet',
     notOpenBody: (date) => `The survey opens on ${date}. You are welcome to answer then.`,
     unknownTitle: 'Survey not found',
-    unknownBody: "Please check the link you were given. A municipality's survey is at …/s/ and ten characters.",
+    unknownBody:
+      "Please check the link you were given. A municipality's survey is at …/s/ and ten characters.",
     thanksTitle: 'Thank you for your answers!',
     thanksBody:
       "Your answers have been saved anonymously. The results go to the municipality's leadership team and are compared with the other municipalities of Digiverkosto.",
@@ -427,14 +436,15 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
     backToSurvey: 'Back to the survey',
     footer: 'Digiverkosto – Association of Finnish Municipalities and FCG',
     privacyTitle: 'What the survey stores',
-    privacyIntro: 'The survey is anonymous. This page says exactly what is stored of your answer and what is not.',
+    privacyIntro:
+      'The survey is anonymous. This page says exactly what is stored of your answer and what is not.',
     privacyStoredTitle: 'We store',
     privacyStored: [
       "your ratings (1–5 or “don't know”) and the background answers you chose, with no identifier",
       'your comment apart from your other answers, so it cannot be linked to your ratings or background answers',
       'a hash of a random, signed answer key, so the same form cannot be sent twice (the key sits in a cookie in your browser only until you answer)',
       'the time the row was saved, which the data store records on every row',
-      "if you answer in Teams: a keyed hash recording that you have answered (not your name or identifier), so you can answer only once",
+      'if you answer in Teams: a keyed hash recording that you have answered (not your name or identifier), so you can answer only once',
     ],
     privacyNotStoredTitle: 'We do not store',
     privacyNotStored: [
@@ -449,15 +459,19 @@ export const SURVEY_MESSAGES: Record<Language, SurveyMessages> = {
       `Comments are shown only once there are at least ${minComments} answers; as they may contain identifying details, they are deleted when the network round's retention period ends.`,
       'Individual answers are never shown or exported; reports and CSV files contain summaries only.',
     ],
-    privacyController: 'Controllers: the Association of Finnish Municipalities and FCG Finnish Consulting Group Ltd.',
+    privacyController:
+      'Controllers: the Association of Finnish Municipalities and FCG Finnish Consulting Group Ltd.',
     suppressedSmall: (min) => `fewer than ${min} answers`,
     suppressedSecondary: "hidden so that a small group's figure cannot be worked out as a difference",
     suppressedWhole: (min) => `Results are shown once there are at least ${min} answers.`,
     commentsHidden: (min) => `Comments are shown once there are at least ${min} answers.`,
-    networkTooFew: (min) => `The comparison is shown once results from at least ${min} municipalities are available.`,
+    networkTooFew: (min) =>
+      `The comparison is shown once results from at least ${min} municipalities are available.`,
     notGiven: 'Not given',
     responseLine: (respondents, headcount) =>
-      headcount ? `${respondents}/${headcount} answered, ${pct(respondents, headcount)} %` : `${respondents} answered`,
+      headcount
+        ? `${respondents}/${headcount} answered, ${pct(respondents, headcount)} %`
+        : `${respondents} answered`,
     baseline: 'Baseline',
     followUp: 'Follow-up',
     sizeClassName: {

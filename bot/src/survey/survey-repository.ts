@@ -78,7 +78,14 @@ const MAX_TALLY_JSON = 30_000;
 const instrumentColumn = jsonColumn('survey instrument', instrumentContentSchema);
 const tallyColumn = jsonColumn('survey tally shard', surveyTallySchema, { whenBlank: emptyTally });
 const summaryColumn = jsonColumn('survey summary', groupTallySchema);
-const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal('dontKnow')]);
+const ratingSchema = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal('dontKnow'),
+]);
 const answerColumn = jsonColumn(
   'survey answer',
   z.object({ ratings: z.record(z.string(), ratingSchema), background: z.record(z.string(), z.string()) }),
@@ -207,7 +214,13 @@ export class SurveyRepository {
     }
     await answers.submitTransaction(shards);
     const surveys = await this.surveys();
-    if (!(await createIfAbsent(surveys, { partitionKey: CODE_PARTITION, rowKey: survey.code, surveyId: survey.id }))) {
+    if (
+      !(await createIfAbsent(surveys, {
+        partitionKey: CODE_PARTITION,
+        rowKey: survey.code,
+        surveyId: survey.id,
+      }))
+    ) {
       return false;
     }
     return createIfAbsent(surveys, surveyEntity(survey));
@@ -304,7 +317,10 @@ export class SurveyRepository {
         {
           partitionKey,
           rowKey: ANSWER_PREFIX + commit.answerRowId,
-          answer: answerColumn.write({ ratings: commit.answer.ratings, background: commit.answer.background }),
+          answer: answerColumn.write({
+            ratings: commit.answer.ratings,
+            background: commit.answer.background,
+          }),
           instrumentVersion: commit.instrumentVersion,
           shard: commit.shard.value.index,
           channel: commit.channel,
@@ -328,7 +344,12 @@ export class SurveyRepository {
     if (commit.ledgerRowId) {
       actions.push(['create', { partitionKey, rowKey: LEDGER_PREFIX + commit.ledgerRowId }]);
     }
-    const shardRow = shardEntity(partitionKey, commit.shard.value.index, commit.tally, commit.shard.value.closedAt);
+    const shardRow = shardEntity(
+      partitionKey,
+      commit.shard.value.index,
+      commit.tally,
+      commit.shard.value.closedAt,
+    );
     actions.push(['update', shardRow, 'Replace', { etag: commit.shard.etag }]);
     try {
       const response = await answers.submitTransaction(actions);
@@ -344,7 +365,11 @@ export class SurveyRepository {
   }
 
   /** Marks every shard closed in one transaction, so no answer can commit after this succeeds. */
-  async closeShards(surveyId: string, shards: readonly Versioned<TallyShard>[], closedAt: string): Promise<void> {
+  async closeShards(
+    surveyId: string,
+    shards: readonly Versioned<TallyShard>[],
+    closedAt: string,
+  ): Promise<void> {
     const answers = await this.answers();
     const partitionKey = escapeKey(surveyId);
     const actions: TransactionAction[] = shards.map((shard) => [
@@ -384,7 +409,11 @@ export class SurveyRepository {
     }
   }
 
-  async commentsPage(surveyId: string, pageSize: number, continuationToken?: string): Promise<Page<StoredComment>> {
+  async commentsPage(
+    surveyId: string,
+    pageSize: number,
+    continuationToken?: string,
+  ): Promise<Page<StoredComment>> {
     const answers = await this.answers();
     const partitionKey = escapeKey(surveyId);
     return readPage<{ text?: string; instrumentVersion?: number }, StoredComment>(
@@ -417,7 +446,10 @@ export class SurveyRepository {
   }
 
   /** Every answer of a survey, page by page (recomputing a tally; never shown or exported). */
-  async *eachAnswer(surveyId: string): AsyncGenerator<{ readonly ratings: Record<string, Rating>; readonly background: Record<string, string> }> {
+  async *eachAnswer(surveyId: string): AsyncGenerator<{
+    readonly ratings: Record<string, Rating>;
+    readonly background: Record<string, string>;
+  }> {
     const answers = await this.answers();
     const partitionKey = escapeKey(surveyId);
     for await (const page of answers
@@ -502,7 +534,8 @@ export class SurveyRepository {
     const partitionKey = escapeKey(surveyId);
     const wanted = new Map(people.map((person) => [contactKey(person), person]));
     for (const existing of await this.contacts(surveyId)) {
-      if (!wanted.has(contactKey(existing))) await deleteIfPresent(client, partitionKey, contactKey(existing));
+      if (!wanted.has(contactKey(existing)))
+        await deleteIfPresent(client, partitionKey, contactKey(existing));
     }
     for (const [rowKey, person] of wanted) {
       await client.upsertEntity(
@@ -546,7 +579,9 @@ function shardKey(index: number): string {
   return TALLY_PREFIX + String(index).padStart(2, '0');
 }
 
-function instrumentEntity(instrument: SurveyInstrument): InstrumentEntity & { partitionKey: string; rowKey: string } {
+function instrumentEntity(
+  instrument: SurveyInstrument,
+): InstrumentEntity & { partitionKey: string; rowKey: string } {
   return {
     partitionKey: escapeKey(instrument.id),
     rowKey: versionKey(instrument.version),
@@ -564,7 +599,11 @@ function instrumentEntity(instrument: SurveyInstrument): InstrumentEntity & { pa
 }
 
 function toInstrument(id: string, version: number, entity: InstrumentEntity): SurveyInstrument {
-  const instrument = withContent({ id, version }, instrumentColumn.read(entity.content), new Date(entity.updatedAt));
+  const instrument = withContent(
+    { id, version },
+    instrumentColumn.read(entity.content),
+    new Date(entity.updatedAt),
+  );
   return { ...instrument, updatedAt: entity.updatedAt };
 }
 
@@ -633,7 +672,9 @@ function toSummary(roundId: string, surveyId: string, entity: SummaryEntity): Su
     roundId,
     municipalityId: entity.municipalityId,
     sizeClass:
-      entity.sizeClass && SIZE_CLASSES.has(entity.sizeClass) ? (entity.sizeClass as MunicipalitySizeClass) : undefined,
+      entity.sizeClass && SIZE_CLASSES.has(entity.sizeClass)
+        ? (entity.sizeClass as MunicipalitySizeClass)
+        : undefined,
     opensAt: entity.opensAt,
     tally: summaryColumn.read(entity.tally),
     updatedAt: entity.updatedAt,

@@ -17,7 +17,14 @@ import type { SurveyRepository, SurveySummary } from './survey-repository';
 import { meanOf, percentileRank, ratedCount, spreadOf, suppressedGroups } from './survey-statistics';
 import type { SurveyService } from './survey-service';
 import { effectiveCloseTime, orderOfRuns, shareUrl, surveyStatus, type Survey } from './survey';
-import { DONT_KNOW_INDEX, emptyDistribution, groupKey, NOT_GIVEN, type GroupTally, type SurveyTally } from './survey-tally';
+import {
+  DONT_KNOW_INDEX,
+  emptyDistribution,
+  groupKey,
+  NOT_GIVEN,
+  type GroupTally,
+  type SurveyTally,
+} from './survey-tally';
 
 /**
  * A municipality's survey baseline, for the digital roadmap: the first survey of the round for the
@@ -101,7 +108,9 @@ export class SurveyReporting implements SurveyBaselines {
     if (!participant?.active || participant.municipalityId !== survey.municipalityId) return false;
     if (participant.roles.includes('leadership')) return true;
     const contacts = await this.repository.contacts(survey.id);
-    return contacts.some((c) => c.tenantId === viewer.identity.tenantId && c.aadObjectId === viewer.identity.aadObjectId);
+    return contacts.some(
+      (c) => c.tenantId === viewer.identity.tenantId && c.aadObjectId === viewer.identity.aadObjectId,
+    );
   }
 
   /** The survey's contacts: those a coordinator named, else the municipality's leadership team. */
@@ -122,12 +131,18 @@ export class SurveyReporting implements SurveyBaselines {
 
   // Views
 
-  async adminView(survey: Survey, language: Language, known?: { respondents?: number; runs?: Survey[] }): Promise<SurveyAdminView> {
+  async adminView(
+    survey: Survey,
+    language: Language,
+    known?: { respondents?: number; runs?: Survey[] },
+  ): Promise<SurveyAdminView> {
     const m = surveyMessagesFor(language);
     const [municipalities, runs, respondents, contacts] = await Promise.all([
       this.municipalityMap(),
       known?.runs ? Promise.resolve(known.runs) : this.service.runsOf(survey.roundId, survey.municipalityId),
-      known?.respondents !== undefined ? Promise.resolve(known.respondents) : this.service.tally(survey.id).then((t) => t.respondents),
+      known?.respondents !== undefined
+        ? Promise.resolve(known.respondents)
+        : this.service.tally(survey.id).then((t) => t.respondents),
       this.contactsOf(survey),
     ]);
     const municipality = municipalities.get(survey.municipalityId);
@@ -140,7 +155,10 @@ export class SurveyReporting implements SurveyBaselines {
       municipalityId: survey.municipalityId,
       municipalityName: municipality ? nameOf(municipality, language) : survey.municipalityId,
       status: surveyStatus(survey, this.clock()),
-      kind: orderOfRuns(runs.filter((run) => run.municipalityId === survey.municipalityId))[0]?.id === survey.id ? 'baseline' : 'followUp',
+      kind:
+        orderOfRuns(runs.filter((run) => run.municipalityId === survey.municipalityId))[0]?.id === survey.id
+          ? 'baseline'
+          : 'followUp',
       instrumentVersion: survey.instrumentVersion,
       opensAt: survey.opensAt,
       closesAt: survey.closesAt,
@@ -157,7 +175,11 @@ export class SurveyReporting implements SurveyBaselines {
       shareUrl: base,
       qrPngUrl: `${base}/qr.png`,
       qrSvgUrl: `${base}/qr.svg`,
-      contacts: contacts.people.map((p) => ({ tenantId: p.tenantId, aadObjectId: p.aadObjectId, name: p.name })),
+      contacts: contacts.people.map((p) => ({
+        tenantId: p.tenantId,
+        aadObjectId: p.aadObjectId,
+        name: p.name,
+      })),
       contactsAreDefault: contacts.isDefault,
     };
   }
@@ -168,25 +190,34 @@ export class SurveyReporting implements SurveyBaselines {
     const live = surveys.length <= this.liveListLimit;
     const counts = new Map<string, number>();
     if (live) {
-      await Promise.all(surveys.map(async (s) => counts.set(s.id, (await this.service.tally(s.id)).respondents)));
+      await Promise.all(
+        surveys.map(async (s) => counts.set(s.id, (await this.service.tally(s.id)).respondents)),
+      );
     } else {
       const rounds = [...new Set(surveys.map((s) => s.roundId))];
       for (const round of rounds) {
-        for (const summary of await this.service.summaries(round)) counts.set(summary.surveyId, summary.tally.respondents);
+        for (const summary of await this.service.summaries(round))
+          counts.set(summary.surveyId, summary.tally.respondents);
       }
     }
     return Promise.all(
       surveys.map((survey) =>
         this.adminView(survey, language, {
           respondents: counts.get(survey.id) ?? 0,
-          runs: surveys.filter((s) => s.roundId === survey.roundId && s.municipalityId === survey.municipalityId),
+          runs: surveys.filter(
+            (s) => s.roundId === survey.roundId && s.municipalityId === survey.municipalityId,
+          ),
         }),
       ),
     );
   }
 
   /** A municipality's results against the network; everything below the thresholds suppressed. */
-  async results(survey: Survey, language: Language, options: { readonly commentsPageSize?: number; readonly commentsToken?: string } = {}): Promise<SurveyResultsView> {
+  async results(
+    survey: Survey,
+    language: Language,
+    options: { readonly commentsPageSize?: number; readonly commentsToken?: string } = {},
+  ): Promise<SurveyResultsView> {
     const m = surveyMessagesFor(language);
     const [instrument, tally, municipalities, runs, network] = await Promise.all([
       this.service.instrumentOf(survey),
@@ -199,7 +230,8 @@ export class SurveyReporting implements SurveyBaselines {
     const municipality = municipalities.get(survey.municipalityId);
     const baselineSurvey = runs[0];
     const isFollowUp = baselineSurvey !== undefined && baselineSurvey.id !== survey.id;
-    const baselineTally = isFollowUp && baselineSurvey ? await this.service.tally(baselineSurvey.id) : undefined;
+    const baselineTally =
+      isFollowUp && baselineSurvey ? await this.service.tally(baselineSurvey.id) : undefined;
     // The network is every municipality's baseline; this municipality's own entry is live.
     const others = network.filter((entry) => entry.municipalityId !== survey.municipalityId);
     const self: NetworkEntry = {
@@ -209,7 +241,9 @@ export class SurveyReporting implements SurveyBaselines {
       tally,
     };
     const comparable = [...others, self];
-    const sameSize = comparable.filter((entry) => entry.sizeClass !== undefined && entry.sizeClass === municipality?.sizeClass);
+    const sameSize = comparable.filter(
+      (entry) => entry.sizeClass !== undefined && entry.sizeClass === municipality?.sizeClass,
+    );
     const wholeSuppressed = tally.respondents < rules.minGroupSize;
     const perspectives: PerspectiveResultView[] = instrument.perspectives.map((perspective) => {
       const distribution = tally.ratings[perspective.id] ?? emptyDistribution();
@@ -218,7 +252,9 @@ export class SurveyReporting implements SurveyBaselines {
       const mean = suppressed ? undefined : meanOf(distribution);
       const networkValues = meansOf(comparable, perspective.id, rules.minGroupSize);
       const sizeValues = meansOf(sameSize, perspective.id, rules.minGroupSize);
-      const baselineMean = baselineTally ? visibleMean(baselineTally, perspective.id, rules.minGroupSize) : undefined;
+      const baselineMean = baselineTally
+        ? visibleMean(baselineTally, perspective.id, rules.minGroupSize)
+        : undefined;
       return {
         id: perspective.id,
         label: pickText(perspective.label, language),
@@ -298,7 +334,11 @@ export class SurveyReporting implements SurveyBaselines {
     }
     return {
       roundId,
-      perspectives: perspectives.map((p) => ({ id: p.id, label: pickText(p.label, language), scope: p.scope })),
+      perspectives: perspectives.map((p) => ({
+        id: p.id,
+        label: pickText(p.label, language),
+        scope: p.scope,
+      })),
       network: networkSpread,
       municipalities: entries
         .map((entry) => {
@@ -327,7 +367,10 @@ export class SurveyReporting implements SurveyBaselines {
   async baselineFor(roundId: string, municipalityId: string): Promise<MunicipalityBaseline | undefined> {
     const baseline = (await this.service.runsOf(roundId, municipalityId))[0];
     if (!baseline) return undefined;
-    const [instrument, tally] = await Promise.all([this.service.instrumentOf(baseline), this.service.tally(baseline.id)]);
+    const [instrument, tally] = await Promise.all([
+      this.service.instrumentOf(baseline),
+      this.service.tally(baseline.id),
+    ]);
     const min = instrument.reporting.minGroupSize;
     return {
       surveyId: baseline.id,
@@ -396,7 +439,9 @@ function visibleMean(tally: GroupTally, perspectiveId: string, minimum: number):
 }
 
 function spreadView(spread: ReturnType<typeof spreadOf>): SpreadView | null {
-  return spread ? { median: spread.median, q1: spread.q1, q3: spread.q3, municipalities: spread.municipalities } : null;
+  return spread
+    ? { median: spread.median, q1: spread.q1, q3: spread.q3, municipalities: spread.municipalities }
+    : null;
 }
 
 function breakdowns(instrument: SurveyInstrument, tally: SurveyTally, language: Language): BreakdownView[] {

@@ -24,8 +24,13 @@ export interface SurveyRouteDeps {
 
 const surveyParams = pathParams('surveyId');
 const langQuery = z.object({ lang: z.string().max(10).optional() });
-const listQuery = z.object({ roundId: z.string().min(1).max(100).optional(), lang: z.string().max(10).optional() });
-const identity = z.object({ tenantId: z.string().min(1).max(100), aadObjectId: z.string().min(1).max(100) }).strict();
+const listQuery = z.object({
+  roundId: z.string().min(1).max(100).optional(),
+  lang: z.string().max(10).optional(),
+});
+const identity = z
+  .object({ tenantId: z.string().min(1).max(100), aadObjectId: z.string().min(1).max(100) })
+  .strict();
 
 const newSurvey = z
   .object({
@@ -52,7 +57,8 @@ const RULE_MESSAGES: Record<SurveyRuleError['rule'], string> = {
   closed: 'The survey has closed: only its headcount can still change.',
   closesBeforeOpens: 'The closing time must be after the opening time.',
   closesInPast: 'The closing time must be in the future.',
-  duplicateRun: 'The municipality has a survey in this round at that time already; a follow-up must come after it.',
+  duplicateRun:
+    'The municipality has a survey in this round at that time already; a follow-up must come after it.',
 };
 
 /** The round a request means: the one asked for, else the one under way, else the latest. */
@@ -64,12 +70,15 @@ export function currentRound(rounds: readonly Round[], now: Date): Round | undef
 
 export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): void {
   const { service, reporting, reports, clock } = deps;
-  const languageOf = (user: ApiUser, lang: string | undefined): Language => (isLanguage(lang) ? lang : user.language);
+  const languageOf = (user: ApiUser, lang: string | undefined): Language =>
+    isLanguage(lang) ? lang : user.language;
 
   router.mapErrors((error) => {
     if (error instanceof SurveyRuleError) return new ApiError(409, RULE_MESSAGES[error.rule]);
     if (error instanceof AnswerContentionError) {
-      return new ApiError(503, 'Many answers arrived at once; try again in a moment.', { 'Retry-After': '5' });
+      return new ApiError(503, 'Many answers arrived at once; try again in a moment.', {
+        'Retry-After': '5',
+      });
     }
     return undefined;
   });
@@ -100,7 +109,8 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
     method: 'get',
     path: '/api/survey/instrument',
     access: 'coordinator',
-    summary: 'Coordinators: the current questionnaire (perspectives, scale, background questions, thresholds)',
+    summary:
+      'Coordinators: the current questionnaire (perspectives, scale, background questions, thresholds)',
     handle: async () => {
       const current = await service.currentInstrument();
       return { status: 200, body: await instrumentView(current.value), headers: { ETag: current.etag } };
@@ -124,7 +134,8 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
     method: 'get',
     path: '/api/survey/surveys',
     access: 'coordinator',
-    summary: "Coordinators: every municipality's surveys in a round (the current one by default), with live counts",
+    summary:
+      "Coordinators: every municipality's surveys in a round (the current one by default), with live counts",
     query: listQuery,
     handle: async ({ user, query }) => {
       const roundId = query.roundId ?? currentRound(await deps.rounds(), clock())?.id;
@@ -140,12 +151,14 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
     method: 'post',
     path: '/api/survey/surveys',
     access: 'coordinator',
-    summary: "Coordinators: create a municipality's survey (times with an offset, or Helsinki time without one)",
+    summary:
+      "Coordinators: create a municipality's survey (times with an offset, or Helsinki time without one)",
     body: newSurvey,
     handle: async ({ user, body }) => {
       const roundId = body.roundId ?? currentRound(await deps.rounds(), clock())?.id;
       if (!roundId) throw new ApiError(409, 'There is no round to run the survey in.');
-      if (!(await deps.rounds()).some((round) => round.id === roundId)) throw new ApiError(404, 'There is no such round.');
+      if (!(await deps.rounds()).some((round) => round.id === roundId))
+        throw new ApiError(404, 'There is no such round.');
       if (!(await deps.people.municipalities()).some((m) => m.id === body.municipalityId)) {
         throw new ApiError(422, 'There is no such municipality in the network.');
       }
@@ -206,7 +219,11 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
         ifMatch,
       );
       if (!updated) throw new ApiError(404, 'There is no such survey.');
-      return { status: 200, body: await reporting.adminView(updated.value, user.language), headers: { ETag: updated.etag } };
+      return {
+        status: 200,
+        body: await reporting.adminView(updated.value, user.language),
+        headers: { ETag: updated.etag },
+      };
     },
   });
 
@@ -222,7 +239,8 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
       params: surveyParams,
       handle: async ({ user, params }) => {
         await surveyOr404(params.surveyId);
-        const survey = action === 'open' ? await service.openNow(params.surveyId) : await service.close(params.surveyId);
+        const survey =
+          action === 'open' ? await service.openNow(params.surveyId) : await service.close(params.surveyId);
         if (!survey) throw new ApiError(404, 'There is no such survey.');
         return { status: 200, body: await reporting.adminView(survey, user.language) };
       },
@@ -255,7 +273,8 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
     method: 'post',
     path: '/api/survey/surveys/:surveyId/codes',
     access: 'coordinator',
-    summary: 'Coordinators: new one-time answer codes for a municipality to hand out, as CSV (shown this once)',
+    summary:
+      'Coordinators: new one-time answer codes for a municipality to hand out, as CSV (shown this once)',
     params: surveyParams,
     body: z.object({ count: z.int().min(1).max(5000) }).strict(),
     query: langQuery,
@@ -287,7 +306,10 @@ export function registerSurveyRoutes(router: ApiRouter, deps: SurveyRouteDeps): 
         items: await Promise.all(
           surveys.map(async (survey) => ({
             survey: await reporting.adminView(survey, language, { runs: surveys }),
-            canSeeResults: await reporting.canSeeResults({ identity: user, isCoordinator: user.isCoordinator }, survey),
+            canSeeResults: await reporting.canSeeResults(
+              { identity: user, isCoordinator: user.isCoordinator },
+              survey,
+            ),
           })),
         ),
       };

@@ -87,7 +87,9 @@ export type SurveyChange = Partial<Pick<Survey, 'opensAt' | 'closesAt' | 'headco
 
 /** A change the survey's state does not allow (moving the opening of an open survey…). */
 export class SurveyRuleError extends Error {
-  constructor(readonly rule: 'alreadyOpen' | 'closed' | 'closesBeforeOpens' | 'closesInPast' | 'duplicateRun') {
+  constructor(
+    readonly rule: 'alreadyOpen' | 'closed' | 'closesBeforeOpens' | 'closesInPast' | 'duplicateRun',
+  ) {
     super(`The survey change breaks the rule ${rule}`);
     this.name = 'SurveyRuleError';
   }
@@ -165,7 +167,9 @@ export class SurveyService {
     const now = this.clock().toISOString();
     return (await this.repository.listSurveys()).some(
       (survey) =>
-        survey.instrumentId === instrument.id && survey.instrumentVersion === instrument.version && survey.opensAt <= now,
+        survey.instrumentId === instrument.id &&
+        survey.instrumentVersion === instrument.version &&
+        survey.opensAt <= now,
     );
   }
 
@@ -174,7 +178,10 @@ export class SurveyService {
    * otherwise the edit becomes the next version, and the surveys that have not opened yet move to
    * it (those that have opened keep theirs, so their answers stay comparable with their questions).
    */
-  async updateInstrument(content: InstrumentContent, etag: string | undefined): Promise<Versioned<SurveyInstrument>> {
+  async updateInstrument(
+    content: InstrumentContent,
+    etag: string | undefined,
+  ): Promise<Versioned<SurveyInstrument>> {
     const latest = await this.currentInstrument();
     if (etag !== undefined && etag !== latest.etag) {
       throw new ConflictError('surveyinstruments', INSTRUMENT_ID, String(latest.value.version));
@@ -206,7 +213,8 @@ export class SurveyService {
   /** Creates a survey on the current instrument version, with a fresh public code. */
   async create(input: NewSurvey, createdBy: TeamsIdentity): Promise<Survey> {
     const instrument = await this.currentInstrument();
-    if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new SurveyRuleError('closesBeforeOpens');
+    if (Date.parse(input.closesAt) <= Date.parse(input.opensAt))
+      throw new SurveyRuleError('closesBeforeOpens');
     if (Date.parse(input.closesAt) <= this.clock().getTime()) throw new SurveyRuleError('closesInPast');
     // Two runs of one municipality in a round may not overlap: the second is the follow-up.
     const runs = (await this.repository.listSurveys(input.roundId)).filter(
@@ -267,24 +275,37 @@ export class SurveyService {
   /** The municipality's surveys in the round, oldest first: the first is the baseline. */
   async runsOf(roundId: string, municipalityId: string): Promise<Survey[]> {
     return orderOfRuns(
-      (await this.repository.listSurveys(roundId)).filter((survey) => survey.municipalityId === municipalityId),
+      (await this.repository.listSurveys(roundId)).filter(
+        (survey) => survey.municipalityId === municipalityId,
+      ),
     );
   }
 
   /** Changes times, headcount or the code requirement, if the survey's state allows it. */
-  async update(surveyId: string, change: SurveyChange, etag: string | undefined): Promise<Versioned<Survey> | undefined> {
+  async update(
+    surveyId: string,
+    change: SurveyChange,
+    etag: string | undefined,
+  ): Promise<Versioned<Survey> | undefined> {
     const stored = await this.repository.survey(surveyId);
     if (!stored) return undefined;
     if (etag !== undefined && etag !== stored.etag) throw new ConflictError('surveys', 'survey', surveyId);
     const now = this.clock();
     const status = surveyStatus(stored.value, now);
-    if (status === 'closed' && (change.opensAt !== undefined || change.closesAt !== undefined || change.requireCode !== undefined)) {
+    if (
+      status === 'closed' &&
+      (change.opensAt !== undefined || change.closesAt !== undefined || change.requireCode !== undefined)
+    ) {
       throw new SurveyRuleError('closed');
     }
     if (status === 'open' && change.opensAt !== undefined && change.opensAt !== stored.value.opensAt) {
       throw new SurveyRuleError('alreadyOpen');
     }
-    if (status === 'open' && change.requireCode !== undefined && change.requireCode !== stored.value.requireCode) {
+    if (
+      status === 'open' &&
+      change.requireCode !== undefined &&
+      change.requireCode !== stored.value.requireCode
+    ) {
       throw new SurveyRuleError('alreadyOpen');
     }
     const next: Survey = { ...stored.value, ...change };
@@ -470,7 +491,9 @@ export class SurveyService {
   tally(surveyId: string): Promise<SurveyTally> {
     const cached = this.tallyCache.get(surveyId);
     if (cached && cached.until > Date.now()) return cached.tally;
-    const tally = this.repository.readShards(surveyId).then((shards) => mergeTallies(shards.map((s) => s.value.tally)));
+    const tally = this.repository
+      .readShards(surveyId)
+      .then((shards) => mergeTallies(shards.map((s) => s.value.tally)));
     this.tallyCache.set(surveyId, { tally, until: Date.now() + this.tallyCacheMs });
     tally.catch(() => this.tallyCache.delete(surveyId));
     return tally;
@@ -488,7 +511,9 @@ export class SurveyService {
    */
   async rollUp(options: { readonly all?: boolean } = {}): Promise<number> {
     const ids = options.all
-      ? (await this.repository.listSurveys()).filter((survey) => surveyStatus(survey, this.clock()) !== 'scheduled').map((s) => s.id)
+      ? (await this.repository.listSurveys())
+          .filter((survey) => surveyStatus(survey, this.clock()) !== 'scheduled')
+          .map((s) => s.id)
       : [...this.dirty];
     if (!options.all) this.dirty.clear();
     const municipalities = new Map((await this.municipalities.list()).map((m) => [m.id, m]));

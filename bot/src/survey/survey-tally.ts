@@ -76,7 +76,14 @@ function addGroup(target: MutableGroup, source: GroupTally): void {
 function frozenGroup(group: MutableGroup): GroupTally {
   const ratings: Record<string, Distribution> = {};
   for (const [id, counts] of Object.entries(group.ratings)) {
-    ratings[id] = [counts[0] ?? 0, counts[1] ?? 0, counts[2] ?? 0, counts[3] ?? 0, counts[4] ?? 0, counts[5] ?? 0];
+    ratings[id] = [
+      counts[0] ?? 0,
+      counts[1] ?? 0,
+      counts[2] ?? 0,
+      counts[3] ?? 0,
+      counts[4] ?? 0,
+      counts[5] ?? 0,
+    ];
   }
   return { respondents: group.respondents, ratings };
 }
@@ -115,7 +122,8 @@ export function mergeTallies(tallies: readonly SurveyTally[]): SurveyTally {
   for (const tally of tallies) {
     addGroup(whole, tally);
     comments += tally.comments;
-    for (const [key, group] of Object.entries(tally.groups)) addGroup((groups[key] ??= mutableGroup()), group);
+    for (const [key, group] of Object.entries(tally.groups))
+      addGroup((groups[key] ??= mutableGroup()), group);
   }
   const frozenGroups: Record<string, GroupTally> = {};
   for (const [key, group] of Object.entries(groups)) frozenGroups[key] = frozenGroup(group);

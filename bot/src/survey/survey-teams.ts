@@ -15,7 +15,13 @@ import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import type { Language } from '../shared/i18n/language';
 import type { TabLinks } from '../shared/tab-links';
 import { AnswerContentionError } from './survey-answer-writer';
-import { BACKGROUND_INPUT, RATING_INPUT, buildSurveyAnswerCard, buildSurveyContactCard, buildSurveyNoticeCard } from './survey-card';
+import {
+  BACKGROUND_INPUT,
+  RATING_INPUT,
+  buildSurveyAnswerCard,
+  buildSurveyContactCard,
+  buildSurveyNoticeCard,
+} from './survey-card';
 import type { RawAnswer } from './survey-instrument';
 import { surveyMessagesFor } from './survey-messages';
 import type { SurveyReporting } from './survey-results';
@@ -60,21 +66,35 @@ export class SurveyTeams {
     const m = surveyMessagesFor(language);
     if (!person.participant?.municipalityId) return buildSurveyNoticeCard(m.cardNoMunicipality, language);
     if (!survey) return buildSurveyNoticeCard(m.cardNoOpenSurvey, language);
-    if (survey.municipalityId !== person.participant.municipalityId) return buildSurveyNoticeCard(m.cardNoOpenSurvey, language);
+    if (survey.municipalityId !== person.participant.municipalityId)
+      return buildSurveyNoticeCard(m.cardNoOpenSurvey, language);
     const status = surveyStatus(survey, this.deps.clock());
     if (status === 'scheduled') {
-      return buildSurveyNoticeCard(m.cardNotOpen(formatHelsinkiDateTime(new Date(survey.opensAt), language)), language);
+      return buildSurveyNoticeCard(
+        m.cardNotOpen(formatHelsinkiDateTime(new Date(survey.opensAt), language)),
+        language,
+      );
     }
     if (status === 'closed') return buildSurveyNoticeCard(m.cardClosed, language);
     if (person.identity && (await this.deps.service.hasAnsweredInTeams(survey.id, person.identity))) {
       return buildSurveyNoticeCard(m.cardAlready, language, 'Good');
     }
     const instrument = await this.deps.service.instrumentOf(survey);
-    return buildSurveyAnswerCard(survey, instrument, await this.deps.municipalityName(survey.municipalityId, language), language);
+    return buildSurveyAnswerCard(
+      survey,
+      instrument,
+      await this.deps.municipalityName(survey.municipalityId, language),
+      language,
+    );
   }
 
   /** The contacts' card: the live count, the share link, the QR code. */
-  async contactCard(survey: Survey, language: Language, place: 'personal' | 'shared', notice?: string): Promise<AdaptiveCardJson> {
+  async contactCard(
+    survey: Survey,
+    language: Language,
+    place: 'personal' | 'shared',
+    notice?: string,
+  ): Promise<AdaptiveCardJson> {
     const tally = await this.deps.service.tally(survey.id);
     return buildSurveyContactCard(
       survey,
@@ -106,7 +126,10 @@ export class SurveyTeams {
             await turn.send(cardActivity(await this.contactCard(survey, person.language, placeOf(turn))));
           }
         }
-        return cardActivity(await this.answerCardFor(survey, person), surveyMessagesFor(person.language).surveyName);
+        return cardActivity(
+          await this.answerCardFor(survey, person),
+          surveyMessagesFor(person.language).surveyName,
+        );
       },
     };
   }
@@ -134,7 +157,8 @@ export class SurveyTeams {
         const { language } = person;
         const m = surveyMessagesFor(language);
         const survey = await this.deps.service.get(data.surveyId);
-        if (!survey) return { kind: 'card', card: buildSurveyNoticeCard(m.cardUnknown, language, 'Attention') };
+        if (!survey)
+          return { kind: 'card', card: buildSurveyNoticeCard(m.cardUnknown, language, 'Attention') };
         if (!person.identity || survey.municipalityId !== person.participant?.municipalityId) {
           return { kind: 'card', card: await this.answerCardFor(survey, person) };
         }
@@ -183,7 +207,8 @@ export class SurveyTeams {
       handle: async (turn, data, person): Promise<CardActionResult> => {
         const m = surveyMessagesFor(person.language);
         const survey = await this.deps.service.get(data.surveyId);
-        if (!survey) return { kind: 'card', card: buildSurveyNoticeCard(m.cardUnknown, person.language, 'Attention') };
+        if (!survey)
+          return { kind: 'card', card: buildSurveyNoticeCard(m.cardUnknown, person.language, 'Attention') };
         const allowed =
           person.identity !== undefined &&
           (await this.deps.reporting.canSeeResults(

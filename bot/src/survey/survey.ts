@@ -29,7 +29,10 @@ export interface Survey {
 
 export type SurveyStatus = 'scheduled' | 'open' | 'closed';
 
-export function surveyStatus(survey: Pick<Survey, 'opensAt' | 'closesAt' | 'closedAt'>, now: Date): SurveyStatus {
+export function surveyStatus(
+  survey: Pick<Survey, 'opensAt' | 'closesAt' | 'closedAt'>,
+  now: Date,
+): SurveyStatus {
   const at = now.toISOString();
   if (survey.closedAt !== undefined || survey.closesAt <= at) return 'closed';
   return survey.opensAt <= at ? 'open' : 'scheduled';
@@ -37,7 +40,9 @@ export function surveyStatus(survey: Pick<Survey, 'opensAt' | 'closesAt' | 'clos
 
 /** When the survey stopped (or stops) taking answers. */
 export function effectiveCloseTime(survey: Pick<Survey, 'closesAt' | 'closedAt'>): string {
-  return survey.closedAt !== undefined && survey.closedAt < survey.closesAt ? survey.closedAt : survey.closesAt;
+  return survey.closedAt !== undefined && survey.closedAt < survey.closesAt
+    ? survey.closedAt
+    : survey.closesAt;
 }
 
 /** Letters and digits that cannot be mistaken for one another on a poster (no 0/o, 1/l/i). */
@@ -71,11 +76,15 @@ export function normaliseOneTimeCode(typed: string | undefined): string | undefi
 
 /** The surveys of one municipality in one round, oldest first: the first is the baseline. */
 export function orderOfRuns(surveys: readonly Survey[]): Survey[] {
-  return [...surveys].sort((a, b) => a.opensAt.localeCompare(b.opensAt) || a.createdAt.localeCompare(b.createdAt));
+  return [...surveys].sort(
+    (a, b) => a.opensAt.localeCompare(b.opensAt) || a.createdAt.localeCompare(b.createdAt),
+  );
 }
 
 export function isBaseline(survey: Survey, all: readonly Survey[]): boolean {
-  const runs = orderOfRuns(all.filter((s) => s.roundId === survey.roundId && s.municipalityId === survey.municipalityId));
+  const runs = orderOfRuns(
+    all.filter((s) => s.roundId === survey.roundId && s.municipalityId === survey.municipalityId),
+  );
   return runs[0]?.id === survey.id;
 }
 

@@ -6,7 +6,7 @@
  * is printed exactly as it was typed.
  */
 import type { Language } from '../../shared/i18n/language';
-import type { ChartGraphic } from './charts/scene';
+import type { ChartScene } from './charts/scene';
 
 export interface Logo {
   /** PNG or SVG bytes, as the municipality supplied them. */
@@ -167,4 +167,17 @@ export interface ReportDocument {
   readonly subject?: string;
   readonly keywords?: readonly string[];
   readonly blocks: readonly DocumentBlock[];
+}
+
+/**
+ * A chart ready for a document: its size in points, its SVG, the vector scene when the kit built
+ * it (an SVG from elsewhere has none and is placed as an image), and a table with the same data,
+ * the chart's text equivalent, for the feature to put after the chart or in an appendix.
+ */
+export interface ChartGraphic {
+  readonly width: number;
+  readonly height: number;
+  readonly svg: string;
+  readonly scene?: ChartScene;
+  readonly table?: TableBlock;
 }

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { ApiResult, ApiRouter } from '../platform/api/api-router';
+import { rasteriseSvg } from '../platform/documents';
 import type { Logger } from '../platform/observability/logger';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { isLanguage, languageFromLocale, type Language } from '../shared/i18n/language';
@@ -16,6 +17,8 @@ import { effectiveCloseTime, shareUrl, SURVEY_CODE_PATTERN, surveyStatus, type S
 /** The public page's own limits: far below the server's, since a whole answer is a few kilobytes. */
 export const MAX_FORM_BYTES = 32 * 1024;
 const MAX_FIELDS = 120;
+/** Wide enough to print sharp on an A4 poster. */
+const QR_PNG_PIXELS = 1200;
 
 export interface PublicPageSettings {
   /** Page loads (each issues a token) per address. */
@@ -234,6 +237,8 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
       'Send an anonymous answer from the public page (an HTML form; the token in cookie and form must match)',
     params: codeParams,
     query: langQuery,
+    // The form's fields are read below, so a body that is not a form gets a page, not JSON.
+    body: z.unknown(),
     handle: async ({ params, query, raw, body }) => {
       const fields = body instanceof URLSearchParams ? body : undefined;
       const language = languageOf(
@@ -387,10 +392,12 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
     let qr = qrCache.get(code);
     if (!qr) {
       const url = shareUrl(deps.publicUrl, code);
-      qr = Promise.all([
-        QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 1024 }),
-        QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
-      ]).then(([png, svg]) => ({ png, svg }));
+      // The PNG is the SVG rasterised by resvg (native, off the event loop): qrcode's own PNG
+      // writer is pure JavaScript and takes a noticeable moment for a poster-sized image.
+      qr = QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }).then(async (svg) => ({
+        svg,
+        png: await rasteriseSvg(svg, QR_PNG_PIXELS, 1),
+      }));
       qrCache.set(code, qr);
       qr.catch(() => qrCache.delete(code));
     }

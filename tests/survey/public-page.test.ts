@@ -118,7 +118,16 @@ describe('the public answer page', () => {
     expect(stored).not.toContain('unique-agent-string');
     expect(stored).not.toContain(token);
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
-      ['answer', 'channel', 'etag', 'instrumentVersion', 'partitionKey', 'rowKey', 'shard', 'timestamp'].sort(),
+      [
+        'answer',
+        'channel',
+        'etag',
+        'instrumentVersion',
+        'partitionKey',
+        'rowKey',
+        'shard',
+        'timestamp',
+      ].sort(),
     );
 
     // The same token again (a replay, or the back button and resend): refused, nothing counted twice.
@@ -169,7 +178,11 @@ describe('the public answer page', () => {
     expect(oversized.status).toBe(422);
     expect(oversized.html).toContain('2001 merkkiä pitkä; enintään 2000');
 
-    const tooLarge = await browser.post(`/s/${survey.code}`, { token, ...fullAnswer(IDS), comment: 'y'.repeat(40_000) });
+    const tooLarge = await browser.post(`/s/${survey.code}`, {
+      token,
+      ...fullAnswer(IDS),
+      comment: 'y'.repeat(40_000),
+    });
     expect(tooLarge.status).toBe(413);
 
     expect(await respondents(survey.id)).toBe(0);
@@ -197,7 +210,10 @@ describe('the public answer page', () => {
     const forged = `${token.slice(0, -4)}AAAA`;
     const forgedResponse = await fetch(`${running.url}/s/${survey.code}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `${cookieName(survey.code)}=${forged}` },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: `${cookieName(survey.code)}=${forged}`,
+      },
       body: new URLSearchParams({ token: forged, ...fullAnswer(IDS) }).toString(),
       redirect: 'manual',
     });
@@ -222,13 +238,18 @@ describe('the public answer page', () => {
     const later = await createSurvey('salo', { opensIn: 24, closesIn: 48 });
     const laterPage = await new FormBrowser(running.url).get(`/s/${later.code}`);
     expect(laterPage.html).toContain('Kysely ei ole vielä auki');
-    const laterPost = await new FormBrowser(running.url).post(`/s/${later.code}`, { token: 'v1.x', ...fullAnswer(IDS) });
+    const laterPost = await new FormBrowser(running.url).post(`/s/${later.code}`, {
+      token: 'v1.x',
+      ...fullAnswer(IDS),
+    });
     expect(laterPost.status).toBe(409);
 
     const open = await createSurvey('kemi');
     const browser = new FormBrowser(running.url);
     const token = formToken((await browser.get(`/s/${open.code}`)).html);
-    const closed = await api(running, `/api/survey/surveys/${open.id}/close`, coordinator, { method: 'POST' });
+    const closed = await api(running, `/api/survey/surveys/${open.id}/close`, coordinator, {
+      method: 'POST',
+    });
     expect(closed.status).toBe(200);
     expect((closed.json as SurveyAdminView).status).toBe('closed');
     const late = await browser.post(`/s/${open.code}`, { token, ...fullAnswer(IDS) });
@@ -260,7 +281,11 @@ describe('the public answer page', () => {
     const wrong = await browser.post(`/s/${survey.code}`, { token, ...fullAnswer(IDS), code: 'AAAA-BBBB' });
     expect(wrong.status).toBe(422);
     expect(wrong.html).toContain('Vastauskoodi ei kelpaa');
-    const right = await browser.post(`/s/${survey.code}`, { token, ...fullAnswer(IDS), code: code.toLowerCase() });
+    const right = await browser.post(`/s/${survey.code}`, {
+      token,
+      ...fullAnswer(IDS),
+      code: code.toLowerCase(),
+    });
     expect(right.status).toBe(303);
 
     const second = new FormBrowser(running.url);
@@ -310,7 +335,11 @@ describe('rate limits per address', () => {
       for (let i = 0; i < 3; i += 1) {
         const browser = new FormBrowser(limited.url);
         const formTokenValue = formToken((await browser.get(`/s/${survey.code}`)).html);
-        const sent = await browser.post(`/s/${survey.code}`, { token: formTokenValue, ...fullAnswer(IDS), comment: 'pidä tämä' });
+        const sent = await browser.post(`/s/${survey.code}`, {
+          token: formTokenValue,
+          ...fullAnswer(IDS),
+          comment: 'pidä tämä',
+        });
         statuses.push(sent.status);
         last = sent.html;
         if (sent.status === 429) expect(Number(sent.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -24,14 +24,19 @@ export async function startSurveyApp(
   const logger = createLogger('silent');
   await seedDemoIfEmpty(running.app.repositories, new Date(), logger);
   if (options.demoSurveys) {
-    const rounds = async () => (await running.app.repositories.programme.listRounds()).map((round) => round.id);
+    const rounds = async () =>
+      (await running.app.repositories.programme.listRounds()).map((round) => round.id);
     await seedDemoSurveys(surveyOf(running.app).service, rounds, new Date(), logger);
   }
   return running;
 }
 
 export async function tokenFor(running: RunningApp, aadObjectId: string, tenantId: string): Promise<string> {
-  const response = await postJson(`${running.url}/dev-auth/token`, { tenantId, aadObjectId, name: 'Someone' });
+  const response = await postJson(`${running.url}/dev-auth/token`, {
+    tenantId,
+    aadObjectId,
+    name: 'Someone',
+  });
   if (response.status !== 200) throw new Error(`dev token: ${response.status} ${response.text}`);
   return (response.json as { access_token: string }).access_token;
 }
@@ -53,7 +58,9 @@ export async function api(
   });
   const bytes = Buffer.from(await response.arrayBuffer());
   const text = bytes.toString('utf8');
-  const json: unknown = /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined;
+  const json: unknown = /json/.test(response.headers.get('content-type') ?? '')
+    ? JSON.parse(text)
+    : undefined;
   return { status: response.status, headers: response.headers, json, text, bytes };
 }
 

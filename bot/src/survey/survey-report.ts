@@ -19,7 +19,7 @@ import type { PerspectiveResultView, SurveyResultsView } from './survey-contract
 import type { SurveyReporting } from './survey-results';
 import type { Survey } from './survey';
 
-const { h1, h2, p, bold, bullets, keyFigures, chart, chartTable, callout, pageBreak } = blocks;
+const { h1, h2, p, bold, bullets, keyFigures, chart, chartTable, callout } = blocks;
 
 /**
  * The municipality's report, as PDF and as DOCX (editable in Word), built on the shared document
@@ -142,14 +142,14 @@ export function buildSurveyReport(results: SurveyResultsView, language: Language
         ...(overall !== undefined
           ? [
               {
-                value: num(overall),
+                value: num(overall, 2),
                 label: t.overall,
-                ...(overallNetwork !== undefined ? { detail: t.networkMedian(num(overallNetwork)) } : {}),
+                ...(overallNetwork !== undefined ? { detail: t.networkMedian(num(overallNetwork, 2)) } : {}),
               },
             ]
           : []),
         ...(strongest?.mean !== null && strongest
-          ? [{ value: num(strongest.mean ?? 0), label: t.strongest, detail: strongest.label }]
+          ? [{ value: num(strongest.mean ?? 0, 2), label: t.strongest, detail: strongest.label }]
           : []),
       ]),
     );
@@ -244,8 +244,8 @@ export function buildSurveyReport(results: SurveyResultsView, language: Language
         ...(item.suppressed ? { suppressed: { label: t.hidden, reason: item.suppressedReason ?? '' } } : {}),
       })),
     });
+    if (!isFollowUp) content.push(p(t.nextSteps));
     content.push(
-      pageBreak(),
       h1(t.byPerspective),
       p(
         t.byPerspectiveText(
@@ -290,34 +290,53 @@ export function buildSurveyReport(results: SurveyResultsView, language: Language
       p(t.comparisonText(rules.minMunicipalities)),
       comparisonTable(results, language),
     );
+    // Perspectives down, groups across (at most eight groups a table: the kit's tables hold twelve
+    // columns, and a page holds eight readable ones), the group sizes in the first row.
+    const perTable = 8;
     for (const breakdown of results.breakdowns) {
-      const rows: (TableRow | TableCell[])[] = breakdown.rows.map((row) => [
-        row.label,
-        row.respondents === null ? { suppressed: { reason: row.suppressedReason ?? '' } } : row.respondents,
-        ...perspectives.map((item): TableCell => {
-          if (row.suppressed) return { suppressed: { reason: row.suppressedReason ?? '' } };
-          const mean = row.means[item.id];
-          return mean === null || mean === undefined
-            ? { suppressed: { reason: t.cellTooFew(rules.minGroupSize) } }
-            : { value: mean };
-        }),
-      ]);
-      content.push(h2(t.breakdownTitle(breakdown.label)), {
-        type: 'table',
-        caption: t.breakdownCaption(breakdown.label),
-        columns: [
-          { header: breakdown.label, width: 22 },
-          { header: t.answersShort, numeric: true, width: 7 },
-          ...perspectives.map((item) => ({
-            header: shortLabel(item.label),
-            numeric: true,
-            decimals: 1,
-            width: 6,
-          })),
-        ],
-        rows,
-        note: t.breakdownNote(rules.minGroupSize),
-      });
+      content.push(h2(t.breakdownTitle(breakdown.label)));
+      for (let start = 0; start < breakdown.rows.length; start += perTable) {
+        const groups = breakdown.rows.slice(start, start + perTable);
+        const hidden = (row: (typeof groups)[number]): TableCell => ({
+          suppressed: { reason: row.suppressedReason ?? '' },
+        });
+        const rows: (TableRow | TableCell[])[] = [
+          {
+            cells: [
+              t.respondentsRow,
+              ...groups.map((row): TableCell =>
+                row.respondents === null ? hidden(row) : { text: formatNumber(row.respondents, language, 0) },
+              ),
+            ],
+            emphasis: 'total',
+          },
+          ...perspectives.map((item): TableCell[] => [
+            item.label,
+            ...groups.map((row): TableCell => {
+              if (row.suppressed) return hidden(row);
+              const mean = row.means[item.id];
+              return mean === null || mean === undefined
+                ? { suppressed: { reason: t.cellTooFew(rules.minGroupSize) } }
+                : { value: mean };
+            }),
+          ]),
+        ];
+        content.push({
+          type: 'table',
+          caption: t.breakdownCaption(breakdown.label),
+          columns: [
+            { header: t.perspective, width: 30 },
+            ...groups.map((row) => ({
+              header: row.label,
+              numeric: true,
+              decimals: 1,
+              width: 70 / groups.length,
+            })),
+          ],
+          rows,
+          note: t.breakdownNote(rules.minGroupSize),
+        });
+      }
     }
   }
 
@@ -426,13 +445,6 @@ function signed(value: number, language: Language): string {
   return value >= 0 ? `+${text}` : `−${text}`;
 }
 
-/** Table headers are narrow: the first word (or two short ones) of a perspective's name. */
-function shortLabel(label: string): string {
-  const words = label.split(/\s+/);
-  const first = words[0] ?? label;
-  return first.length <= 8 && words[1] ? `${first} ${words[1]}` : first;
-}
-
 function slug(name: string): string {
   return name
     .toLowerCase()
@@ -467,6 +479,7 @@ interface ReportText {
   readonly networkMedian: (value: string) => string;
   readonly strongest: string;
   readonly weakest: string;
+  readonly nextSteps: string;
   readonly biggestChange: string;
   readonly aboveMedian: (mean: string, median: string, percentile: number | null) => string;
   readonly belowMedian: (mean: string, median: string, percentile: number | null) => string;
@@ -513,6 +526,7 @@ interface ReportText {
   readonly breakdownCaption: (label: string) => string;
   readonly breakdownNote: (min: number) => string;
   readonly cellTooFew: (min: number) => string;
+  readonly respondentsRow: string;
   readonly comments: string;
   readonly commentsText: (count: number) => string;
   readonly moreComments: (count: number) => string;
@@ -562,6 +576,8 @@ const REPORT_TEXT: Record<Language, ReportText> = {
     networkMedian: (value) => `verkoston mediaani ${value}`,
     strongest: 'vahvin näkökulma',
     weakest: 'Heikoin näkökulma',
+    nextSteps:
+      'Tulokset ovat kunnan digitiekartan lähtötaso: johtoryhmän työpajassa niiden rinnalle asetetaan tavoitetaso ja valitaan kehittämiskohteet. Seurantakysely kierroksen lopussa näyttää muutoksen.',
     biggestChange: 'Suurin muutos lähtötasosta',
     aboveMedian: (mean, median, percentile) =>
       `${mean}, verkoston mediaanin (${median}) yläpuolella${percentile !== null ? `; ${percentile}. persentiili` : ''}.`,
@@ -610,11 +626,12 @@ const REPORT_TEXT: Record<Language, ReportText> = {
     percentile: 'Persentiili',
     noComparison: 'vertailuun liian vähän kuntia',
     noSizeClass: 'kokoluokassa liian vähän kuntia',
-    breakdownTitle: (label) => `Tulokset: ${label.toLowerCase().replace(/\?$/, '')}`,
-    breakdownCaption: (label) => `Keskiarvot ryhmittäin: ${label.toLowerCase().replace(/\?$/, '')}`,
+    breakdownTitle: (label) => `Ryhmittäin: ${label}`,
+    breakdownCaption: (label) => `Keskiarvot ryhmittäin (${label.replace(/\?$/, '').toLowerCase()})`,
     breakdownNote: (min) =>
       `Alle ${min} vastaajan ryhmät on piilotettu, ja jos vain yksi ryhmä piiloutuisi, myös seuraavaksi pienin, jottei piilotettua lukua voi laskea erotuksena.`,
     cellTooFew: (min) => `alle ${min} numeroarviota`,
+    respondentsRow: 'Vastaajia',
     comments: 'Vapaa sana',
     commentsText: (count) =>
       `Vastaajat kirjoittivat ${count} kommenttia. Ne on kirjattu sellaisinaan, eikä niitä ole yhdistetty muihin vastauksiin.`,
@@ -662,6 +679,8 @@ const REPORT_TEXT: Record<Language, ReportText> = {
     networkMedian: (value) => `nätverkets median ${value}`,
     strongest: 'starkaste perspektivet',
     weakest: 'Svagaste perspektivet',
+    nextSteps:
+      'Resultaten är utgångsläget för kommunens digitala färdplan: i ledningsgruppens verkstad sätts målnivån bredvid dem och utvecklingsområdena väljs. En uppföljningsenkät i slutet av omgången visar förändringen.',
     biggestChange: 'Största förändringen sedan utgångsläget',
     aboveMedian: (mean, median, percentile) =>
       `${mean}, över nätverkets median (${median})${percentile !== null ? `; percentil ${percentile}` : ''}.`,
@@ -709,11 +728,12 @@ const REPORT_TEXT: Record<Language, ReportText> = {
     percentile: 'Percentil',
     noComparison: 'för få kommuner för jämförelse',
     noSizeClass: 'för få kommuner i storleksklassen',
-    breakdownTitle: (label) => `Resultat: ${label.toLowerCase().replace(/\?$/, '')}`,
-    breakdownCaption: (label) => `Medelvärden per grupp: ${label.toLowerCase().replace(/\?$/, '')}`,
+    breakdownTitle: (label) => `Per grupp: ${label}`,
+    breakdownCaption: (label) => `Medelvärden per grupp (${label.replace(/\?$/, '').toLowerCase()})`,
     breakdownNote: (min) =>
       `Grupper med färre än ${min} svarande är dolda, och om bara en grupp skulle döljas döljs även den näst minsta, så att den dolda siffran inte kan räknas ut som en skillnad.`,
     cellTooFew: (min) => `färre än ${min} sifferbedömningar`,
+    respondentsRow: 'Svarande',
     comments: 'Fritt ord',
     commentsText: (count) =>
       `De svarande skrev ${count} kommentarer. De återges som de skrevs och har inte kopplats till andra svar.`,
@@ -761,6 +781,8 @@ const REPORT_TEXT: Record<Language, ReportText> = {
     networkMedian: (value) => `network median ${value}`,
     strongest: 'strongest perspective',
     weakest: 'Weakest perspective',
+    nextSteps:
+      "The results are the baseline of the municipality's digital roadmap: in the leadership workshop the target level is set beside them and the development targets are chosen. A follow-up survey at the end of the round shows the change.",
     biggestChange: 'Largest change since the baseline',
     aboveMedian: (mean, median, percentile) =>
       `${mean}, above the network median (${median})${percentile !== null ? `; percentile ${percentile}` : ''}.`,
@@ -807,11 +829,12 @@ const REPORT_TEXT: Record<Language, ReportText> = {
     percentile: 'Percentile',
     noComparison: 'too few municipalities to compare',
     noSizeClass: 'too few municipalities in the size class',
-    breakdownTitle: (label) => `Results by ${label.toLowerCase().replace(/\?$/, '')}`,
-    breakdownCaption: (label) => `Means by group: ${label.toLowerCase().replace(/\?$/, '')}`,
+    breakdownTitle: (label) => `By group: ${label}`,
+    breakdownCaption: (label) => `Means by group (${label.replace(/\?$/, '').toLowerCase()})`,
     breakdownNote: (min) =>
       `Groups of fewer than ${min} respondents are hidden, and if only one group would be hidden, the next smallest is hidden too, so the hidden figure cannot be worked out as a difference.`,
     cellTooFew: (min) => `fewer than ${min} numeric ratings`,
+    respondentsRow: 'Respondents',
     comments: 'Comments',
     commentsText: (count) =>
       `Respondents wrote ${count} comments. They are given as written and were never linked to other answers.`,

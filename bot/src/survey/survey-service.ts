@@ -460,6 +460,8 @@ export class SurveyService {
       throw error;
     }
     this.dirty.add(survey.id);
+    // This process's own answers show at once; other instances' within the cache's seconds.
+    this.tallyCache.delete(survey.id);
     return { kind: 'saved', survey };
   }
 
@@ -497,6 +499,13 @@ export class SurveyService {
     this.tallyCache.set(surveyId, { tally, until: Date.now() + this.tallyCacheMs });
     tally.catch(() => this.tallyCache.delete(surveyId));
     return tally;
+  }
+
+  /** Drops what this process remembers of a survey (its tally and shards), so the next read is fresh. */
+  forget(surveyId: string): void {
+    this.tallyCache.delete(surveyId);
+    this.writer.forget(surveyId);
+    this.surveyCache.delete(surveyId);
   }
 
   /** Surveys answered since the last roll-up, in this process. */

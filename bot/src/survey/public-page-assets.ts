@@ -25,7 +25,7 @@ a:hover{color:#06304f}
 .langs a{display:inline-block;color:#fff;padding:.35rem .6rem;border-radius:.3rem;text-decoration:none;min-height:44px;line-height:calc(44px - .7rem)}
 .langs a[aria-current="true"]{background:#fff;color:#0a4a7d;font-weight:700}
 .langs a:focus-visible{outline-color:#fff}
-main{padding-top:1.5rem;padding-bottom:2rem}
+main{padding-top:2rem;padding-bottom:2rem}
 h1{font-size:1.6rem;line-height:1.25;margin:0 0 .75rem}
 h1 .muni{display:block;font-size:1.15rem;font-weight:600;color:#3d3d3d;margin-top:.25rem}
 h2{font-size:1.25rem;margin:0 0 .25rem}
@@ -72,9 +72,9 @@ button:hover{background:#06304f}
 @media (min-width:40rem){
  body{font-size:1.0625rem}
  h1{font-size:2rem}
- .scale{grid-template-columns:repeat(5,minmax(0,1fr)) minmax(0,1.5fr)}
- .scale .opt{flex-direction:column;justify-content:center;text-align:center;gap:.2rem;padding:.6rem .3rem}
- .scale .opt .w{font-size:.9rem;hyphens:auto;overflow-wrap:anywhere}
+ .scale{grid-template-columns:repeat(5,minmax(0,1fr)) minmax(0,1.3fr)}
+ .scale .opt{flex-direction:column;justify-content:center;text-align:center;gap:.2rem;padding:.6rem .15rem}
+ .scale .opt .w{font-size:.85rem;line-height:1.3}
  .choices{grid-template-columns:repeat(2,minmax(0,1fr))}
  button{width:auto}
 }
@@ -177,7 +177,12 @@ function hashed(content: string): { readonly content: string; readonly hash: str
   return { content, hash: createHash('sha256').update(content).digest('hex').slice(0, 12) };
 }
 
+/** The tab's mark in the brand blue, so browsers find an icon and log no missing file. */
+const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0a4a7d"/><path d="M9 8h7a8 8 0 0 1 0 16H9z" fill="none" stroke="#fff" stroke-width="3"/></svg>`;
+
 export const SURVEY_CSS = hashed(CSS.trim());
+export const SURVEY_ICON = hashed(ICON);
+export const ICON_FILE = `icon-${SURVEY_ICON.hash}.svg`;
 export const SURVEY_JS = hashed(JS.trim());
 export const ASSET_PATH = '/s/assets';
 export const CSS_FILE = `survey-${SURVEY_CSS.hash}.css`;

@@ -1,5 +1,5 @@
 import { LANGUAGES, pickText, type Language } from '../shared/i18n/language';
-import { ASSET_PATH, CSS_FILE, JS_FILE } from './public-page-assets';
+import { ASSET_PATH, CSS_FILE, ICON_FILE, JS_FILE } from './public-page-assets';
 import { surveyMessagesFor, type SurveyMessages } from './survey-messages';
 import {
   DONT_KNOW_VALUE,
@@ -52,8 +52,9 @@ function frame(page: PageFrame): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${page.hasErrors ? esc(m.errorPrefix) : ''}${esc(page.title)}</title>
+<link rel="icon" href="${ASSET_PATH}/${ICON_FILE}" type="image/svg+xml">
 <link rel="stylesheet" href="${ASSET_PATH}/${CSS_FILE}">
 <script src="${ASSET_PATH}/${JS_FILE}" defer></script>
 </head>

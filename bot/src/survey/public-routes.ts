@@ -7,7 +7,15 @@ import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { isLanguage, languageFromLocale, type Language } from '../shared/i18n/language';
 import { AddressRateLimiter, clientAddress, type BucketRule } from './address-rate-limiter';
 import { renderFormPage, renderMessagePage, renderPrivacyPage } from './public-page';
-import { ASSET_PATH, CSS_FILE, JS_FILE, SURVEY_CSS, SURVEY_JS } from './public-page-assets';
+import {
+  ASSET_PATH,
+  CSS_FILE,
+  ICON_FILE,
+  JS_FILE,
+  SURVEY_CSS,
+  SURVEY_ICON,
+  SURVEY_JS,
+} from './public-page-assets';
 import { AnswerContentionError } from './survey-answer-writer';
 import type { RawAnswer, SurveyInstrument } from './survey-instrument';
 import { surveyMessagesFor } from './survey-messages';
@@ -44,7 +52,8 @@ const PAGE_HEADERS: Record<string, string> = {
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // Not `no-referrer`: under it browsers send `Origin: null` with the form, and the origin check needs it.
+  'Referrer-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
@@ -182,14 +191,18 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
     path: `${ASSET_PATH}/:file`,
     access: 'public',
     summary: "The public answer page's stylesheet and script (no third-party assets)",
-    params: z.object({ file: z.enum([CSS_FILE, JS_FILE]) }),
+    params: z.object({ file: z.enum([CSS_FILE, JS_FILE, ICON_FILE]) }),
     handle: async ({ params }) => {
       await Promise.resolve();
-      const css = params.file === CSS_FILE;
+      const asset = {
+        [CSS_FILE]: { text: SURVEY_CSS.content, contentType: 'text/css; charset=utf-8' },
+        [JS_FILE]: { text: SURVEY_JS.content, contentType: 'text/javascript; charset=utf-8' },
+        [ICON_FILE]: { text: SURVEY_ICON.content, contentType: 'image/svg+xml' },
+      }[params.file];
       return {
         status: 200,
-        text: css ? SURVEY_CSS.content : SURVEY_JS.content,
-        contentType: css ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+        text: asset.text,
+        contentType: asset.contentType,
         headers: {
           'Cache-Control': 'public, max-age=31536000, immutable',
           'X-Content-Type-Options': 'nosniff',
@@ -476,7 +489,8 @@ function sameOrigin(
   const site = headerOf(fetchSite);
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const from = headerOf(origin);
-  if (!from || from === 'null') return from !== 'null';
+  if (!from) return true;
+  if (from === 'null') return site === 'same-origin';
   try {
     return new URL(from).host === headerOf(host);
   } catch (error) {

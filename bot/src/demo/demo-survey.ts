@@ -32,6 +32,7 @@ export async function seedDemoSurveys(
         closesAt: helsinkiDay(now, 9, 16),
         headcount,
         requireCode: false,
+        ...(municipality.id === 'hameenlinna' ? { code: DEMO_SURVEY_CODE } : {}),
       },
       coordinator,
     );
@@ -57,6 +58,9 @@ export async function seedDemoSurveys(
   logger.info('demo surveys seeded', { surveys: demoMunicipalities().length, answers });
   return true;
 }
+
+/** Hämeenlinna's public answer page in the demo is `/s/hameenkyse` (the README links to it). */
+export const DEMO_SURVEY_CODE = 'hameenkyse';
 
 /** How the demo's perspectives tend to differ from a municipality's general level. */
 const EFFECT: Record<string, number> = {

@@ -32,6 +32,7 @@ import {
   newSurveyCode,
   normaliseOneTimeCode,
   orderOfRuns,
+  SURVEY_CODE_PATTERN,
   surveyStatus,
   type Survey,
 } from './survey';
@@ -81,7 +82,10 @@ export interface SurveyServiceOptions {
 export type NewSurvey = Pick<
   Survey,
   'roundId' | 'municipalityId' | 'opensAt' | 'closesAt' | 'headcount' | 'requireCode'
->;
+> & {
+  /** A chosen public code (the demo's, so the README can link to it); random otherwise. */
+  readonly code?: string;
+};
 
 export type SurveyChange = Partial<Pick<Survey, 'opensAt' | 'closesAt' | 'headcount' | 'requireCode'>>;
 
@@ -226,7 +230,8 @@ export class SurveyService {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const survey: Survey = {
         id: `srv-${randomBytes(6).toString('hex')}`,
-        code: newSurveyCode(),
+        code:
+          attempt === 0 && input.code && SURVEY_CODE_PATTERN.test(input.code) ? input.code : newSurveyCode(),
         roundId: input.roundId,
         municipalityId: input.municipalityId,
         instrumentId: instrument.value.id,

@@ -68,7 +68,8 @@ export function cookieName(code: string): string {
   return `dvs-${code}`;
 }
 
-export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): void {
+/** Registers the public page's routes; `stop` ends the limiter's sweep timer. */
+export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): { stop(): void } {
   const { service, clock } = deps;
   const pageLimiter = new AddressRateLimiter(deps.settings.pageLimit ?? { burst: 120, perSecond: 2 });
   const submitLimiter = new AddressRateLimiter(deps.settings.submitLimit ?? { burst: 60, perSecond: 1 });
@@ -439,6 +440,7 @@ export function registerPublicRoutes(router: ApiRouter, deps: PublicRouteDeps): 
       },
     });
   }
+  return { stop: () => clearInterval(sweeper) };
 }
 
 /** The answer as the form sent it: `r.<perspective>`, `b.<question>`, `comment`, `code`. */

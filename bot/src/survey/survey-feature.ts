@@ -146,6 +146,8 @@ export function surveyFeature(
     },
   });
 
+  let publicRoutes: { stop(): void } | undefined;
+
   return {
     name: 'survey',
     service,
@@ -156,7 +158,7 @@ export function surveyFeature(
     commands: [teams.command()],
     cardActions: teams.cardActions(),
     registerApi: (router) => {
-      registerPublicRoutes(router, {
+      publicRoutes = registerPublicRoutes(router, {
         service,
         municipalityName,
         publicUrl: config.publicUrl,
@@ -174,9 +176,15 @@ export function surveyFeature(
       context.tasks.run('survey instrument', () => service.ensureInstrument());
     },
     stop: async () => {
+      publicRoutes?.stop();
       await Promise.all([notices.stop(), reconcile.stop(), rollUp.stop()]);
-      // Whatever was answered since the last pass is rolled up before the process ends.
-      await service.rollUp();
+      // Whatever was answered since the last pass is rolled up before the process ends; if storage
+      // is down, the reconcile pass of the next process repairs the summaries.
+      try {
+        await service.rollUp();
+      } catch (error) {
+        logger.warn('survey roll-up at shutdown failed', { error });
+      }
     },
   };
 }

@@ -530,6 +530,7 @@ export class SurveyService {
           .map((s) => s.id)
       : [...this.dirty];
     if (!options.all) this.dirty.clear();
+    if (ids.length === 0) return 0;
     const municipalities = new Map((await this.municipalities.list()).map((m) => [m.id, m]));
     let done = 0;
     for (const surveyId of ids) {

@@ -57,7 +57,6 @@ export const MESSAGES: Record<Language, BotMessages> = {
     helpCommands: [
       { command: 'ohjelma', description: 'tulevat tapahtumat ajankohtineen ja paikkoineen' },
       { command: 'toiveet', description: 'avoimet aihetoivekyselyt' },
-      { command: 'kysely', description: 'kuntasi henkilöstön digitalisaatiokysely' },
       { command: 'ryhmäni', description: 'oma vertaisryhmäsi ja sen kokouskutsu' },
       { command: 'kieli', description: 'vaihda asiointikieli (suomi, svenska, English)' },
       { command: 'omat tietoni', description: 'mitä sinusta on tallennettu' },
@@ -104,7 +103,6 @@ export const MESSAGES: Record<Language, BotMessages> = {
     helpCommands: [
       { command: 'program', description: 'kommande evenemang med tid och plats' },
       { command: 'önskemål', description: 'öppna enkäter om ämnesönskemål' },
-      { command: 'enkät', description: 'din kommuns digitaliseringsenkät för personalen' },
       { command: 'min grupp', description: 'din kamratgrupp och dess mötesinbjudan' },
       { command: 'språk', description: 'byt språk (suomi, svenska, English)' },
       { command: 'mina uppgifter', description: 'vad som har sparats om dig' },
@@ -151,7 +149,6 @@ export const MESSAGES: Record<Language, BotMessages> = {
     helpCommands: [
       { command: 'schedule', description: 'upcoming events with time and place' },
       { command: 'wishes', description: 'open topic wish polls' },
-      { command: 'survey', description: "your municipality's staff digitalisation survey" },
       { command: 'my group', description: 'your peer group and its meeting invitation' },
       { command: 'language', description: 'change language (suomi, svenska, English)' },
       { command: 'my data', description: 'what is stored about you' },

@@ -9,6 +9,8 @@ import { peopleFeature, WelcomeLedger } from './people';
 import { pollsFeature } from './polls';
 import { programmeFeature } from './programme';
 import { remindersFeature, type ReminderSettings } from './reminders';
+import { surveyFeature, type SurveySettings } from './survey';
+import { seedDemoSurveys } from './demo/demo-survey';
 import { ApiRouter } from './platform/api/api-router';
 import { createAuthenticator } from './platform/api/authenticator';
 import { systemClock, type Clock } from './platform/clock';
@@ -56,6 +58,7 @@ export interface AppOptions {
    * only; production wiring never passes any.
    */
   readonly extraFeatures?: readonly ((context: FeatureContext) => Feature)[];
+  readonly survey?: SurveySettings;
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -109,6 +112,12 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     pollsFeature(context, { wishPolls: repositories.wishPolls, participants, coordinators, municipalities }),
     ...(options.extraFeatures ?? []).map((extra) => extra(context)),
   ];
+  const survey = surveyFeature(
+    context,
+    { participants, coordinators, municipalities, rounds: () => programme.listRounds() },
+    options.survey,
+  );
+  features.push(survey);
   // Data rights come last: they gather every other feature's personal-data provider.
   const audit = new AuditLog(store);
   features.push(
@@ -156,6 +165,10 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     if (config.seedDemo && config.mode === 'local') {
       tasks.run('seed demo peer groups', async () => {
         await seedDemoPeerGroups(groups.groups, groups.invitations, clock(), logger);
+      });
+      tasks.run('seed demo surveys', async () => {
+        const roundIds = async () => (await programme.listRounds()).map((round) => round.id);
+        await seedDemoSurveys(survey.service, roundIds, clock(), logger);
       });
     }
   };

@@ -86,6 +86,12 @@ export class ApiClient {
     return response.blob();
   }
 
+  /** A POST whose answer is a file (one-time codes as CSV). */
+  async postBlob(path: string, body: unknown, query: Query = {}): Promise<Blob> {
+    const response = await this.fetch('POST', path, { query, body });
+    return response.blob();
+  }
+
   async request<T>(
     method: string,
     path: string,

@@ -48,6 +48,13 @@ export type ApiResult =
       readonly text: string;
       readonly contentType: string;
       readonly headers?: Record<string, string>;
+    }
+  /** A file (a PDF, a Word document, an image), sent as it is. */
+  | {
+      readonly status: number;
+      readonly bytes: Uint8Array;
+      readonly contentType: string;
+      readonly headers?: Record<string, string>;
     };
 
 export interface RouteSpec<
@@ -268,6 +275,17 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 function send(res: Response, result: ApiResult): void {
+  if ('bytes' in result) {
+    res.writeHead(result.status, {
+      'Content-Type': result.contentType,
+      'Content-Length': result.bytes.byteLength,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...result.headers,
+    });
+    res.end(Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength));
+    return;
+  }
   if ('text' in result) {
     res.writeHead(result.status, {
       'Content-Type': result.contentType,

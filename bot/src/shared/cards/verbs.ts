@@ -13,6 +13,9 @@ export const VERBS = {
   pollEdit: 'digiverkosto.poll.edit',
   pollAnswer: 'digiverkosto.poll.answer',
   pollSummary: 'digiverkosto.poll.summary',
+  surveyShow: 'digiverkosto.survey.show',
+  surveyAnswer: 'digiverkosto.survey.answer',
+  surveyStatus: 'digiverkosto.survey.status',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

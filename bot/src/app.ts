@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { seedDemoPeerGroups } from './demo/seed-peer-groups';
-import { DEMO_TENANT_ID } from './demo/demo-network';
+import { DEMO_ROUND_ID, DEMO_TENANT_ID } from './demo/demo-network';
 import { dataRightsFeature } from './data-rights';
 import { deliveryFeature, type DeliverySettings } from './delivery';
 import { groupsFeature, type GroupsSettings } from './groups';
@@ -11,6 +11,8 @@ import { programmeFeature } from './programme';
 import { remindersFeature, type ReminderSettings } from './reminders';
 import { surveyFeature, type SurveySettings } from './survey';
 import { seedDemoSurveys } from './demo/demo-survey';
+import { seedDemoRoadmaps } from './demo/demo-roadmap';
+import { roadmapFeature, type RoadmapSettings } from './roadmap';
 import { ApiRouter } from './platform/api/api-router';
 import { createAuthenticator } from './platform/api/authenticator';
 import { systemClock, type Clock } from './platform/clock';
@@ -59,6 +61,7 @@ export interface AppOptions {
    */
   readonly extraFeatures?: readonly ((context: FeatureContext) => Feature)[];
   readonly survey?: SurveySettings;
+  readonly roadmap?: RoadmapSettings;
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -118,6 +121,13 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     options.survey,
   );
   features.push(survey);
+  // The roadmap builds on the survey: each municipality's baseline comes from its survey.
+  const roadmap = roadmapFeature(
+    context,
+    { baselines: survey.baselines, participants, municipalities, rounds: () => programme.listRounds() },
+    options.roadmap,
+  );
+  features.push(roadmap);
   // Data rights come last: they gather every other feature's personal-data provider.
   const audit = new AuditLog(store);
   features.push(
@@ -166,9 +176,13 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       tasks.run('seed demo peer groups', async () => {
         await seedDemoPeerGroups(groups.groups, groups.invitations, clock(), logger);
       });
-      tasks.run('seed demo surveys', async () => {
+      tasks.run('seed demo surveys and roadmaps', async () => {
         const roundIds = async () => (await programme.listRounds()).map((round) => round.id);
         await seedDemoSurveys(survey.service, roundIds, clock(), logger);
+        // After the surveys: the roadmaps take their baselines from them.
+        if ((await roundIds()).includes(DEMO_ROUND_ID)) {
+          await seedDemoRoadmaps(roadmap, () => participants.listAll(), clock(), logger);
+        }
       });
     }
   };

@@ -146,6 +146,7 @@ const purposeSchema = z.enum([
   'rsvpReminder',
   'announcement',
   'survey',
+  'roadmap',
 ]);
 const targetColumn = jsonColumn<ResolvedTarget>(
   'outbox target',

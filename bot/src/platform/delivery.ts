@@ -19,7 +19,14 @@ export interface OutgoingMessage {
 }
 
 export type DeliveryPurpose =
-  'reminder' | 'poll' | 'pollReminder' | 'invitation' | 'rsvpReminder' | 'announcement' | 'survey';
+  | 'reminder'
+  | 'poll'
+  | 'pollReminder'
+  | 'invitation'
+  | 'rsvpReminder'
+  | 'announcement'
+  | 'survey'
+  | 'roadmap';
 
 export interface DeliveryRequest {
   /**

@@ -16,6 +16,9 @@ export const VERBS = {
   surveyShow: 'digiverkosto.survey.show',
   surveyAnswer: 'digiverkosto.survey.answer',
   surveyStatus: 'digiverkosto.survey.status',
+  roadmapTargetsSave: 'digiverkosto.roadmap.targets.save',
+  roadmapTargetsShow: 'digiverkosto.roadmap.targets.show',
+  roadmapCheckIn: 'digiverkosto.roadmap.checkIn',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1009,7 +1009,7 @@ function parseCreation(
  * Teams returns the same 1:1 conversation each time a bot creates one with the same user, so the id
  * is a pure function of tenant and members. Personal chat ids look like `a:1…`, group chats `19:…@thread.v2`.
  */
-function conversationIdFor(tenantId: string, memberIds: readonly string[], isGroup: boolean): string {
+export function conversationIdFor(tenantId: string, memberIds: readonly string[], isGroup: boolean): string {
   const digest = createHash('sha256')
     .update([tenantId, ...[...memberIds].sort()].join('\u0000'))
     .digest('base64url')

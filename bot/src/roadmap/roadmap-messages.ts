@@ -26,6 +26,7 @@ export interface RoadmapMessages {
   readonly targetsSaved: (time: string) => string;
   readonly targetsInvalid: string;
   readonly targetsClosed: string;
+  readonly targetsNewSession: string;
   readonly targetsNotLeader: string;
   readonly checkInTitle: string;
   readonly checkInIntro: (period: string) => string;
@@ -167,6 +168,8 @@ const FI: RoadmapMessages = {
   targetsSaved: (time) => `Tallennettu ${time}. Voit vielä muuttaa valintojasi.`,
   targetsInvalid: 'Jokin valinta ei kelpaa. Valitse tavoitetaso listasta.',
   targetsClosed: 'Tavoitetasojen asettaminen on suljettu. Alla ovat valintasi.',
+  targetsNewSession:
+    'Tavoitetasojen asettaminen on avattu uudelleen, eikä vanhaa korttia voi enää käyttää. Valitse tavoitetasot tällä kortilla.',
   targetsNotLeader: 'Tavoitetasot asettavat kunnan johtoryhmän jäsenet.',
   checkInTitle: 'Miten toimenpide etenee?',
   checkInIntro: (period) =>
@@ -312,6 +315,8 @@ const SV: RoadmapMessages = {
   targetsSaved: (time) => `Sparat ${time}. Du kan ännu ändra dina val.`,
   targetsInvalid: 'Något val duger inte. Välj en målnivå i listan.',
   targetsClosed: 'Målsättningen är stängd. Nedan finns dina val.',
+  targetsNewSession:
+    'Målsättningen har öppnats på nytt, och det gamla kortet kan inte längre användas. Välj målnivåerna på det här kortet.',
   targetsNotLeader: 'Målnivåerna sätts av medlemmarna i kommunens ledningsgrupp.',
   checkInTitle: 'Hur går åtgärden framåt?',
   checkInIntro: (period) =>
@@ -451,6 +456,7 @@ const EN: RoadmapMessages = {
   targetsSaved: (time) => `Saved ${time}. You can still change your picks.`,
   targetsInvalid: 'A pick is not valid. Choose a target level from the list.',
   targetsClosed: 'Target setting is closed. Your picks are below.',
+  targetsNewSession: 'Target setting was opened again and the old card no longer counts. Pick your target levels on this card.',
   targetsNotLeader: "Target levels are set by the members of the municipality's leadership team.",
   checkInTitle: 'How is the action going?',
   checkInIntro: (period) =>

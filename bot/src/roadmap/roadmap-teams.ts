@@ -219,8 +219,19 @@ export class RoadmapTeams {
                 notice: { text: m.targetsNotLeader, color: 'Attention' },
               }),
             };
-          case 'closed':
-            return { kind: 'card', card: await this.targetsCard(fresh, person.identity, language) };
+          case 'closed': {
+            // A card of an earlier session while a new one is open gets the new session's form.
+            const reopened = fresh.roadmap.value.targetSetting.state === 'open';
+            return {
+              kind: 'card',
+              card: await this.targetsCard(
+                fresh,
+                person.identity,
+                language,
+                reopened ? { text: m.targetsNewSession, color: 'Attention' } : undefined,
+              ),
+            };
+          }
           case 'invalid':
             return {
               kind: 'card',

@@ -7,40 +7,9 @@ import type { StoredSuggestion } from './wish-poll-repository';
 import type { WishPoll, WishPollAnswer } from './wish-poll';
 import type { WishPollResultsView } from './wish-poll-contracts';
 import { municipalityName } from './wish-poll-results';
+import { toExcelCsv, type CsvCell } from '../shared/csv';
 
-/**
- * CSV that opens correctly in Excel with Finnish settings by double-click: UTF-8 with a byte-order
- * mark (without it Excel reads ä and ö as two characters each), `;` between fields (the list
- * separator under Finnish and Swedish regional settings, where `,` is the decimal separator),
- * CRLF line ends, and every field quoted.
- */
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-const BOM = '\uFEFF';
-
-export type CsvCell = string | number | null;
-
-export function toExcelCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return BOM + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
-}
-
-function cell(value: CsvCell): string {
-  if (value === null) return '""';
-  const text = typeof value === 'number' ? formatNumber(value) : neutraliseFormula(value);
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** Decimal comma, as Finnish Excel reads numbers. */
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
-}
-
-/**
- * Text a participant typed that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) would be run by
- * Excel; a leading apostrophe makes Excel show it as text (OWASP's advice for CSV injection).
- */
-function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { attachmentDisposition, CSV_CONTENT_TYPE, toExcelCsv, type CsvCell } from '../shared/csv';
 
 /** Topics down, groups across: the first row gives respondents per group, then choices per topic. */
 export function topicsCsv(results: WishPollResultsView, language: Language): string {
@@ -110,13 +79,4 @@ export function answersCsv(
     formatHelsinkiDateTime(new Date(answer.submittedAt), language),
   ]);
   return toExcelCsv([header, ...rows]);
-}
-
-/** `Content-Disposition` for a download, with an ASCII name and the exact one in RFC 5987 form. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,5 +1,5 @@
 /** Tab views the bot's cards link to. */
-export type TabView = 'programme' | 'groups' | 'polls' | 'coordinator' | 'privacy';
+export type TabView = 'programme' | 'groups' | 'polls' | 'coordinator' | 'privacy' | 'registration';
 
 /**
  * Links from cards to the right tab view. In Teams a deep link opens the personal tab inside the

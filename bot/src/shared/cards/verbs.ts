@@ -13,6 +13,13 @@ export const VERBS = {
   pollEdit: 'digiverkosto.poll.edit',
   pollAnswer: 'digiverkosto.poll.answer',
   pollSummary: 'digiverkosto.poll.summary',
+  registrationShow: 'digiverkosto.registration.show',
+  registrationRegister: 'digiverkosto.registration.register',
+  registrationCancel: 'digiverkosto.registration.cancel',
+  registrationOffer: 'digiverkosto.registration.offer',
+  registrationTransfer: 'digiverkosto.registration.transfer',
+  preAssignmentOpen: 'digiverkosto.preAssignment.open',
+  preAssignmentHandIn: 'digiverkosto.preAssignment.handIn',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

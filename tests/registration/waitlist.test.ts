@@ -129,15 +129,21 @@ describe('the waitlist', () => {
     const text = cardText(card);
     expect(text).toContain('Sinulle vapautui paikka');
     // 48 hours from 2.4.2025 13.00 Helsinki time.
-    expect(text).toContain('Vahvista se 4.4.2025 klo 13.00 mennessä');
+    expect(text).toContain('Paikka on varattu sinulle 4.4.2025 klo 13.00 asti.');
     const accept = buttonsOf(card).find((button) => button.title === 'Vahvistan paikan');
     expect(accept?.verb).toBe(VERBS.registrationOffer);
     const answer = await invoke(
       running,
-      execute(VERBS.registrationOffer, accept?.data, cecilia, connector.serviceUrl),
+      // What she types into the card's questions before taking the seat is kept.
+      execute(VERBS.registrationOffer, { ...accept?.data, diet: 'Kasvis' }, cecilia, connector.serviceUrl),
     );
     expect(answer.text).toContain('Paikkasi on vahvistettu.');
     expect(await statusOf(cecilia)).toBe('confirmed');
+    const settings = await running.registration.repository.getSettings(ROUND_ID, EVENT_ID);
+    const stored = settings
+      ? await running.registration.repository.findRegistration(settings, cecilia)
+      : undefined;
+    expect(stored?.answers).toEqual({ diet: 'Kasvis' });
     // Daniel is now first in line.
     const daniels = await api<{ events: RegistrationEventView[] }>(
       running,

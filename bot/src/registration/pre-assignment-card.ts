@@ -72,7 +72,12 @@ export function buildPreAssignmentCard(input: PreAssignmentCardInput): AdaptiveC
     when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, new Date(event.endsAt), language)}`,
     lead: input.reminder ? p.reminderLead(deadlineText) : '',
     assignment: pre ? pickText(pre.text, language) : '',
-    due: open ? `${p.due(deadlineText)} ${handIn ? p.changeUntil(deadlineText) : ''}`.trim() : p.closedNote,
+    // The reminder's lead already says when it is due.
+    due: !open
+      ? p.closedNote
+      : input.reminder
+        ? ''
+        : `${p.due(deadlineText)} ${handIn ? p.changeUntil(deadlineText) : ''}`.trim(),
     handedIn: handIn ? p.handedIn(formatHelsinkiDateTime(new Date(handIn.updatedAt), language)) : '',
     open,
     textLabel: p.textLabel,

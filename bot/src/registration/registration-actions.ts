@@ -21,6 +21,8 @@ const showData = z.object(eventRef);
 const registerData = z.object({ ...eventRef, ...answersSchema.shape });
 const offerData = z.object({
   ...eventRef,
+  // The card's question inputs come along: what was typed before "I take the seat" is kept.
+  ...answersSchema.shape,
   offerSequence: z.coerce.number().int().min(0).max(100_000),
   answer: z.enum(['accept', 'decline']),
 });
@@ -122,8 +124,18 @@ export function registrationActions(deps: RegistrationActionDeps): CardAction[] 
       VERBS.registrationOffer,
       offerData,
       deps,
-      (data, who) =>
-        service.respondToOffer(data.roundId, data.eventId, who, data.answer === 'accept', data.offerSequence),
+      async (data, who) => {
+        const { roundId, eventId, answer, offerSequence, ...answers } = data;
+        const standing = await service.respondToOffer(
+          roundId,
+          eventId,
+          who,
+          answer === 'accept',
+          offerSequence,
+        );
+        if (answer !== 'accept' || Object.values(answers).every((value) => !value?.trim())) return standing;
+        return service.register(roundId, eventId, who, answers);
+      },
       (standing, language) => {
         const m = registrationMessagesFor(language);
         return standing.registration?.status === 'confirmed' ? m.accepted : m.declined;

@@ -55,6 +55,7 @@ export interface RegistrationCardData {
   readonly transferLabel: string;
   readonly transferTo: string;
   readonly transferConfirm: string;
+  readonly transferPlaceholder: string;
   readonly transferVerb: string;
   readonly colleagues: readonly { readonly name: string; readonly value: string }[];
   readonly cancelLabel: string;
@@ -123,6 +124,8 @@ export function buildRegistrationCard(input: RegistrationCardInput): AdaptiveCar
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
   const now = input.now.toISOString();
+  const title = pickText(event.title, language);
+  const typeName = pickText(EVENT_TYPE_NAMES[event.type], language);
   const started = event.startsAt <= now;
   const active = registration !== undefined && registration.status !== 'cancelled';
   const room =
@@ -162,8 +165,9 @@ export function buildRegistrationCard(input: RegistrationCardInput): AdaptiveCar
   return renderCard(registrationCard, {
     notice: input.notice ?? '',
     heading: m.heading,
-    title: pickText(event.title, language),
-    typeName: pickText(EVENT_TYPE_NAMES[event.type], language),
+    title,
+    // "Päätöstilaisuus" needs no "Päätöstilaisuus" under it.
+    typeName: typeName === title ? '' : typeName,
     whenLabel: m.whenLabel,
     when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, end, language)}`,
     whereLabel: m.whereLabel,
@@ -210,6 +214,7 @@ export function buildRegistrationCard(input: RegistrationCardInput): AdaptiveCar
     transferLabel: m.transfer,
     transferTo: m.transferTo,
     transferConfirm: m.transferConfirm,
+    transferPlaceholder: m.transferPlaceholder,
     transferVerb: VERBS.registrationTransfer,
     colleagues: registration?.status === 'confirmed' && !started ? input.colleagues : [],
     cancelLabel: standing.canCancel

@@ -39,6 +39,7 @@ export interface RegistrationMessages {
   readonly transfer: string;
   readonly transferTo: string;
   readonly transferConfirm: string;
+  readonly transferPlaceholder: string;
   readonly openTab: string;
   readonly questionLabels: Readonly<Record<Exclude<QuestionId, 'other'>, string>>;
   readonly questionPlaceholder: string;
@@ -209,7 +210,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
         ? `Olet jonossa sijalla ${position}. Kerromme, jos paikka vapautuu.`
         : 'Olet jonossa. Kerromme, jos paikka vapautuu.',
     statusOffered: (until) =>
-      `Sinulle vapautui paikka. Vahvista se ${until} mennessä, muuten paikka siirtyy jonossa seuraavalle.`,
+      `Paikka on varattu sinulle ${until} asti. Vahvista se sitä ennen, muuten paikka siirtyy jonossa seuraavalle.`,
     statusCancelled: 'Ilmoittautumisesi on peruttu.',
     statusTransferred: (name) => `Luovutit paikkasi kollegallesi (${name}).`,
     statusOfferExpired:
@@ -229,6 +230,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     transfer: 'Luovuta paikka kollegalle',
     transferTo: 'Kenelle luovutat paikkasi?',
     transferConfirm: 'Luovuta paikka',
+    transferPlaceholder: 'Valitse kollega',
     openTab: 'Avaa ilmoittautumiset',
     questionLabels: { diet: 'Erityisruokavalio', accessibility: 'Saavutettavuus- tai avustustarpeet' },
     questionPlaceholder: 'Jätä tyhjäksi, jos ei ole',
@@ -304,7 +306,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     whenLabel: 'Tid',
     whereLabel: 'Plats',
     online: 'Distansevenemang i Teams',
-    seatsLabel: 'Din kommuns platser',
+    seatsLabel: 'Kommunens platser',
     seats: (municipality, taken, quota) => `${municipality} ${taken}/${quota}`,
     full: 'fullt',
     total: (taken, capacity) => `Platser totalt ${taken}/${capacity}`,
@@ -320,7 +322,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
         ? `Du står som nummer ${position} i kön. Vi meddelar dig om en plats blir ledig.`
         : 'Du står i kön. Vi meddelar dig om en plats blir ledig.',
     statusOffered: (until) =>
-      `En plats har blivit ledig för dig. Bekräfta den senast ${until}, annars går platsen till nästa i kön.`,
+      `Platsen hålls åt dig fram till ${until}. Bekräfta den före det, annars går platsen till nästa i kön.`,
     statusCancelled: 'Din anmälan är avbokad.',
     statusTransferred: (name) => `Du överlät din plats till din kollega (${name}).`,
     statusOfferExpired:
@@ -340,6 +342,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     transfer: 'Överlåt platsen till en kollega',
     transferTo: 'Vem överlåter du platsen till?',
     transferConfirm: 'Överlåt platsen',
+    transferPlaceholder: 'Välj en kollega',
     openTab: 'Öppna anmälningarna',
     questionLabels: { diet: 'Specialkost', accessibility: 'Behov av tillgänglighet eller assistans' },
     questionPlaceholder: 'Lämna tomt om inget',
@@ -414,7 +417,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     whenLabel: 'When',
     whereLabel: 'Where',
     online: 'Online event in Teams',
-    seatsLabel: 'Your municipality’s seats',
+    seatsLabel: 'Seats',
     seats: (municipality, taken, quota) => `${municipality} ${taken}/${quota}`,
     full: 'full',
     total: (taken, capacity) => `Seats in all ${taken}/${capacity}`,
@@ -430,7 +433,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
         ? `You are number ${position} on the waitlist. We will tell you if a seat comes free.`
         : 'You are on the waitlist. We will tell you if a seat comes free.',
     statusOffered: (until) =>
-      `A seat has come free for you. Confirm it by ${until}, or it goes to the next person on the waitlist.`,
+      `The seat is held for you until ${until}. Confirm it before then, or it goes to the next person on the waitlist.`,
     statusCancelled: 'Your registration is cancelled.',
     statusTransferred: (name) => `You handed your seat to your colleague (${name}).`,
     statusOfferExpired:
@@ -450,6 +453,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     transfer: 'Hand the seat to a colleague',
     transferTo: 'Who do you hand your seat to?',
     transferConfirm: 'Hand over the seat',
+    transferPlaceholder: 'Choose a colleague',
     openTab: 'Open registrations',
     questionLabels: { diet: 'Special diet', accessibility: 'Accessibility or assistance needs' },
     questionPlaceholder: 'Leave empty if none',

@@ -38,6 +38,13 @@ export const VIEWS: readonly TabView[] = [
     load: () => import('./polls/polls-view'),
   },
   {
+    id: 'registration',
+    title: { fi: 'Ilmoittautumiset', sv: 'Anmälningar', en: 'Registrations' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./registration/registration-view'),
+  },
+  {
     id: 'coordinator',
     title: { fi: 'Koordinaattori', sv: 'Koordinator', en: 'Coordinator' },
     access: 'coordinator',

@@ -6,6 +6,7 @@
  */
 import { createLogger } from '../../bot/src/platform/observability/logger';
 import { TableStore } from '../../bot/src/platform/storage/table-store';
+import type { TeamsIdentity } from '../../bot/src/shared/participant';
 import { MunicipalityRepository, ParticipantRepository } from '../../bot/src/people';
 import { ProgrammeRepository } from '../../bot/src/programme';
 import { OverrideLog } from '../../bot/src/registration/override-log';
@@ -38,6 +39,13 @@ class BarrierRepository extends RegistrationRepository {
     const scope = await super.scope(settings, municipalityId);
     await this.gate();
     return scope;
+  }
+
+  /** The quick path's read (count and row by point reads) waits at the same barrier. */
+  override async seat(settings: RegistrationSettings, municipalityId: string, identity: TeamsIdentity) {
+    const seat = await super.seat(settings, municipalityId, identity);
+    await this.gate();
+    return seat;
   }
 }
 

@@ -205,6 +205,25 @@ describe('the waitlist', () => {
     expect(await statusOf(eero)).toBe('offered');
   });
 
+  it('lets nobody take a freed seat past the people waiting, even when the offer was cut short by a crash', async () => {
+    for (const who of [anna, bertta, cecilia]) await register(who);
+    // Anna's cancellation is written but the instance stops before offering her seat.
+    const settings = await running.registration.repository.getSettings(ROUND_ID, EVENT_ID);
+    if (!settings) throw new Error('no settings');
+    const scope = await running.registration.repository.scope(settings, 'hameenlinna');
+    const count = scope.counts.get('hameenlinna');
+    const annas = scope.registrations.find((registration) => registration.aadObjectId === anna.aadObjectId);
+    if (!count || !annas) throw new Error('no seat');
+    await running.registration.repository.commit(scope, [
+      { kind: 'count', count: { ...count, confirmed: count.confirmed - 1 } },
+      { kind: 'registration', registration: { ...annas, status: 'cancelled', cancelReason: 'participant' } },
+    ]);
+    // Daniel arrives to a free seat, but Cecilia has been waiting: the seat is offered to her.
+    const daniels = await register(daniel);
+    expect(daniels.registration?.mine).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(await statusOf(cecilia)).toBe('offered');
+  });
+
   it('offers nothing once registration has closed: the coordinators decide, with a reason on record', async () => {
     for (const who of [anna, bertta, cecilia]) await register(who);
     // Closed on 1.5. at 16.00; cancellations are allowed until 6.5.

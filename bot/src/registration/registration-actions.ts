@@ -50,7 +50,7 @@ function registrationAction<S extends z.ZodType<{ roundId: string; eventId: stri
   verb: string,
   schema: S,
   deps: RegistrationActionDeps,
-  run: (data: z.infer<S>, who: TeamsIdentity) => Promise<SeatStanding>,
+  run: (data: z.infer<S>, who: TeamsIdentity, person: TurnPerson) => Promise<SeatStanding>,
   confirm: Confirm,
 ): CardAction<S> {
   return {
@@ -61,12 +61,16 @@ function registrationAction<S extends z.ZodType<{ roundId: string; eventId: stri
       if (!person.identity) return { kind: 'rejected', text: m.errors.notParticipant };
       const identity = person.identity;
       try {
-        const standing = await run(data, identity);
+        const standing = await run(data, identity, person);
         return {
           kind: 'card',
-          card: await deps.cards.card(standing.event, identity, person.language, {
-            confirmation: confirm(standing, person.language),
-          }),
+          card: await deps.cards.card(
+            standing.event,
+            identity,
+            person.language,
+            { confirmation: confirm(standing, person.language) },
+            standing,
+          ),
         };
       } catch (error) {
         if (!(error instanceof RegistrationError)) throw error;
@@ -100,9 +104,9 @@ export function registrationActions(deps: RegistrationActionDeps): CardAction[] 
       VERBS.registrationRegister,
       registerData,
       deps,
-      async (data, who) => {
+      async (data, who, person) => {
         const { roundId, eventId, ...answers } = data;
-        return service.register(roundId, eventId, who, answers);
+        return service.register(roundId, eventId, who, answers, person.participant);
       },
       (standing, language) => {
         const m = registrationMessagesFor(language);

@@ -14,6 +14,7 @@ import registrationTemplate from './registration.card.json';
 import { registrationMessagesFor } from './registration-messages';
 import { isHoldingSeat, personKey, type Registration } from './registration-model';
 import type { PersonalLinkSigner } from './personal-link';
+import type { RegistrationRepository } from './registration-repository';
 import type { RegistrationService, SeatStanding } from './registration-service';
 
 export interface RegistrationCardData {
@@ -230,6 +231,7 @@ export function buildRegistrationCard(input: RegistrationCardInput): AdaptiveCar
 
 export interface RegistrationCardsDeps {
   readonly service: RegistrationService;
+  readonly registrations: RegistrationRepository;
   readonly participants: ParticipantRepository;
   readonly municipalities: MunicipalityRepository;
   readonly signer: PersonalLinkSigner;
@@ -242,19 +244,42 @@ export interface RegistrationCardsDeps {
 const CALENDAR_LINK_AFTER_EVENT_S = 7 * 24 * 3600;
 const MAX_COLLEAGUES = 60;
 
+/**
+ * The roster behind the colleague list is read at most once a minute per workspace: every
+ * confirmed person's card needs it, and a colleague added a minute late to a list of choices harms
+ * no one (handing the seat over checks the colleague again).
+ */
+const ROSTER_TTL_MS = 60_000;
+
 /** Builds a person's registration card with everything it needs looked up. */
 export class RegistrationCards {
+  private readonly rosters = new Map<
+    string,
+    { readonly until: number; readonly people: Promise<Participant[]> }
+  >();
+
   constructor(private readonly deps: RegistrationCardsDeps) {}
 
+  private roster(tenantId: string): Promise<Participant[]> {
+    const now = Date.now();
+    const cached = this.rosters.get(tenantId);
+    if (cached && cached.until > now) return cached.people;
+    const people = this.deps.participants.listAll(tenantId);
+    this.rosters.set(tenantId, { until: now + ROSTER_TTL_MS, people });
+    // A failed read is not kept: the next card tries again.
+    people.catch(() => this.rosters.delete(tenantId));
+    return people;
+  }
+
+  /** The card as things stand; `known` is a standing the caller has just computed (no reads again). */
   async card(
     event: ProgrammeEvent,
     who: TeamsIdentity,
     language: Language,
     extra: { readonly notice?: string; readonly confirmation?: string } = {},
+    known?: SeatStanding,
   ): Promise<AdaptiveCardJson> {
-    const { settings } = await this.deps.service.eventWithSettings(event.roundId, event.id);
-    const participant = (await this.deps.participants.get(who))?.value;
-    const standing = await this.deps.service.standing(event, settings, who, participant);
+    const standing = known ?? (await this.standing(event, who));
     const confirmed = standing.registration?.status === 'confirmed';
     const [municipality, calendarUrl, colleagues] = await Promise.all([
       standing.municipalityId
@@ -280,11 +305,12 @@ export class RegistrationCards {
     who: TeamsIdentity,
     language: Language,
     extra: { readonly notice?: string; readonly confirmation?: string } = {},
+    known?: SeatStanding,
   ): Promise<OutgoingActivity> {
     const m = registrationMessagesFor(language);
     const title = pickText(event.title, language);
     const summary = `${extra.notice ?? m.heading}: ${title}`;
-    return cardActivity(await this.card(event, who, language, extra), summary);
+    return cardActivity(await this.card(event, who, language, extra, known), summary);
   }
 
   /** The signed per-person calendar link of a confirmed seat. */
@@ -300,22 +326,31 @@ export class RegistrationCards {
     return `${this.deps.publicUrl}/api/registration/links/${encodeURIComponent(event.roundId)}/${encodeURIComponent(event.id)}/calendar.ics?token=${token}&lang=${language}`;
   }
 
+  private async standing(event: ProgrammeEvent, who: TeamsIdentity): Promise<SeatStanding> {
+    const { settings } = await this.deps.service.eventWithSettings(event.roundId, event.id);
+    const participant = (await this.deps.participants.get(who))?.value;
+    return this.deps.service.standing(event, settings, who, participant);
+  }
+
   /** Active colleagues of the same municipality without a seat, by name. */
   async colleagues(
     standing: SeatStanding,
     who: TeamsIdentity,
   ): Promise<{ readonly name: string; readonly value: string }[]> {
-    if (!standing.municipalityId) return [];
+    const { municipalityId } = standing;
+    if (!municipalityId) return [];
+    const [scope, people] = await Promise.all([
+      this.deps.registrations.scope(standing.settings, municipalityId),
+      this.roster(who.tenantId),
+    ]);
     const holding = new Set(
-      (await this.deps.service.allRegistrations(standing.settings))
-        .filter((registration) => isHoldingSeat(registration))
-        .map(personKey),
+      scope.registrations.filter((registration) => isHoldingSeat(registration)).map(personKey),
     );
-    return (await this.deps.participants.listAll(who.tenantId))
+    return people
       .filter(
         (person: Participant) =>
           person.active &&
-          person.municipalityId === standing.municipalityId &&
+          person.municipalityId === municipalityId &&
           !holding.has(personKey(person)) &&
           personKey(person) !== personKey(who),
       )

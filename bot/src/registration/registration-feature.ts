@@ -107,6 +107,7 @@ export function registrationFeature(
   });
   const cards: RegistrationCards = new RegistrationCards({
     service,
+    registrations: repository,
     participants: deps.participants,
     municipalities: deps.municipalities,
     signer,

@@ -107,6 +107,11 @@ export interface SeatCount {
   readonly quotaOverride: number | undefined;
   readonly confirmed: number;
   readonly offered: number;
+  /**
+   * Someone has waited here at some time: registering then always reads the whole partition, so
+   * nobody takes a freed seat past the people in line. Until then two point reads decide.
+   */
+  readonly queue: boolean;
   readonly etag: string | undefined;
 }
 

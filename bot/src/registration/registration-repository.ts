@@ -30,6 +30,7 @@ import {
  * | PartitionKey                          | RowKey                 | holds                               |
  * | ------------------------------------- | ---------------------- | ----------------------------------- |
  * | `<round>\|<event>\|~`                 | `settings`             | what the coordinator opened         |
+ * |                                       | `p\|<tenant>\|<object>` | where the person's registration is |
  * | `<round>\|<event>\|m\|<municipality>` | `~seats\|<municipality>` | the municipality's taken seats   |
  * |                                       | `p\|<tenant>\|<object>` | one person's registration          |
  * | `<round>\|<event>\|all` (with a total) | the same, plus `~total` | every municipality of the event    |
@@ -37,7 +38,9 @@ import {
  * The seat count and the registrations it counts share a partition, so a registration and the
  * change of the count are one entity-group transaction, conditional on the count's ETag: two
  * people taking the last seat at the same moment, on two instances, cannot both succeed. An event's
- * rows are one range of partition keys, read with one query.
+ * rows are one range of partition keys, read with one query. The index row (created once, before a
+ * person's first registration) names the municipality their registration lives under, so finding
+ * it is two point reads, even after their municipality changes in the roster.
  */
 const TABLE = 'registrations';
 const SETTINGS_ROW = 'settings';
@@ -104,6 +107,12 @@ interface CountEntity {
   quotaOverride?: number;
   confirmed: number;
   offered: number;
+  queue?: boolean;
+}
+
+interface IndexEntity {
+  kind: 'index';
+  municipalityId: string;
 }
 
 interface TotalEntity {
@@ -228,7 +237,7 @@ export class RegistrationRepository {
     const prefix = eventPrefix(settings.roundId, settings.eventId);
     const rows = await readAll<AnyEntity, TableEntityResult<AnyEntity>>(
       client,
-      odata`PartitionKey ge ${prefix} and PartitionKey lt ${prefixEnd(prefix)} and kind ne ${'settings'}`,
+      odata`PartitionKey ge ${prefix} and PartitionKey lt ${prefixEnd(prefix)} and kind ne ${'settings'} and kind ne ${'index'}`,
       (entity) => entity,
     );
     const byPartition = new Map<string, TableEntityResult<AnyEntity>[]>();
@@ -241,19 +250,82 @@ export class RegistrationRepository {
     return [...byPartition].map(([partition, list]) => toScope(settings, partition, list));
   }
 
-  /** A person's registration for the event in whichever municipality it was made. */
+  /** The municipality a person's registration for the event lives under, if they ever registered. */
+  async indexOf(settings: RegistrationSettings, identity: TeamsIdentity): Promise<string | undefined> {
+    const client = await this.table();
+    const entity = await getEntity<IndexEntity>(
+      client,
+      settingsPartition(settings.roundId, settings.eventId),
+      registrationRow(identity),
+    );
+    return entity?.municipalityId;
+  }
+
+  /**
+   * Records once where a person's registration lives; a later call (another municipality in the
+   * roster, a concurrent first registration) gets the partition already recorded.
+   */
+  async ensureIndex(
+    settings: RegistrationSettings,
+    identity: TeamsIdentity,
+    municipalityId: string,
+  ): Promise<string> {
+    const client = await this.table();
+    const created = await createIfAbsent(client, {
+      partitionKey: settingsPartition(settings.roundId, settings.eventId),
+      rowKey: registrationRow(identity),
+      kind: 'index',
+      municipalityId,
+    } satisfies TableEntity<IndexEntity>);
+    if (created) return municipalityId;
+    const existing = await this.indexOf(settings, identity);
+    if (!existing) throw new Error('The registration index row disappeared');
+    return existing;
+  }
+
+  /** A person's registration for the event, in whichever municipality it was made (two point reads). */
   async findRegistration(
     settings: RegistrationSettings,
     identity: TeamsIdentity,
   ): Promise<Registration | undefined> {
+    const municipalityId = await this.indexOf(settings, identity);
+    if (municipalityId === undefined) return undefined;
     const client = await this.table();
-    const prefix = eventPrefix(settings.roundId, settings.eventId);
-    const found = await readAll<RegistrationEntity, Registration>(
+    const entity = await getEntity<RegistrationEntity>(
       client,
-      odata`PartitionKey ge ${prefix} and PartitionKey lt ${prefixEnd(prefix)} and RowKey eq ${registrationRow(identity)}`,
-      toRegistration,
+      seatPartition(settings, municipalityId),
+      registrationRow(identity),
     );
-    return found[0];
+    return entity ? toRegistration(entity) : undefined;
+  }
+
+  /** One municipality's count and one person's row in it, as two point reads (no partition scan). */
+  async seat(
+    settings: RegistrationSettings,
+    municipalityId: string,
+    identity: TeamsIdentity,
+  ): Promise<{ count: SeatCount | undefined; registration: Registration | undefined }> {
+    const client = await this.table();
+    const partition = seatPartition(settings, municipalityId);
+    const [count, registration] = await Promise.all([
+      getEntity<CountEntity>(client, partition, countRow(municipalityId)),
+      getEntity<RegistrationEntity>(client, partition, registrationRow(identity)),
+    ]);
+    return {
+      count: count ? toCount(count) : undefined,
+      registration: registration ? toRegistration(registration) : undefined,
+    };
+  }
+
+  /** Removes every index row naming the person (erasure, after their registrations are gone). */
+  async deleteIndexRowsOf(identity: TeamsIdentity): Promise<void> {
+    const client = await this.table();
+    const rows = await readAll<IndexEntity, { partitionKey: string; rowKey: string }>(
+      client,
+      odata`kind eq ${'index'} and RowKey eq ${registrationRow(identity)}`,
+      (entity) => ({ partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '' }),
+    );
+    await deleteInBatches(client, rows);
   }
 
   /** Every registration of a person in any event (their data rights). */
@@ -346,6 +418,7 @@ function toAction(scope: Pick<SeatScope, 'settings' | 'partition'>, write: SeatW
         confirmed: write.count.confirmed,
         offered: write.count.offered,
         ...(write.count.quotaOverride === undefined ? {} : { quotaOverride: write.count.quotaOverride }),
+        ...(write.count.queue ? { queue: true } : {}),
       } satisfies TableEntity<CountEntity>;
       return write.count.etag === undefined
         ? ['create', entity]
@@ -403,6 +476,7 @@ function toCount(entity: TableEntityResult<CountEntity>): SeatCount {
     quotaOverride: typeof entity.quotaOverride === 'number' ? entity.quotaOverride : undefined,
     confirmed: entity.confirmed ?? 0,
     offered: entity.offered ?? 0,
+    queue: entity.queue === true,
     etag: entity.etag,
   };
 }

@@ -21,7 +21,12 @@ import {
   type RegistrationSettings,
   type SeatCount,
 } from './registration-model';
-import type { RegistrationRepository, SeatScope, SeatWrite } from './registration-repository';
+import {
+  seatPartition,
+  type RegistrationRepository,
+  type SeatScope,
+  type SeatWrite,
+} from './registration-repository';
 
 /** Why a registration request was refused; each is a sentence for the person, in their language. */
 export type RegistrationErrorCode =
@@ -164,9 +169,12 @@ export class RegistrationService {
     roundId: string,
     eventId: string,
   ): Promise<{ event: ProgrammeEvent; settings: RegistrationSettings }> {
-    const event = (await this.deps.programme.getEvent(roundId, eventId))?.value;
+    const [found, settings] = await Promise.all([
+      this.deps.programme.getEvent(roundId, eventId),
+      this.deps.registrations.getSettings(roundId, eventId),
+    ]);
+    const event = found?.value;
     if (!event) throw new RegistrationError('eventNotFound', 'There is no such event.');
-    const settings = await this.deps.registrations.getSettings(roundId, eventId);
     if (!settings) throw new RegistrationError('noRegistration', 'The event has no registration.');
     return { event, settings };
   }
@@ -177,70 +185,170 @@ export class RegistrationService {
     eventId: string,
     who: TeamsIdentity,
     answers: RegistrationAnswers,
+    /** The person as the caller already read them (a bot turn has), to save a read. */
+    known?: Participant,
   ): Promise<SeatStanding & { readonly outcome: 'joined' | 'answersSaved' }> {
-    const { event, settings } = await this.eventWithSettings(roundId, eventId);
+    const [{ event, settings }, participant] = await Promise.all([
+      this.eventWithSettings(roundId, eventId),
+      known ?? this.deps.participants.get(who).then((found) => found?.value),
+    ]);
     const now = this.deps.clock();
     if (event.startsAt <= now.toISOString())
       throw new RegistrationError('eventStarted', 'The event has started.');
-    const existing = await this.deps.registrations.findRegistration(settings, who);
-    // The registered may correct their answers (a new diet) until the event; joining needs it open.
-    if (!existing || existing.status === 'cancelled') this.requireOpen(settings, event, now);
-    const participant = await this.applicant(who, event);
+    this.requireApplicant(participant, event);
     const kept = keepAsked(settings, answers);
-    const municipalityId = existing?.municipalityId ?? participant.municipalityId;
-    if (!municipalityId) throw new RegistrationError('noMunicipality', 'No municipality.');
-    const outcome = await this.retrying(async () => {
+    let municipalityId: string;
+    if (phaseOf(settings, now) === 'open') {
+      // Where the registration lives is recorded once, before its first seat transaction; an
+      // earlier registration's record wins, so a roster change never splits a person in two.
+      municipalityId = await this.deps.registrations.ensureIndex(settings, who, participant.municipalityId);
+    } else {
+      // Closed (or not yet open): only the registered may come in, to correct their answers.
+      const existing = await this.deps.registrations.findRegistration(settings, who);
+      if (!existing || existing.status === 'cancelled') this.requireOpen(settings, event, now);
+      municipalityId = existing?.municipalityId ?? participant.municipalityId;
+    }
+    const base = (mine: Registration | undefined, at: string): Registration => ({
+      roundId,
+      eventId,
+      municipalityId,
+      tenantId: who.tenantId,
+      aadObjectId: who.aadObjectId,
+      name: participant.name,
+      email: participant.email,
+      status: 'waitlisted',
+      cancelReason: undefined,
+      answers: kept,
+      registeredAt: mine?.registeredAt ?? at,
+      queuedAt: at,
+      confirmedAt: undefined,
+      offerExpiresAt: undefined,
+      offerSequence: mine?.offerSequence ?? 0,
+      cancelledAt: undefined,
+      transferredFrom: undefined,
+      transferredTo: undefined,
+      byCoordinator: false,
+      updatedAt: at,
+      etag: mine?.etag,
+    });
+    const outcome = await this.retrying(async (): Promise<RegisterAttempt> => {
+      if (settings.layout === 'municipality') {
+        const quick = await this.registerQuickly(settings, event, municipalityId, who, kept, base);
+        if (quick) return quick;
+      }
       const scope = await this.deps.registrations.scope(settings, municipalityId);
       const mine = scope.registrations.find((registration) => sameIdentity(registration, who));
       const at = this.deps.clock().toISOString();
       if (mine && mine.status !== 'cancelled') {
-        if (sameAnswers(mine.answers, kept)) return { registration: mine, joined: false };
+        if (sameAnswers(mine.answers, kept)) return { registration: mine, joined: false, count: undefined };
         const updated: Registration = { ...mine, answers: kept, updatedAt: at };
         await this.deps.registrations.commit(scope, [{ kind: 'registration', registration: updated }]);
-        return { registration: updated, joined: false };
+        return { registration: updated, joined: false, count: undefined };
       }
       // Cancelled in the meantime (or never registered): joining needs registration open.
       this.requireOpen(settings, event, this.deps.clock());
-      const base: Registration = {
-        roundId,
-        eventId,
-        municipalityId,
-        tenantId: who.tenantId,
-        aadObjectId: who.aadObjectId,
-        name: participant.name,
-        email: participant.email,
-        status: 'waitlisted',
-        cancelReason: undefined,
-        answers: kept,
-        registeredAt: mine?.registeredAt ?? at,
-        queuedAt: at,
-        confirmedAt: undefined,
-        offerExpiresAt: undefined,
-        offerSequence: mine?.offerSequence ?? 0,
-        cancelledAt: undefined,
-        transferredFrom: undefined,
-        transferredTo: undefined,
-        byCoordinator: false,
-        updatedAt: at,
-        etag: mine?.etag,
-      };
+      const waiting = base(mine, at);
       // Nobody takes a free seat past people already waiting for it (they are offered it first).
       if (!nextInLine(scope, municipalityId) && hasRoom(scope, municipalityId)) {
-        const confirmed: Registration = { ...base, status: 'confirmed', confirmedAt: at };
+        const confirmed: Registration = { ...waiting, status: 'confirmed', confirmedAt: at };
         await this.deps.registrations.commit(scope, [
           ...seatChange(scope, municipalityId, { confirmed: +1 }),
           { kind: 'registration', registration: confirmed },
         ]);
-        return { registration: confirmed, joined: true };
+        return { registration: confirmed, joined: true, count: undefined };
       }
-      await this.deps.registrations.commit(scope, [{ kind: 'registration', registration: base }]);
-      return { registration: base, joined: true };
+      // The first one to wait marks the count, so later registrations read the whole line.
+      const count = scope.counts.get(municipalityId);
+      await this.deps.registrations.commit(scope, [
+        ...(count?.queue
+          ? []
+          : [{ kind: 'count' as const, count: { ...(count ?? emptyCount(municipalityId)), queue: true } }]),
+        { kind: 'registration', registration: waiting },
+      ]);
+      return { registration: waiting, joined: true, count: undefined };
     });
-    if (outcome.registration.status === 'waitlisted')
-      await this.fillSeats(settings, event, municipalityId, who);
+    let settled: SeatScope | undefined;
+    if (outcome.registration.status === 'waitlisted') {
+      await this.fillSeats(settings, event, municipalityId, who, (scope) => {
+        settled = scope;
+      });
+    }
+    const mine = settled?.registrations.find((registration) => sameIdentity(registration, who));
+    // The standing comes from what was just written or read, unless a seat moved meanwhile.
+    const standing = outcome.count
+      ? this.standingOf(event, settings, outcome.registration, outcome.count)
+      : settled && mine
+        ? this.standingIn(event, settings, mine, municipalityId, settled)
+        : await this.standing(event, settings, who, participant);
+    return { ...standing, outcome: outcome.joined ? 'joined' : 'answersSaved' };
+  }
+
+  /**
+   * The common case without a partition scan: nobody has ever waited in the municipality and it
+   * has room, so the person's seat is decided by two point reads and one transaction. Undefined
+   * leaves the decision to the full read (a line, or no room).
+   */
+  private async registerQuickly(
+    settings: RegistrationSettings,
+    event: ProgrammeEvent,
+    municipalityId: string,
+    who: TeamsIdentity,
+    answers: RegistrationAnswers,
+    base: (mine: Registration | undefined, at: string) => Registration,
+  ): Promise<RegisterAttempt | undefined> {
+    const { count, registration: mine } = await this.deps.registrations.seat(settings, municipalityId, who);
+    const scope: Pick<SeatScope, 'settings' | 'partition'> & { counts: Map<string, SeatCount> } = {
+      settings,
+      partition: seatPartition(settings, municipalityId),
+      counts: new Map(count ? [[municipalityId, count]] : []),
+    };
+    const at = this.deps.clock().toISOString();
+    if (mine && mine.status !== 'cancelled') {
+      if (sameAnswers(mine.answers, answers))
+        return { registration: mine, joined: false, count: count ?? emptyCount(municipalityId) };
+      const updated: Registration = { ...mine, answers, updatedAt: at };
+      await this.deps.registrations.commit(scope, [{ kind: 'registration', registration: updated }]);
+      return { registration: updated, joined: false, count: count ?? emptyCount(municipalityId) };
+    }
+    if (count?.queue || takenSeats(count) >= quotaOf(settings, count)) return undefined;
+    this.requireOpen(settings, event, this.deps.clock());
+    const confirmed: Registration = { ...base(mine, at), status: 'confirmed', confirmedAt: at };
+    const writes = seatChange({ ...scope, total: undefined, registrations: [] }, municipalityId, {
+      confirmed: +1,
+    });
+    await this.deps.registrations.commit(scope, [
+      ...writes,
+      { kind: 'registration', registration: confirmed },
+    ]);
+    const after = writes[0]?.kind === 'count' ? writes[0].count : emptyCount(municipalityId);
+    return { registration: confirmed, joined: true, count: after };
+  }
+
+  /** A standing from what a transaction just wrote (no reads): nobody waits, no total kept. */
+  private standingOf(
+    event: ProgrammeEvent,
+    settings: RegistrationSettings,
+    registration: Registration,
+    count: SeatCount,
+  ): SeatStanding {
+    const now = this.deps.clock().toISOString();
+    const cancelDeadline = cancelDeadlineOf(settings, event.startsAt);
     return {
-      ...(await this.standing(event, settings, who, participant)),
-      outcome: outcome.joined ? 'joined' : 'answersSaved',
+      event,
+      settings,
+      phase: phaseOf(settings, this.deps.clock()),
+      municipalityId: registration.municipalityId,
+      quota: quotaOf(settings, count),
+      taken: takenSeats(count),
+      waiting: 0,
+      total: undefined,
+      registration,
+      position: undefined,
+      canRegister: false,
+      canCancel:
+        event.startsAt > now &&
+        (registration.status === 'waitlisted' || (isHoldingSeat(registration) && now < cancelDeadline)),
+      cancelDeadline,
     };
   }
 
@@ -366,6 +474,12 @@ export class RegistrationService {
     if (!colleague?.active || colleague.municipalityId !== found.municipalityId) {
       throw new RegistrationError('notColleague', 'Seats go to colleagues of the same municipality.');
     }
+    // A colleague whose registration lives under another municipality cannot take the seat here.
+    if (
+      (await this.deps.registrations.ensureIndex(settings, to, found.municipalityId)) !== found.municipalityId
+    ) {
+      throw new RegistrationError('notColleague', 'The colleague is registered under another municipality.');
+    }
     const giver = (await this.deps.participants.get(from))?.value;
     const handedOver = await this.retrying(async () => {
       const scope = await this.deps.registrations.scope(settings, found.municipalityId);
@@ -431,10 +545,12 @@ export class RegistrationService {
     const { settings } = await this.eventWithSettings(roundId, eventId);
     const participant = (await this.deps.participants.get(subject))?.value;
     const existing = await this.deps.registrations.findRegistration(settings, subject);
-    const municipalityId = existing?.municipalityId ?? participant?.municipalityId;
-    if (!municipalityId || (!participant && !existing)) {
+    const roster = existing?.municipalityId ?? participant?.municipalityId;
+    if (!roster || (!participant && !existing)) {
       throw new RegistrationError('noMunicipality', 'The person has no municipality in the roster.');
     }
+    const municipalityId =
+      existing?.municipalityId ?? (await this.deps.registrations.ensureIndex(settings, subject, roster));
     let detail = '';
     const confirmed = await this.retrying(async () => {
       const scope = await this.deps.registrations.scope(settings, municipalityId);
@@ -554,6 +670,7 @@ export class RegistrationService {
         quotaOverride: quota ?? undefined,
         confirmed: current?.confirmed ?? 0,
         offered: current?.offered ?? 0,
+        queue: current?.queue ?? false,
         etag: current?.etag,
       };
       await this.deps.registrations.commit(scope, [{ kind: 'count', count: next }]);
@@ -584,6 +701,8 @@ export class RegistrationService {
     event: ProgrammeEvent,
     municipalityId: string,
     active?: TeamsIdentity,
+    /** Given the partition as last read when nothing more could be offered. */
+    settled?: (scope: SeatScope) => void,
   ): Promise<number> {
     let offered = 0;
     for (let round = 0; round < MAX_FILL_ROUNDS; round += 1) {
@@ -592,7 +711,10 @@ export class RegistrationService {
       if (phaseOf(settings, now) !== 'open') return offered;
       const scope = await this.deps.registrations.scope(settings, municipalityId);
       const next = nextInLine(scope, municipalityId);
-      if (!next) return offered;
+      if (!next) {
+        settled?.(scope);
+        return offered;
+      }
       const at = now.toISOString();
       const confirmNow = active !== undefined && sameIdentity(next, active);
       const expiresAt = new Date(
@@ -787,6 +909,8 @@ export class RegistrationService {
         await this.fillSeats(settings, event, registration.municipalityId);
       }
     }
+    // Index rows name the person too, also one whose registration never got written.
+    await this.deps.registrations.deleteIndexRowsOf(identity);
   }
 
   /** Who is confirmed for the event (reminders go to them only); undefined without registration. */
@@ -809,12 +933,23 @@ export class RegistrationService {
     who: TeamsIdentity,
     participant?: Participant,
   ): Promise<SeatStanding> {
-    const now = this.deps.clock();
     const registration = await this.deps.registrations.findRegistration(settings, who);
     const municipalityId =
       registration?.municipalityId ??
       (participant ?? (await this.deps.participants.get(who))?.value)?.municipalityId;
     const scope = municipalityId ? await this.deps.registrations.scope(settings, municipalityId) : undefined;
+    return this.standingIn(event, settings, registration, municipalityId, scope);
+  }
+
+  /** A standing from a partition just read (the person's row, if any, is in it). */
+  private standingIn(
+    event: ProgrammeEvent,
+    settings: RegistrationSettings,
+    registration: Registration | undefined,
+    municipalityId: string | undefined,
+    scope: SeatScope | undefined,
+  ): SeatStanding {
+    const now = this.deps.clock();
     const count = municipalityId ? scope?.counts.get(municipalityId) : undefined;
     const queue = (scope?.registrations ?? [])
       .filter((other) => other.status === 'waitlisted' && other.municipalityId === municipalityId)
@@ -863,12 +998,13 @@ export class RegistrationService {
   }
 
   /** The person registering: an active participant of the event's audience with a municipality. */
-  private async applicant(who: TeamsIdentity, event: ProgrammeEvent): Promise<Participant> {
-    const participant = (await this.deps.participants.get(who))?.value;
+  private requireApplicant(
+    participant: Participant | undefined,
+    event: ProgrammeEvent,
+  ): asserts participant is Participant & { readonly municipalityId: string } {
     if (!participant?.active) throw new RegistrationError('notParticipant', 'Not a participant.');
     if (!participant.municipalityId) throw new RegistrationError('noMunicipality', 'No municipality.');
     if (!isVisibleTo(event, participant)) throw new RegistrationError('notInAudience', 'Not for you.');
-    return participant;
   }
 
   /** Runs a read-decide-write step again when its transaction lost to a concurrent one. */
@@ -887,6 +1023,24 @@ export class RegistrationService {
       }
     }
   }
+}
+
+interface RegisterAttempt {
+  readonly registration: Registration;
+  readonly joined: boolean;
+  /** The count after the quick path's transaction; undefined when the full read decided. */
+  readonly count: SeatCount | undefined;
+}
+
+function emptyCount(municipalityId: string): SeatCount {
+  return {
+    municipalityId,
+    quotaOverride: undefined,
+    confirmed: 0,
+    offered: 0,
+    queue: false,
+    etag: undefined,
+  };
 }
 
 /** Exponential back-off with full jitter: contenders spread out instead of colliding again. */
@@ -931,6 +1085,7 @@ function seatChange(
         quotaOverride: quotaOverride ?? count?.quotaOverride,
         confirmed: (count?.confirmed ?? 0) + confirmed,
         offered: (count?.offered ?? 0) + offered,
+        queue: count?.queue ?? false,
         etag: count?.etag,
       },
     },

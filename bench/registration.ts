@@ -235,6 +235,8 @@ async function main(): Promise<void> {
     for (const person of people)
       sizes.set(person.municipalityId ?? '', (sizes.get(person.municipalityId ?? '') ?? 0) + 1);
     const contested = [...sizes.values()].filter((size) => size > quota).length;
+    // Every municipality's seats fill exactly: all of a small one's people, the quota of a big one's.
+    const expectedConfirmed = [...sizes.values()].reduce((sum, size) => sum + Math.min(size, quota), 0);
     process.stdout.write(
       `  ${sizes.size} municipalities have registrants; ${contested} have more than ${quota} (largest ${Math.max(...sizes.values())})\n`,
     );
@@ -369,7 +371,11 @@ async function main(): Promise<void> {
         `conflicts retried ${median(rows.map((row) => row.conflicts))}; load average ${median(rows.map((row) => row.load)).toFixed(2)} ` +
         `on ${os.cpus().length} cores\n`,
     );
-    if (rows.some((row) => row.overQuota > 0 || row.mismatched > 0)) process.exitCode = 1;
+    const filled = rows.every((row) => row.outcomes.confirmed === expectedConfirmed);
+    process.stdout.write(
+      `Seats filled as they should (${expectedConfirmed} confirmed, the rest waitlisted) in every run: ${filled ? 'yes' : 'NO'}\n`,
+    );
+    if (!filled || rows.some((row) => row.overQuota > 0 || row.mismatched > 0)) process.exitCode = 1;
   } finally {
     await app.close();
     await connector.stop();

@@ -3,7 +3,7 @@ import type { TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
 import type { TeamsIdentity } from '../shared/participant';
 import { reverseTimeKey } from '../platform/storage/keys';
-import { odata, readAll, type TableStore } from '../platform/storage/table-store';
+import { deleteIfPresent, odata, readAll, type TableStore } from '../platform/storage/table-store';
 import { deleteInBatches, keyPart } from './registration-repository';
 
 /**
@@ -101,8 +101,9 @@ export class OverrideLog {
   }
 
   /**
-   * Erasure: the person disappears from decisions about them (the decision and its reason stay,
-   * naming nobody) and, as a coordinator, from decisions they made.
+   * Erasure: decisions about the person go (a coordinator's reason is free text and may name them);
+   * decisions a coordinator made stay, with the coordinator no longer named. The API's audit log
+   * keeps that a decision was made, naming no one but the actor (pseudonymised on their erasure).
    */
   async forget(identity: TeamsIdentity): Promise<void> {
     const client = await this.store.table(TABLE);
@@ -115,13 +116,17 @@ export class OverrideLog {
       if (row.partitionKey === undefined || row.rowKey === undefined) continue;
       const isSubject =
         row.subjectTenantId === identity.tenantId && row.subjectObjectId === identity.aadObjectId;
-      const isActor = row.actorTenantId === identity.tenantId && row.actorObjectId === identity.aadObjectId;
+      if (isSubject) {
+        await deleteIfPresent(client, row.partitionKey, row.rowKey);
+        continue;
+      }
       await client.updateEntity(
         {
           partitionKey: row.partitionKey,
           rowKey: row.rowKey,
-          ...(isSubject ? { subjectTenantId: '', subjectObjectId: '', subjectName: '' } : {}),
-          ...(isActor ? { actorTenantId: '', actorObjectId: 'erased', actorName: '' } : {}),
+          actorTenantId: '',
+          actorObjectId: 'erased',
+          actorName: '',
         },
         'Merge',
       );

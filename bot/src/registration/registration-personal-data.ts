@@ -10,8 +10,8 @@ import type { RegistrationService } from './registration-service';
  * Registration's part in people's data rights. Export: every registration with its status and
  * answers (diet and accessibility needs included: they are the person's own), pre-assignment
  * hand-ins, recording cards sent to them, coordinators' decisions about them. Erasure: the
- * registrations go and a seat they held passes to the next in line; hand-ins and deliveries are
- * deleted; decisions about them keep their reason but name nobody. Retention: a round's rows go
+ * registrations go and a seat they held passes to the next in line; hand-ins, deliveries and the
+ * coordinators' decisions about them are deleted (a reason may name them). Retention: a round's rows go
  * with the round.
  */
 export class RegistrationPersonalData implements PersonalDataProvider {

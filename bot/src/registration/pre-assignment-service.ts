@@ -114,6 +114,11 @@ export class PreAssignmentService {
     return this.deps.handIns.get(event.roundId, event.id, who);
   }
 
+  /** Everything the person has handed in (every round). */
+  handInsOf(who: TeamsIdentity): Promise<HandIn[]> {
+    return this.deps.handIns.of(who);
+  }
+
   /** Completion per municipality (every municipality with someone the assignment is for) and the answers. */
   async completion(
     event: ProgrammeEvent,

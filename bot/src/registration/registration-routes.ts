@@ -26,6 +26,8 @@ import { municipalityName } from '../shared/views';
 import type { PersonalLinkSigner } from './personal-link';
 import { PreAssignmentError, PreAssignmentService, HAND_IN_TEXT_MAX } from './pre-assignment-service';
 import { RecordingError, type RecordingService } from './recording-service';
+import type { Recording } from './recording-repository';
+import type { HandIn } from './pre-assignment-repository';
 import { buildRegistrationCalendar } from './registration-calendar';
 import { statusText, type RegistrationCards } from './registration-card';
 import type {
@@ -247,11 +249,21 @@ export function registerRegistrationRoutes(router: ApiRouter, deps: Registration
     participant: Participant | undefined,
     language: Language,
     municipalities: ReadonlyMap<string, Municipality>,
+    /** What the caller has read for the whole round already; otherwise read for this event. */
+    known?: {
+      readonly settings: ReadonlyMap<string, RegistrationSettings>;
+      readonly recordings: ReadonlyMap<string, Recording>;
+      readonly handIns: ReadonlyMap<string, HandIn>;
+    },
   ): Promise<RegistrationEventView> => {
     const now = clock();
-    const settings = await deps.registrations.getSettings(event.roundId, event.id);
-    const recording = await deps.recordings.get(event.roundId, event.id);
-    const handIn = event.preAssignment ? await deps.preAssignments.mine(event, user) : undefined;
+    const [settings, recording, handIn] = known
+      ? [known.settings.get(event.id), known.recordings.get(event.id), known.handIns.get(event.id)]
+      : await Promise.all([
+          deps.registrations.getSettings(event.roundId, event.id),
+          deps.recordings.get(event.roundId, event.id),
+          event.preAssignment ? deps.preAssignments.mine(event, user) : Promise.resolve(undefined),
+        ]);
     const deadline = PreAssignmentService.deadlineOf(event);
     const start = new Date(event.startsAt);
     const m = registrationMessagesFor(language);
@@ -388,13 +400,22 @@ export function registerRegistrationRoutes(router: ApiRouter, deps: Registration
         const none: RegistrationEventsResponse = { roundId: null, events: [] };
         return { status: 200, body: none };
       }
-      const [events, settings, recordings, participant, municipalities] = await Promise.all([
+      // The round's settings, recordings and the person's hand-ins are read once, not per event.
+      const [events, settings, recordings, handIns, participant, municipalities] = await Promise.all([
         deps.programme.listEvents(round.id),
         deps.registrations.listSettings(round.id),
         deps.recordings.forRound(round.id),
+        deps.preAssignments.handInsOf(user),
         deps.participants.get(user),
         municipalityMap(),
       ]);
+      const known = {
+        settings: new Map(settings.map((setting) => [setting.eventId, setting])),
+        recordings: new Map(recordings.map((recording) => [recording.eventId, recording])),
+        handIns: new Map(
+          handIns.filter((handIn) => handIn.roundId === round.id).map((handIn) => [handIn.eventId, handIn]),
+        ),
+      };
       const withRegistration = new Set(settings.map((setting) => setting.eventId));
       const withRecording = new Set(
         recordings.filter((recording) => deps.recordings.isAvailable(recording, now)).map((r) => r.eventId),
@@ -407,7 +428,7 @@ export function registerRegistrationRoutes(router: ApiRouter, deps: Registration
           (event.preAssignment !== undefined && event.endsAt > now.toISOString()) ||
           withRecording.has(event.id);
         if (!relevant || !(user.isCoordinator || isVisibleTo(event, me))) continue;
-        views.push(await myEvent(event, user, me, language, municipalities));
+        views.push(await myEvent(event, user, me, language, municipalities, known));
       }
       const body: RegistrationEventsResponse = { roundId: round.id, events: views };
       return { status: 200, body };

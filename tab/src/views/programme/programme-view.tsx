@@ -220,7 +220,6 @@ export default function ProgrammeView() {
   const [when, setWhen] = useState<When>('upcoming');
   const [type, setType] = useState('');
   const [extra, setExtra] = useState<{ items: EventView[]; continuationToken: string | null }>();
-  const registrations = useRegistrationExtras(language);
 
   const programme = useApiData(
     () =>
@@ -233,6 +232,7 @@ export default function ProgrammeView() {
     [api, when, type, language],
   );
   const data = programme.data;
+  const registrations = useRegistrationExtras(language, data !== undefined);
   const items = [...(data?.items ?? []), ...(extra?.items ?? [])];
   const continuationToken = extra ? extra.continuationToken : (data?.continuationToken ?? null);
 

@@ -43,11 +43,18 @@ const useStyles = makeStyles({
  * What the registration feature adds to the programme: the person's standing for events with a
  * registration and the recording while it is available. One request for the whole programme.
  */
-export function useRegistrationExtras(language: Language): ReadonlyMap<string, RegistrationEventView> {
+export function useRegistrationExtras(
+  language: Language,
+  /** Asked only once the programme itself is shown, so it never delays the first render. */
+  ready: boolean,
+): ReadonlyMap<string, RegistrationEventView> {
   const api = useApi();
   const extras = useApiData(
-    () => api.get<RegistrationEventsResponse>('/api/registration/events', { lang: language }),
-    [api, language],
+    () =>
+      ready
+        ? api.get<RegistrationEventsResponse>('/api/registration/events', { lang: language })
+        : Promise.resolve(undefined),
+    [api, language, ready],
   );
   return new Map((extras.data?.events ?? []).map((event) => [event.eventId, event]));
 }

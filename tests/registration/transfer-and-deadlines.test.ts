@@ -281,6 +281,41 @@ describe('the personal calendar link', () => {
   });
 });
 
+describe('the announcement', () => {
+  it('sends each person the event is for, who has not registered, their own card once', async () => {
+    await register(anna);
+    const coordinator = await tokenFor(running, COORDINATOR);
+    const sent = await api<{ recipients: number; accepted: number }>(
+      running,
+      `/api/registration/events/${EVENT_ID}/announce`,
+      coordinator,
+      { method: 'POST' },
+    );
+    expect(sent.status).toBe(202);
+    // Everyone but Anna, who is registered.
+    expect(sent.json).toMatchObject({ recipients: 4, accepted: 4 });
+    await waitFor(
+      async () => (await cardsFor(running, connector, bertta)).length > 0,
+      10_000,
+      "Bertta's card",
+    );
+    const [card] = await cardsFor(running, connector, bertta);
+    expect(cardText(card)).toContain('Anmälan har öppnat');
+    expect(cardText(card)).toContain('Tavastehus 1/1 (fullt)');
+    expect(buttonsOf(card).map((button) => button.title)).toContain('Ställ mig i kön');
+    const [olli] = await cardsFor(running, connector, outsider);
+    expect(cardText(olli)).toContain('Porvoo 0/1');
+    expect(await cardsFor(running, connector, anna)).toHaveLength(0);
+    const again = await api<{ accepted: number; duplicates: number }>(
+      running,
+      `/api/registration/events/${EVENT_ID}/announce`,
+      coordinator,
+      { method: 'POST' },
+    );
+    expect(again.json).toMatchObject({ accepted: 0, duplicates: 4 });
+  });
+});
+
 describe('the command', () => {
   it('`ilmoittaudu` shows the open registration as a card with the municipality’s seats', async () => {
     await register(cecilia);

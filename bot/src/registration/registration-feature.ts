@@ -23,7 +23,7 @@ import { RegistrationCommand, registrationActions } from './registration-actions
 import { RegistrationCards } from './registration-card';
 import { registrationMessagesFor } from './registration-messages';
 import { isHoldingSeat } from './registration-model';
-import { RegistrationNotifier } from './registration-notifier';
+import { RegistrationAnnouncer, RegistrationNotifier } from './registration-notifier';
 import { RegistrationPersonalData } from './registration-personal-data';
 import { RegistrationRepository } from './registration-repository';
 import { registerRegistrationRoutes } from './registration-routes';
@@ -123,6 +123,14 @@ export function registrationFeature(
     logger: log,
   });
 
+  const announcer = new RegistrationAnnouncer({
+    programme: deps.programme,
+    participants: deps.participants,
+    registrations: repository,
+    cards,
+    delivery,
+    clock,
+  });
   const confirmedAudience = (event: ProgrammeEvent) => service.confirmedFor(event);
   const preAssignments = new PreAssignmentService({
     handIns,
@@ -224,6 +232,7 @@ export function registrationFeature(
         preAssignments,
         recordings,
         cards,
+        announcer,
         log: overrides,
         audit: deps.audit,
         signer,

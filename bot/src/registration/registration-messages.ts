@@ -54,6 +54,7 @@ export interface RegistrationMessages {
   readonly transferred: (name: string) => string;
   readonly errors: Readonly<Record<RegistrationErrorCode, string>>;
   readonly notices: {
+    readonly opened: string;
     readonly offered: string;
     readonly offerExpired: string;
     readonly transferredToYou: string;
@@ -246,6 +247,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     transferred: (name) => `Paikkasi on luovutettu kollegallesi (${name}). Kerromme hänelle.`,
     errors: fiErrors,
     notices: {
+      opened: 'Ilmoittautuminen on alkanut',
       offered: 'Sinulle vapautui paikka',
       offerExpired: 'Paikkatarjous vanheni',
       transferredToYou: 'Sait paikan kollegaltasi',
@@ -358,6 +360,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     transferred: (name) => `Din plats har överlåtits till din kollega (${name}). Vi meddelar hen.`,
     errors: svErrors,
     notices: {
+      opened: 'Anmälan har öppnat',
       offered: 'En plats har blivit ledig för dig',
       offerExpired: 'Erbjudandet om plats gick ut',
       transferredToYou: 'Du fick en plats av din kollega',
@@ -469,6 +472,7 @@ export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {
     transferred: (name) => `Your seat has been handed to your colleague (${name}). We will let them know.`,
     errors: enErrors,
     notices: {
+      opened: 'Registration is open',
       offered: 'A seat has come free for you',
       offerExpired: 'The seat offer expired',
       transferredToYou: 'A colleague handed you their seat',

@@ -45,6 +45,7 @@ import type {
   SettingsView,
 } from './registration-contracts';
 import { attendeesCsv, cateringCsv } from './registration-csv';
+import type { RegistrationAnnouncer } from './registration-notifier';
 import { registrationMessagesFor } from './registration-messages';
 import {
   ANSWER_MAX_LENGTH,
@@ -71,6 +72,7 @@ export interface RegistrationRouteDeps {
   readonly preAssignments: PreAssignmentService;
   readonly recordings: RecordingService;
   readonly cards: RegistrationCards;
+  readonly announcer: RegistrationAnnouncer;
   readonly log: OverrideLog;
   readonly audit: AuditLog;
   readonly signer: PersonalLinkSigner;
@@ -890,6 +892,18 @@ export function registerRegistrationRoutes(router: ApiRouter, deps: Registration
       }
       const settings = await deps.registrations.getSettings(event.roundId, event.id);
       return { status: 200, body: await overview(event, settings, query.lang ?? user.language) };
+    },
+  });
+
+  router.add({
+    method: 'post',
+    path: '/api/registration/events/:eventId/announce',
+    params: eventParams,
+    access: 'coordinator',
+    summary: 'Sends each person of the event’s audience who has not registered their registration card',
+    handle: async ({ params }) => {
+      const event = await currentEvent(params.eventId);
+      return { status: 202, body: await deps.announcer.announce(event.roundId, event.id) };
     },
   });
 

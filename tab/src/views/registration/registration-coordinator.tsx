@@ -219,6 +219,18 @@ function SettingsForm({
       t.saved,
     );
   const closeNow = () => run(() => api.post(`${base}/close`, {}, { query: { lang: language } }), t.saved);
+  const announceNow = async () => {
+    try {
+      const sent = await api.post<{ recipients: number }>(`${base}/announce`, {});
+      const text = format(t.announced, { count: sent.data.recipients });
+      setNotice({ intent: 'success', text });
+      announce(text);
+    } catch (error) {
+      const text = refusal(error);
+      setNotice({ intent: 'error', text });
+      announce(text);
+    }
+  };
 
   return (
     <section className={table.section} aria-labelledby="settings-heading">
@@ -335,6 +347,11 @@ function SettingsForm({
           <Button appearance="primary" type="submit">
             {current ? t.update : t.open}
           </Button>
+          {current && overview.phase === 'open' && (
+            <Button type="button" onClick={() => void announceNow()}>
+              {t.announce}
+            </Button>
+          )}
           {current && overview.phase !== 'closed' && (
             <Button type="button" onClick={() => void closeNow()}>
               {t.closeNow}

@@ -1,12 +1,14 @@
 import type { Language } from '../shared/i18n/language';
+import { toExcelCsv } from '../shared/csv';
 import type { SurveyResultsView } from './survey-contracts';
+
+export { attachmentDisposition, CSV_CONTENT_TYPE } from '../shared/csv';
 
 /**
  * The results' aggregates as CSV for Excel: UTF-8 with a byte-order mark, semicolons, decimal
  * commas in Finnish and Swedish. One row per perspective and group; a suppressed cell says why.
  * Individual answers are never exported: there is no function here that could.
  */
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 const HEADERS: Record<Language, readonly string[]> = {
   fi: [
@@ -146,23 +148,11 @@ export function resultsCsv(results: SurveyResultsView, language: Language): stri
       }
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+  return toExcelCsv(rows);
 }
 
 /** One-time codes for a municipality to hand out: one per line, with a header. */
 export function codesCsv(codes: readonly string[], language: Language): string {
   const header = { fi: 'Vastauskoodi', sv: 'Svarskod', en: 'Answer code' }[language];
-  return `\uFEFF${[header, ...codes].join('\r\n')}\r\n`;
-}
-
-/** A cell quoted when it must be, and never read by Excel as a formula. */
-function cell(value: string): string {
-  const numeric = /^-?\d+([.,]\d+)?$/.test(value);
-  const safe = !numeric && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return toExcelCsv([[header], ...codes.map((code) => [code])]);
 }

@@ -16,6 +16,13 @@ export const VERBS = {
   surveyShow: 'digiverkosto.survey.show',
   surveyAnswer: 'digiverkosto.survey.answer',
   surveyStatus: 'digiverkosto.survey.status',
+  registrationShow: 'digiverkosto.registration.show',
+  registrationRegister: 'digiverkosto.registration.register',
+  registrationCancel: 'digiverkosto.registration.cancel',
+  registrationOffer: 'digiverkosto.registration.offer',
+  registrationTransfer: 'digiverkosto.registration.transfer',
+  preAssignmentOpen: 'digiverkosto.preAssignment.open',
+  preAssignmentHandIn: 'digiverkosto.preAssignment.handIn',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

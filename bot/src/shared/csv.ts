@@ -13,7 +13,18 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 export type CsvCell = string | number | null;
 
-export function toExcelCsv(rows: readonly (readonly CsvCell[])[]): string {
+export interface CsvOptions {
+  /** Decimals of numbers that are not whole (default 1). */
+  readonly decimals?: number;
+  /** `,` for Finnish and Swedish Excel (default), `.` for English. */
+  readonly decimalSeparator?: ',' | '.';
+  /** Every number with exactly `decimals` decimals (means: 3,00 rather than 3). */
+  readonly fixed?: boolean;
+}
+
+export function toExcelCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+  const decimals = options.decimals ?? 1;
+  const separator = options.decimalSeparator ?? ',';
   return stringify(
     rows.map((row) => [...row]),
     {
@@ -22,14 +33,15 @@ export function toExcelCsv(rows: readonly (readonly CsvCell[])[]): string {
       record_delimiter: 'windows',
       quoted: true,
       quoted_empty: true,
-      cast: { number: formatNumber, string: neutraliseFormula },
+      cast: {
+        number: (value) =>
+          Number.isInteger(value) && !options.fixed
+            ? String(value)
+            : value.toFixed(decimals).replace('.', separator),
+        string: neutraliseFormula,
+      },
     },
   );
-}
-
-/** Decimal comma, as Finnish Excel reads numbers. */
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 
 /**
@@ -37,8 +49,6 @@ function formatNumber(value: number): string {
  * Excel; a leading apostrophe makes Excel show it as text (OWASP's advice for CSV injection).
  */
 function neutraliseFormula(text: string): string {
-  // A number written as text ("-0,25", a change in a mean) is no formula and stays as it is.
-  if (/^-?\d+([.,]\d+)?$/.test(text)) return text;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from '../shared/i18n/language';
-import { toExcelCsv } from '../shared/csv';
+import { toExcelCsv, type CsvCell } from '../shared/csv';
 import type { SurveyResultsView } from './survey-contracts';
 
 export { attachmentDisposition, CSV_CONTENT_TYPE } from '../shared/csv';
@@ -88,13 +88,9 @@ const HEADERS: Record<Language, readonly string[]> = {
 const WHOLE: Record<Language, string> = { fi: 'Koko kunta', sv: 'Hela kommunen', en: 'Whole municipality' };
 
 export function resultsCsv(results: SurveyResultsView, language: Language): string {
-  const number = (value: number | null | undefined, decimals = 2): string => {
-    if (value === null || value === undefined) return '';
-    const text = value.toFixed(decimals);
-    return language === 'en' ? text : text.replace('.', ',');
-  };
+  const number = (value: number | null | undefined): number | null => value ?? null;
   const surveyName = `${results.survey.kind === 'baseline' ? 'baseline' : 'follow-up'} ${results.survey.opensAt.slice(0, 10)}`;
-  const rows: string[][] = [[...HEADERS[language]]];
+  const rows: CsvCell[][] = [[...HEADERS[language]]];
   for (const p of results.perspectives) {
     const distribution = p.distribution ?? [];
     rows.push([
@@ -148,7 +144,11 @@ export function resultsCsv(results: SurveyResultsView, language: Language): stri
       }
     }
   }
-  return toExcelCsv(rows);
+  return toExcelCsv(rows, {
+    decimals: 2,
+    fixed: true,
+    decimalSeparator: language === 'en' ? '.' : ',',
+  });
 }
 
 /** One-time codes for a municipality to hand out: one per line, with a header. */

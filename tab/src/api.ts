@@ -11,6 +11,8 @@ export class ApiProblem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string | undefined,
+    /** The feature's name for the refusal, when it gives one (`deadlinePassed`). */
+    readonly code?: string,
   ) {
     super(detail ?? title);
     this.name = 'ApiProblem';
@@ -123,7 +125,7 @@ export class ApiClient {
     if (!response.ok) {
       const problem = await readProblem(response);
       if (response.status === 401) this.onUnauthorized();
-      throw new ApiProblem(response.status, problem.title, problem.detail);
+      throw new ApiProblem(response.status, problem.title, problem.detail, problem.code);
     }
     return response;
   }

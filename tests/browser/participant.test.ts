@@ -140,6 +140,7 @@ describe("a participant's programme in the tab", () => {
       'Vertaisryhmät',
       'Aihetoiveet',
       'Digikysely',
+      'Ilmoittautumiset',
     ]);
     await page.goto(`${running.url}/tab/#/coordinator`);
     await page.getByText('Tämä näkymä on vain verkoston koordinaattoreille.').waitFor();

@@ -3,7 +3,16 @@ import { playgroundIdentity } from '../../bot/src/demo/playground-identities';
 import type { HistoryPage, NetworkRoadmapView, RoadmapView } from '../../bot/src/roadmap/roadmap-contracts';
 import { quarterAt, quarterIndex, quarterOf } from '../../bot/src/roadmap/roadmap';
 import type { Participant } from '../../bot/src/shared/participant';
-import { api, createRoadmap, path, roadmapOf, startRoadmapApp, tokenFor, view, type RoadmapTestApp } from './support';
+import {
+  api,
+  createRoadmap,
+  path,
+  roadmapOf,
+  startRoadmapApp,
+  tokenFor,
+  view,
+  type RoadmapTestApp,
+} from './support';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +32,9 @@ beforeAll(async () => {
   aino = await tokenFor(test.running, AINO.aadObjectId, AINO.name);
   roadmap = await createRoadmap(test.running, coordinator, 'hameenlinna');
   const everyone = await test.running.app.repositories.participants.listAll();
-  const found = everyone.find((p) => p.municipalityId === 'hameenlinna' && p.aadObjectId !== AINO.aadObjectId);
+  const found = everyone.find(
+    (p) => p.municipalityId === 'hameenlinna' && p.aadObjectId !== AINO.aadObjectId,
+  );
   if (!found) throw new Error('no second Hämeenlinna participant');
   owner = found;
 }, 120_000);
@@ -63,7 +74,10 @@ describe('goals and actions', () => {
       body: { municipalityId: 'atlantis', roundId: DEMO_ROUND_ID },
     });
     expect(unknown.status).toBe(422);
-    const participant = await api(test.running, '/api/roadmaps', aino, { method: 'POST', body: { municipalityId: 'kemi' } });
+    const participant = await api(test.running, '/api/roadmaps', aino, {
+      method: 'POST',
+      body: { municipalityId: 'kemi' },
+    });
     expect(participant.status).toBe(403);
   });
 
@@ -81,9 +95,15 @@ describe('goals and actions', () => {
     expect(goal.status).toBe(201);
     const created = goal.json as RoadmapView;
     goalId = created.goals[0]?.id ?? '';
-    expect(created.goals[0]).toMatchObject({ perspectiveLabel: 'Sähköiset palvelut', compassAreaName: 'Julkisten palvelujen digitalisaatio' });
+    expect(created.goals[0]).toMatchObject({
+      perspectiveLabel: 'Sähköiset palvelut',
+      compassAreaName: 'Julkisten palvelujen digitalisaatio',
+    });
 
-    const first = await api(test.running, path(roadmap.id, '/actions'), aino, { method: 'POST', body: action() });
+    const first = await api(test.running, path(roadmap.id, '/actions'), aino, {
+      method: 'POST',
+      body: action(),
+    });
     expect(first.status).toBe(201);
     const second = await api(test.running, path(roadmap.id, '/actions'), aino, {
       method: 'POST',
@@ -97,13 +117,20 @@ describe('goals and actions', () => {
     });
     const after = second.json as RoadmapView;
     const actions = after.goals[0]?.actions ?? [];
-    expect(actions.map((a) => a.title)).toEqual(['Asiakaspalautteen kerääminen', 'Lomakkeiden siirto verkkoasiointiin']);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Asiakaspalautteen kerääminen',
+      'Lomakkeiden siirto verkkoasiointiin',
+    ]);
     expect(actions[0]).toMatchObject({
       owner: { kind: 'external', name: 'Kaisa Mäkelä', title: 'viestintäpäällikkö', reachableInTeams: false },
       late: true,
       statusName: 'Käynnissä',
     });
-    expect(actions[1]?.owner).toMatchObject({ kind: 'participant', name: owner.name, reachableInTeams: true });
+    expect(actions[1]?.owner).toMatchObject({
+      kind: 'participant',
+      name: owner.name,
+      reachableInTeams: true,
+    });
     expect(after.lateCount).toBe(1);
   });
 
@@ -143,10 +170,22 @@ describe('goals and actions', () => {
 
   it('the header (phase, vision, owner, cadence) is ETag-checked too', async () => {
     const before = await view(test.running, aino, roadmap.id);
-    const change = { phase: 'contentWorkshop', vision: 'Hämeenlinna 2028: palvelut verkossa.', cadenceMonths: 6 };
-    const ok = await api(test.running, path(roadmap.id), aino, { method: 'PATCH', body: change, headers: { 'If-Match': before.etag } });
+    const change = {
+      phase: 'contentWorkshop',
+      vision: 'Hämeenlinna 2028: palvelut verkossa.',
+      cadenceMonths: 6,
+    };
+    const ok = await api(test.running, path(roadmap.id), aino, {
+      method: 'PATCH',
+      body: change,
+      headers: { 'If-Match': before.etag },
+    });
     expect(ok.status).toBe(200);
-    expect(ok.json).toMatchObject({ phase: 'contentWorkshop', cadenceMonths: 6, cadenceText: '6 kuukauden välein' });
+    expect(ok.json).toMatchObject({
+      phase: 'contentWorkshop',
+      cadenceMonths: 6,
+      cadenceText: '6 kuukauden välein',
+    });
     const stale = await api(test.running, path(roadmap.id), coordinator, {
       method: 'PATCH',
       body: { vision: 'toinen' },
@@ -159,7 +198,8 @@ describe('goals and actions', () => {
   it('refuses malformed, unknown, oversized and out-of-order input with a clear status and stores nothing', async () => {
     const service = roadmapOf(test.running.app).service;
     const before = (await service.load(roadmap.id))?.actions.length;
-    const post = (body: unknown) => api(test.running, path(roadmap.id, '/actions'), aino, { method: 'POST', body });
+    const post = (body: unknown) =>
+      api(test.running, path(roadmap.id, '/actions'), aino, { method: 'POST', body });
     expect((await post({ ...action(), title: '' })).status).toBe(400);
     expect((await post({ ...action(), title: 'x'.repeat(201) })).status).toBe(400);
     expect((await post({ ...action(), note: 'x'.repeat(2001) })).status).toBe(400);
@@ -169,12 +209,18 @@ describe('goals and actions', () => {
     expect((await post(action({ start: quarterAt(now + 2), end: quarterAt(now) }))).status).toBe(422);
     expect((await post(action({ end: quarterAt(now + 25) }))).status).toBe(422);
     expect((await post(action({ goalId: 'g-nothere' }))).status).toBe(422);
-    const kangasala = (await test.running.app.repositories.participants.listAll()).find((p) => p.municipalityId === 'kangasala');
+    const kangasala = (await test.running.app.repositories.participants.listAll()).find(
+      (p) => p.municipalityId === 'kangasala',
+    );
     const foreignOwner = await post(
-      action({ owner: { kind: 'participant', tenantId: kangasala?.tenantId, aadObjectId: kangasala?.aadObjectId } }),
+      action({
+        owner: { kind: 'participant', tenantId: kangasala?.tenantId, aadObjectId: kangasala?.aadObjectId },
+      }),
     );
     expect(foreignOwner.status).toBe(422);
-    expect(foreignOwner.json).toMatchObject({ detail: expect.stringContaining("roadmap's municipality") as unknown });
+    expect(foreignOwner.json).toMatchObject({
+      detail: expect.stringContaining("roadmap's municipality") as unknown,
+    });
     const raw = await fetch(`${test.running.url}${path(roadmap.id, '/actions')}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${aino}`, 'Content-Type': 'application/json' },
@@ -182,7 +228,15 @@ describe('goals and actions', () => {
     });
     expect(raw.status).toBe(400);
     expect((await api(test.running, path('demo-round~atlantis'), aino)).status).toBe(404);
-    expect((await api(test.running, path(roadmap.id, '/actions/a-nothere'), aino, { method: 'PUT', body: action(), headers: { 'If-Match': 'W/"x"' } })).status).toBe(404);
+    expect(
+      (
+        await api(test.running, path(roadmap.id, '/actions/a-nothere'), aino, {
+          method: 'PUT',
+          body: action(),
+          headers: { 'If-Match': 'W/"x"' },
+        })
+      ).status,
+    ).toBe(404);
     expect((await service.load(roadmap.id))?.actions.length).toBe(before);
   });
 
@@ -190,31 +244,58 @@ describe('goals and actions', () => {
     const current = await view(test.running, aino, roadmap.id);
     const goal = current.goals[0];
     if (!goal) throw new Error('no goal');
-    expect((await api(test.running, path(roadmap.id, `/goals/${goal.id}`), aino, { method: 'DELETE', headers: { 'If-Match': goal.etag } })).status).toBe(409);
+    expect(
+      (
+        await api(test.running, path(roadmap.id, `/goals/${goal.id}`), aino, {
+          method: 'DELETE',
+          headers: { 'If-Match': goal.etag },
+        })
+      ).status,
+    ).toBe(409);
     const doomed = goal.actions.find((a) => a.title === 'Asiakaspalautteen kerääminen');
     const removed = await api(test.running, path(roadmap.id, `/actions/${doomed?.id ?? ''}`), aino, {
       method: 'DELETE',
       headers: { 'If-Match': doomed?.etag ?? '' },
     });
     expect(removed.status).toBe(200);
-    expect((removed.json as RoadmapView).goals[0]?.actions.map((a) => a.title)).toEqual(['Lomakkeiden siirto verkkoasiointiin']);
-    const history = (await api(test.running, path(roadmap.id, '/history?lang=fi&pageSize=50'), aino)).json as HistoryPage;
+    expect((removed.json as RoadmapView).goals[0]?.actions.map((a) => a.title)).toEqual([
+      'Lomakkeiden siirto verkkoasiointiin',
+    ]);
+    const history = (await api(test.running, path(roadmap.id, '/history?lang=fi&pageSize=50'), aino))
+      .json as HistoryPage;
     const texts = history.items.map((item) => `${item.actorName}: ${item.text}`);
     expect(texts[0]).toBe(`${AINO.name}: Toimenpide poistettiin: Asiakaspalautteen kerääminen.`);
     expect(texts).toContain(`${AINO.name}: Vaihe: Valmistelu → Sisältötyöpaja.`);
     expect(texts).toContain(`${AINO.name}: Muutettiin: visio, seurantaväli.`);
-    expect(texts.some((t) => t.includes('Toimenpidettä muutettiin: Lomakkeiden siirto verkkoasiointiin') && t.includes('→ Käynnissä'))).toBe(true);
+    expect(
+      texts.some(
+        (t) =>
+          t.includes('Toimenpidettä muutettiin: Lomakkeiden siirto verkkoasiointiin') &&
+          t.includes('→ Käynnissä'),
+      ),
+    ).toBe(true);
     expect(texts.at(-1)).toBe(`${MIKKO.name}: Digitiekartta luotiin.`);
-    expect(history.items.every((item) => /^\d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}$/.test(item.atText))).toBe(true);
-    const paged = (await api(test.running, path(roadmap.id, '/history?pageSize=2'), aino)).json as HistoryPage;
+    expect(
+      history.items.every((item) => /^\d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}$/.test(item.atText)),
+    ).toBe(true);
+    const paged = (await api(test.running, path(roadmap.id, '/history?pageSize=2'), aino))
+      .json as HistoryPage;
     expect(paged.items).toHaveLength(2);
     expect(paged.continuationToken).not.toBeNull();
   });
 
   it("keeps the network view's row in step with every change, without reading the actions", async () => {
-    const network = (await api(test.running, '/api/roadmaps/network?lang=fi', coordinator)).json as NetworkRoadmapView;
+    const network = (await api(test.running, '/api/roadmaps/network?lang=fi', coordinator))
+      .json as NetworkRoadmapView;
     const row = network.rows.find((r) => r.municipalityId === 'hameenlinna');
-    expect(row).toMatchObject({ phase: 'contentWorkshop', actions: 1, onTrack: 1, late: 0, done: 0, perspectives: 11 });
+    expect(row).toMatchObject({
+      phase: 'contentWorkshop',
+      actions: 1,
+      onTrack: 1,
+      late: 0,
+      done: 0,
+      perspectives: 11,
+    });
     expect(network.rows.filter((r) => r.roadmapId !== null)).toHaveLength(1);
     expect(network.withoutRoadmap).toBe(19);
     expect(network.phases.find((p) => p.id === 'contentWorkshop')?.count).toBe(1);

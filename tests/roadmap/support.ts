@@ -7,9 +7,19 @@ import { createLogger } from '../../bot/src/platform/observability/logger';
 import type { roadmapFeature } from '../../bot/src/roadmap/roadmap-feature';
 import type { RoadmapView } from '../../bot/src/roadmap/roadmap-contracts';
 import type { Participant } from '../../bot/src/shared/participant';
-import { BotConnectorEmulator, conversationIdFor, type RecordedActivity } from '../emulators/bot-connector-emulator';
+import {
+  BotConnectorEmulator,
+  conversationIdFor,
+  type RecordedActivity,
+} from '../emulators/bot-connector-emulator';
 import { cardText } from '../polls/support';
-import { channelReference, deliveryOf, emulatorLimits, FAST_LIMITS, fastDispatcher } from '../reminders/support';
+import {
+  channelReference,
+  deliveryOf,
+  emulatorLimits,
+  FAST_LIMITS,
+  fastDispatcher,
+} from '../reminders/support';
 import { TEAM_ID, TENANT, type Person } from '../support/activities';
 import { postJson, startTestApp, type RunningApp } from '../support/test-app';
 import { api, surveyOf } from '../survey/support';
@@ -46,11 +56,16 @@ export async function startRoadmapApp(
   });
   const now = options.clock ? options.clock() : new Date();
   await seedDemoIfEmpty(running.app.repositories, now, createLogger('silent'));
-  await running.app.repositories.installations.add(`_${TENANT}_${TEAM_ID}`, channelReference(emulator.serviceUrl), {
-    overwrite: true,
-  });
+  await running.app.repositories.installations.add(
+    `_${TENANT}_${TEAM_ID}`,
+    channelReference(emulator.serviceUrl),
+    {
+      overwrite: true,
+    },
+  );
   if (options.surveys !== false) {
-    const rounds = async () => (await running.app.repositories.programme.listRounds()).map((round) => round.id);
+    const rounds = async () =>
+      (await running.app.repositories.programme.listRounds()).map((round) => round.id);
     await seedDemoSurveys(surveyOf(running.app).service, rounds, now, createLogger('silent'));
   }
   // Only the outbox runs in the background: the roadmap's own jobs are run by the tests.
@@ -67,7 +82,11 @@ export async function startRoadmapApp(
 
 /** A sign-in token as the tab gets one; the name is what the history records. */
 export async function tokenFor(running: RunningApp, aadObjectId: string, name = 'Someone'): Promise<string> {
-  const response = await postJson(`${running.url}/dev-auth/token`, { tenantId: DEMO_TENANT_ID, aadObjectId, name });
+  const response = await postJson(`${running.url}/dev-auth/token`, {
+    tenantId: DEMO_TENANT_ID,
+    aadObjectId,
+    name,
+  });
   if (response.status !== 200) throw new Error(`dev token: ${response.status} ${response.text}`);
   return (response.json as { access_token: string }).access_token;
 }
@@ -91,7 +110,11 @@ export function testParticipant(index: number, overrides: Partial<Participant> =
 }
 
 export function asPerson(participant: Participant): Person {
-  return { id: participant.teamsUserId ?? `29:${participant.aadObjectId}`, aadObjectId: participant.aadObjectId, name: participant.name };
+  return {
+    id: participant.teamsUserId ?? `29:${participant.aadObjectId}`,
+    aadObjectId: participant.aadObjectId,
+    name: participant.name,
+  };
 }
 
 /** Creates a municipality's roadmap in the demo round as a coordinator; returns its view. */
@@ -108,7 +131,12 @@ export async function createRoadmap(
   return created.json as RoadmapView;
 }
 
-export async function view(running: RunningApp, token: string, roadmapId: string, lang = 'fi'): Promise<RoadmapView> {
+export async function view(
+  running: RunningApp,
+  token: string,
+  roadmapId: string,
+  lang = 'fi',
+): Promise<RoadmapView> {
   const response = await api(running, `/api/roadmaps/${encodeURIComponent(roadmapId)}?lang=${lang}`, token);
   if (response.status !== 200) throw new Error(`roadmap view: ${response.status} ${response.text}`);
   return response.json as RoadmapView;
@@ -128,7 +156,11 @@ export function path(roadmapId: string, rest = ''): string {
 }
 
 /** The cards the emulator received in a person's personal chat. */
-export function cardsTo(emulator: BotConnectorEmulator, participant: Participant, needle: string): RecordedActivity[] {
+export function cardsTo(
+  emulator: BotConnectorEmulator,
+  participant: Participant,
+  needle: string,
+): RecordedActivity[] {
   const chat = conversationIdFor(participant.tenantId, [participant.teamsUserId ?? ''], false);
   return cardsWith(emulator, needle).filter((activity) => activity.conversationId === chat);
 }

@@ -55,10 +55,14 @@ const picksOf = (value: (perspectiveId: string, index: number) => string) =>
 function pick(person: Participant, data: Record<string, unknown>) {
   return invoke(
     test.running,
-    executeAction(VERBS.roadmapTargetsSave, { roadmapId: roadmap.id, ...data }, {
-      serviceUrl: test.emulator.serviceUrl,
-      from: asPerson(person),
-    }),
+    executeAction(
+      VERBS.roadmapTargetsSave,
+      { roadmapId: roadmap.id, ...data },
+      {
+        serviceUrl: test.emulator.serviceUrl,
+        from: asPerson(person),
+      },
+    ),
   );
 }
 
@@ -67,15 +71,23 @@ describe('target setting in the leadership workshop', () => {
     expect(leaders).toHaveLength(3);
     expect(roadmap.baseline.surveyId).not.toBeNull();
     expect(roadmap.perspectives).toHaveLength(11);
-    expect(roadmap.perspectives.every((p) => p.surveyMean !== null && p.baseline === p.surveyMean)).toBe(true);
+    expect(roadmap.perspectives.every((p) => p.surveyMean !== null && p.baseline === p.surveyMean)).toBe(
+      true,
+    );
 
-    const opened = await api(test.running, path(roadmap.id, '/target-setting/open'), coordinator, { method: 'POST' });
+    const opened = await api(test.running, path(roadmap.id, '/target-setting/open'), coordinator, {
+      method: 'POST',
+    });
     expect(opened.status).toBe(200);
     const after = opened.json as RoadmapView;
     expect(after.targetSetting.state).toBe('open');
     expect(after.phase).toBe('leadershipWorkshop');
 
-    await waitFor(() => cardsWith(test.emulator, VERBS.roadmapTargetsSave).length >= 3, 15_000, 'three target cards');
+    await waitFor(
+      () => cardsWith(test.emulator, VERBS.roadmapTargetsSave).length >= 3,
+      15_000,
+      'three target cards',
+    );
     for (const leader of leaders) {
       const cards = cardsTo(test.emulator, leader, VERBS.roadmapTargetsSave);
       expect(cards).toHaveLength(1);
@@ -92,7 +104,10 @@ describe('target setting in the leadership workshop', () => {
     expect(cardsTo(test.emulator, supervisor, VERBS.roadmapTargetsSave)).toHaveLength(0);
 
     // Opening again while open sends nothing new.
-    expect((await api(test.running, path(roadmap.id, '/target-setting/open'), coordinator, { method: 'POST' })).status).toBe(200);
+    expect(
+      (await api(test.running, path(roadmap.id, '/target-setting/open'), coordinator, { method: 'POST' }))
+        .status,
+    ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(cardsWith(test.emulator, VERBS.roadmapTargetsSave)).toHaveLength(3);
   });
@@ -116,7 +131,9 @@ describe('target setting in the leadership workshop', () => {
       .json as TargetSpreadView;
     expect(spread.answered).toBe(3);
     expect(spread.eligible).toBe(3);
-    expect(spread.answeredNames).toEqual([...leaders.map((l) => l.name)].sort((a, b) => a.localeCompare(b, 'fi')));
+    expect(spread.answeredNames).toEqual(
+      [...leaders.map((l) => l.name)].sort((a, b) => a.localeCompare(b, 'fi')),
+    );
     const competence = spread.perspectives.find((p) => p.id === 'digital-competence');
     expect(competence?.picks).toEqual([4, 4.5, 5]);
     expect(competence?.median).toBe(4.5);
@@ -132,23 +149,31 @@ describe('target setting in the leadership workshop', () => {
     const outsider = await pick(supervisor, { session: 1, ...picksOf(() => '5') });
     expect(outsider.text).toContain('Tavoitetasot asettavat kunnan johtoryhmän jäsenet.');
     const johanna = await pick(
-      { ...testParticipant(0), tenantId: DEMO_TENANT_ID, aadObjectId: JOHANNA.aadObjectId, name: JOHANNA.name, teamsUserId: JOHANNA.teamsUserId },
+      {
+        ...testParticipant(0),
+        tenantId: DEMO_TENANT_ID,
+        aadObjectId: JOHANNA.aadObjectId,
+        name: JOHANNA.name,
+        teamsUserId: JOHANNA.teamsUserId,
+      },
       { session: 1, ...picksOf(() => '5') },
     );
     expect(johanna.text).toContain('Tavoitetasot asettavat kunnan johtoryhmän jäsenet.');
-    const invalid = await pick(leaders[0] as Participant, { session: 1, ...picksOf(() => '7') });
+    const invalid = await pick(leaders[0], { session: 1, ...picksOf(() => '7') });
     expect(invalid.text).toContain('Jokin valinta ei kelpaa');
-    const old = await pick(leaders[0] as Participant, { session: 0, ...picksOf(() => '1') });
+    const old = await pick(leaders[0], { session: 0, ...picksOf(() => '1') });
     expect(old.text).toContain('avattu uudelleen');
-    const malformed = await pick(leaders[0] as Participant, { session: 'x'.repeat(20) });
+    const malformed = await pick(leaders[0], { session: 'x'.repeat(20) });
     expect(malformed.statusCode).toBe(400);
     expect(JSON.stringify((await service.load(roadmap.id))?.picks.map((p) => p.value))).toBe(before);
   });
 
   it('after closing, the card shows what the leader picked and a pick changes nothing', async () => {
-    const closed = await api(test.running, path(roadmap.id, '/target-setting/close'), coordinator, { method: 'POST' });
+    const closed = await api(test.running, path(roadmap.id, '/target-setting/close'), coordinator, {
+      method: 'POST',
+    });
     expect((closed.json as RoadmapView).targetSetting.state).toBe('closed');
-    const late = await pick(leaders[0] as Participant, { session: 1, ...picksOf(() => '1') });
+    const late = await pick(leaders[0], { session: 1, ...picksOf(() => '1') });
     expect(late.text).toContain('Tavoitetasojen asettaminen on suljettu.');
     expect(late.text).toContain('Digiosaaminen');
     expect(JSON.stringify(late.card)).toContain('{"title":"Digiosaaminen","value":"4,5"}');
@@ -163,10 +188,19 @@ describe('target setting in the leadership workshop', () => {
     if (!competence) throw new Error('no perspective');
     const target = path(roadmap.id, '/perspectives/digital-competence/target');
     const body = { target: 4.3, targetYear: 2028, priority: 'high' };
-    const agreed = await api(test.running, target, coordinator, { method: 'PUT', body, headers: { 'If-Match': competence.etag } });
+    const agreed = await api(test.running, target, coordinator, {
+      method: 'PUT',
+      body,
+      headers: { 'If-Match': competence.etag },
+    });
     expect(agreed.status).toBe(200);
     const after = (agreed.json as RoadmapView).perspectives.find((p) => p.id === 'digital-competence');
-    expect(after).toMatchObject({ target: 4.3, targetYear: 2028, priority: 'high', agreedByName: MIKKO.name });
+    expect(after).toMatchObject({
+      target: 4.3,
+      targetYear: 2028,
+      priority: 'high',
+      agreedByName: MIKKO.name,
+    });
     const stale = await api(test.running, target, coordinator, {
       method: 'PUT',
       body: { ...body, target: 2 },
@@ -182,14 +216,23 @@ describe('target setting in the leadership workshop', () => {
     expect(outOfScale.status).toBe(400);
     const johanna = await tokenFor(test.running, JOHANNA.aadObjectId, JOHANNA.name);
     expect(
-      (await api(test.running, target, johanna, { method: 'PUT', body, headers: { 'If-Match': after?.etag ?? '' } })).status,
+      (
+        await api(test.running, target, johanna, {
+          method: 'PUT',
+          body,
+          headers: { 'If-Match': after?.etag ?? '' },
+        })
+      ).status,
     ).toBe(404);
     const final = await view(test.running, coordinator, roadmap.id);
     expect(final.perspectives.find((p) => p.id === 'digital-competence')?.target).toBe(4.3);
     const history = (await api(test.running, path(roadmap.id, '/history?lang=fi'), coordinator)).json as {
       items: { actorName: string; text: string }[];
     };
-    expect(history.items[0]).toMatchObject({ actorName: MIKKO.name, text: 'Sovittu tavoitetaso: Digiosaaminen – → 4,3.' });
+    expect(history.items[0]).toMatchObject({
+      actorName: MIKKO.name,
+      text: 'Sovittu tavoitetaso: Digiosaaminen – → 4,3.',
+    });
     expect(history.items.some((item) => item.text === 'Tavoitetasojen asettaminen suljettiin.')).toBe(true);
   });
 });

@@ -268,7 +268,7 @@ describe('the public answer page', () => {
     });
     expect(codes.status).toBe(201);
     expect(codes.headers.get('content-type')).toContain('text/csv');
-    const list = codes.text.replace('\uFEFF', '').trim().split(/\r\n/).slice(1);
+    const list = codes.text.replace('\uFEFF', '').replace(/"/g, '').trim().split(/\r\n/).slice(1);
     expect(list).toHaveLength(3);
     const code = list[0] ?? '';
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);

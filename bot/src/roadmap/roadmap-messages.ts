@@ -456,7 +456,8 @@ const EN: RoadmapMessages = {
   targetsSaved: (time) => `Saved ${time}. You can still change your picks.`,
   targetsInvalid: 'A pick is not valid. Choose a target level from the list.',
   targetsClosed: 'Target setting is closed. Your picks are below.',
-  targetsNewSession: 'Target setting was opened again and the old card no longer counts. Pick your target levels on this card.',
+  targetsNewSession:
+    'Target setting was opened again and the old card no longer counts. Pick your target levels on this card.',
   targetsNotLeader: "Target levels are set by the members of the municipality's leadership team.",
   checkInTitle: 'How is the action going?',
   checkInIntro: (period) =>

@@ -1,12 +1,14 @@
 import type { Language } from '../shared/i18n/language';
+import { toExcelCsv, type CsvCell } from '../shared/csv';
 import type { SurveyResultsView } from './survey-contracts';
+
+export { attachmentDisposition, CSV_CONTENT_TYPE } from '../shared/csv';
 
 /**
  * The results' aggregates as CSV for Excel: UTF-8 with a byte-order mark, semicolons, decimal
  * commas in Finnish and Swedish. One row per perspective and group; a suppressed cell says why.
  * Individual answers are never exported: there is no function here that could.
  */
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 const HEADERS: Record<Language, readonly string[]> = {
   fi: [
@@ -86,13 +88,9 @@ const HEADERS: Record<Language, readonly string[]> = {
 const WHOLE: Record<Language, string> = { fi: 'Koko kunta', sv: 'Hela kommunen', en: 'Whole municipality' };
 
 export function resultsCsv(results: SurveyResultsView, language: Language): string {
-  const number = (value: number | null | undefined, decimals = 2): string => {
-    if (value === null || value === undefined) return '';
-    const text = value.toFixed(decimals);
-    return language === 'en' ? text : text.replace('.', ',');
-  };
+  const number = (value: number | null | undefined): number | null => value ?? null;
   const surveyName = `${results.survey.kind === 'baseline' ? 'baseline' : 'follow-up'} ${results.survey.opensAt.slice(0, 10)}`;
-  const rows: string[][] = [[...HEADERS[language]]];
+  const rows: CsvCell[][] = [[...HEADERS[language]]];
   for (const p of results.perspectives) {
     const distribution = p.distribution ?? [];
     rows.push([
@@ -146,23 +144,15 @@ export function resultsCsv(results: SurveyResultsView, language: Language): stri
       }
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+  return toExcelCsv(rows, {
+    decimals: 2,
+    fixed: true,
+    decimalSeparator: language === 'en' ? '.' : ',',
+  });
 }
 
 /** One-time codes for a municipality to hand out: one per line, with a header. */
 export function codesCsv(codes: readonly string[], language: Language): string {
   const header = { fi: 'Vastauskoodi', sv: 'Svarskod', en: 'Answer code' }[language];
-  return `\uFEFF${[header, ...codes].join('\r\n')}\r\n`;
-}
-
-/** A cell quoted when it must be, and never read by Excel as a formula. */
-function cell(value: string): string {
-  const numeric = /^-?\d+([.,]\d+)?$/.test(value);
-  const safe = !numeric && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return toExcelCsv([[header], ...codes.map((code) => [code])]);
 }

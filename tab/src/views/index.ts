@@ -45,6 +45,13 @@ export const VIEWS: readonly TabView[] = [
     load: () => import('./survey/survey-view'),
   },
   {
+    id: 'registration',
+    title: { fi: 'Ilmoittautumiset', sv: 'Anmälningar', en: 'Registrations' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./registration/registration-view'),
+  },
+  {
     id: 'coordinator',
     title: { fi: 'Koordinaattori', sv: 'Koordinator', en: 'Coordinator' },
     access: 'coordinator',

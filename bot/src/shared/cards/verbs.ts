@@ -19,6 +19,13 @@ export const VERBS = {
   roadmapTargetsSave: 'digiverkosto.roadmap.targets.save',
   roadmapTargetsShow: 'digiverkosto.roadmap.targets.show',
   roadmapCheckIn: 'digiverkosto.roadmap.checkIn',
+  registrationShow: 'digiverkosto.registration.show',
+  registrationRegister: 'digiverkosto.registration.register',
+  registrationCancel: 'digiverkosto.registration.cancel',
+  registrationOffer: 'digiverkosto.registration.offer',
+  registrationTransfer: 'digiverkosto.registration.transfer',
+  preAssignmentOpen: 'digiverkosto.preAssignment.open',
+  preAssignmentHandIn: 'digiverkosto.preAssignment.handIn',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -196,10 +196,16 @@ const FI: RoadmapMessages = {
   summaryNothingMoved: 'Toimenpiteiden tiloissa ei ollut muutoksia.',
   summaryCounts: (c) =>
     `Valmiina ${c.done}, käynnissä ${c.inProgress}, suunniteltuna ${c.planned}, myöhässä ${c.late}, luovuttu ${c.dropped}.`,
-  summaryLate: (count) => `${count} toimenpidettä on myöhässä aikataulustaan.`,
-  summaryUnanswered: (count) => `${count} vastuuhenkilöä ei vastannut.`,
+  summaryLate: (count) =>
+    count === 1
+      ? 'Yksi toimenpide on myöhässä aikataulustaan.'
+      : `${count} toimenpidettä on myöhässä aikataulustaan.`,
+  summaryUnanswered: (count) =>
+    count === 1 ? 'Yksi vastuuhenkilö ei vastannut.' : `${count} vastuuhenkilöä ei vastannut.`,
   summaryExternal: (count) =>
-    `${count} toimenpiteen vastuuhenkilö ei ole Teamsissa; heidän tilanteensa kirjataan välilehdellä.`,
+    count === 1
+      ? 'Yhden toimenpiteen vastuuhenkilö ei ole Teamsissa; toimenpiteen tilanne kirjataan välilehdellä.'
+      : `${count} toimenpiteen vastuuhenkilöt eivät ole Teamsissa; niiden tilanne kirjataan välilehdellä.`,
   openRoadmap: 'Avaa digitiekartta',
   overviewTitle: (municipality) => `Digitiekartta: ${municipality}`,
   overviewPhase: (phase) => `Vaihe: ${phase}`,
@@ -343,10 +349,14 @@ const SV: RoadmapMessages = {
   summaryNothingMoved: 'Inga åtgärder bytte status.',
   summaryCounts: (c) =>
     `Klara ${c.done}, pågår ${c.inProgress}, planerade ${c.planned}, försenade ${c.late}, slopade ${c.dropped}.`,
-  summaryLate: (count) => `${count} åtgärder ligger efter sin tidtabell.`,
-  summaryUnanswered: (count) => `${count} ansvariga svarade inte.`,
+  summaryLate: (count) =>
+    count === 1 ? 'En åtgärd ligger efter sin tidtabell.' : `${count} åtgärder ligger efter sin tidtabell.`,
+  summaryUnanswered: (count) =>
+    count === 1 ? 'En ansvarig svarade inte.' : `${count} ansvariga svarade inte.`,
   summaryExternal: (count) =>
-    `${count} åtgärders ansvariga finns inte i Teams; deras läge registreras i fliken.`,
+    count === 1
+      ? 'En åtgärds ansvariga finns inte i Teams; dess läge registreras i fliken.'
+      : `${count} åtgärders ansvariga finns inte i Teams; deras läge registreras i fliken.`,
   openRoadmap: 'Öppna den digitala färdplanen',
   overviewTitle: (municipality) => `Digital färdplan: ${municipality}`,
   overviewPhase: (phase) => `Skede: ${phase}`,
@@ -484,10 +494,14 @@ const EN: RoadmapMessages = {
   summaryNothingMoved: 'No action changed status.',
   summaryCounts: (c) =>
     `Done ${c.done}, in progress ${c.inProgress}, planned ${c.planned}, late ${c.late}, dropped ${c.dropped}.`,
-  summaryLate: (count) => `${count} actions are behind schedule.`,
-  summaryUnanswered: (count) => `${count} owners did not answer.`,
+  summaryLate: (count) =>
+    count === 1 ? 'One action is behind schedule.' : `${count} actions are behind schedule.`,
+  summaryUnanswered: (count) =>
+    count === 1 ? 'One owner did not answer.' : `${count} owners did not answer.`,
   summaryExternal: (count) =>
-    `${count} actions' owners are not in Teams; their status is recorded in the tab.`,
+    count === 1
+      ? "One action's owner is not in Teams; its status is recorded in the tab."
+      : `${count} actions' owners are not in Teams; their status is recorded in the tab.`,
   openRoadmap: 'Open the roadmap',
   overviewTitle: (municipality) => `Digital roadmap: ${municipality}`,
   overviewPhase: (phase) => `Phase: ${phase}`,

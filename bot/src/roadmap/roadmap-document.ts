@@ -534,11 +534,12 @@ export function buildRoadmapSummary(data: RoadmapData, context: SummaryContext):
       type: 'table',
       caption: t.actionsTable,
       columns: [
-        { header: t.action, width: 3 },
+        { header: t.action, width: 2.9 },
         { header: t.ownerHeader, width: 2 },
-        { header: t.period, width: 1.6 },
+        // Wide enough for "Q4/2026–Q2/2027" on one line.
+        { header: t.period, width: 2 },
         { header: t.status, width: 1.4 },
-        { header: t.indicator, width: 2.4 },
+        { header: t.indicator, width: 2.1 },
       ],
       rows: tableRows,
       ...(clipped ? { note: t.outsideRange(quarterSpanText(range.from, range.to)) } : {}),

@@ -86,10 +86,11 @@ export function quarterText(quarter: Quarter): string {
   return `Q${quarter.quarter}/${quarter.year}`;
 }
 
+/** "Q3/2026", "Q1–Q3/2026" within a year (short enough for a table cell), "Q4/2026–Q2/2027". */
 export function quarterSpanText(start: Quarter, end: Quarter): string {
-  return quarterIndex(start) === quarterIndex(end)
-    ? quarterText(start)
-    : `${quarterText(start)}–${quarterText(end)}`;
+  if (quarterIndex(start) === quarterIndex(end)) return quarterText(start);
+  if (start.year === end.year) return `Q${start.quarter}–Q${end.quarter}/${start.year}`;
+  return `${quarterText(start)}–${quarterText(end)}`;
 }
 
 /** Someone who is responsible for something: a participant, a named person outside Teams, or an erased person. */

@@ -97,9 +97,10 @@ export function timelineChart(options: TimelineChartOptions): ChartGraphic {
   shapes.push(...legendPart.shapes);
   let y = legendPart.height + 12;
 
-  // Swatch, gap, the longest status word.
+  // Swatch, gap, the longest status word, and 6 pt to spare: resvg sets the word a little wider
+  // than the font's advance widths add up to, and the DOCX picture clipped its last letter.
   const statusWidth =
-    Math.max(...used.map((status) => textWidth(statusLabel(status), 'regular', CHART_TYPE.tick))) + 10;
+    Math.max(...used.map((status) => textWidth(statusLabel(status), 'regular', CHART_TYPE.tick))) + 16;
   const labels = options.rows.map((row) => sanitiseText(row.label));
   const natural = Math.max(...labels.map((label) => textWidth(label, 'regular', CHART_TYPE.label)));
   const labelWidth = Math.min(width * 0.34, Math.max(90, natural));

@@ -45,6 +45,13 @@ export const VIEWS: readonly TabView[] = [
     load: () => import('./survey/survey-view'),
   },
   {
+    id: 'roadmap',
+    title: { fi: 'Digitiekartta', sv: 'Digital färdplan', en: 'Digital roadmap' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./roadmap/roadmap-view'),
+  },
+  {
     id: 'registration',
     title: { fi: 'Ilmoittautumiset', sv: 'Anmälningar', en: 'Registrations' },
     access: 'participant',

@@ -144,7 +144,13 @@ describe("the roadmap's personal data", () => {
     ]);
     expect(section?.roadmapTargetPicks).toHaveLength(1);
     expect(JSON.stringify(section?.roadmapTargetPicks)).toContain('"e-services":4');
-    expect(JSON.stringify(section?.roadmapCheckIns)).toContain('Ajanvaraus pilotissa kahdella asemalla.');
+    expect(section?.roadmapCheckIns).toEqual([
+      expect.objectContaining({
+        roadmapId: roadmap.id,
+        actionId,
+        line: 'Ajanvaraus pilotissa kahdella asemalla.',
+      }),
+    ]);
     expect(section?.roadmapAgreedTargets).toEqual([
       expect.objectContaining({ roadmapId: roadmap.id, perspectiveId: 'e-services', target: 4 }),
     ]);

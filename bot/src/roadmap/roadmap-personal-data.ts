@@ -103,7 +103,7 @@ export function roadmapPersonalData(
         roadmapOwnerOf: roadmapOwner,
         roadmapActionsOwned: actionsOwned,
         roadmapTargetPicks: targetPicks,
-        roadmapCheckIns: checkIns,
+        roadmapCheckIns: withoutRepeats(checkIns),
         roadmapBaselineAdjustments: baselineAdjustments,
         roadmapAgreedTargets: agreedTargets,
         roadmapChanges: changes,
@@ -142,6 +142,21 @@ export function roadmapPersonalData(
       }
     },
   };
+}
+
+/**
+ * An action keeps its last check-in beside the check-in's own row: the person's answer is listed
+ * once, from its own row (which has the time), unless only the action's copy is left.
+ */
+function withoutRepeats(checkIns: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const own = new Set(
+    checkIns
+      .filter((c) => 'actionId' in c)
+      .map((c) => JSON.stringify([c.roadmapId, c.period, c.status, c.line])),
+  );
+  return checkIns.filter(
+    (c) => 'actionId' in c || !own.has(JSON.stringify([c.roadmapId, c.period, c.status, c.line])),
+  );
 }
 
 /** Rows name the person by object id; the tenant is checked wherever the row records it. */

@@ -180,6 +180,24 @@ describe('the roadmap view in the tab', () => {
     await expect(page.getByRole('button', { name: 'Avaa tavoitetasojen asettaminen' }).count()).resolves.toBe(
       0,
     );
+    // A leader edits her roadmap's vision and adds a goal.
+    await page.getByRole('button', { name: 'Muokkaa vaihetta, visiota ja seurantaa' }).click();
+    const header = page.getByRole('form', { name: 'Muokkaa vaihetta, visiota ja seurantaa' });
+    await header.getByRole('textbox', { name: 'Visio' }).fill('Hämeenlinna palvelee verkossa vuonna 2028.');
+    expect(describeViolations(await axeViolations(page))).toBe('');
+    await header.getByRole('button', { name: 'Tallenna' }).click();
+    await header.waitFor({ state: 'detached' });
+    await page.getByText('Hämeenlinna palvelee verkossa vuonna 2028.').first().waitFor();
+    await page.getByRole('button', { name: 'Uusi tavoite' }).click();
+    const goal = page.getByRole('form', { name: 'Uusi tavoite' });
+    await goal.getByRole('textbox', { name: /Otsikko/ }).fill('Asiointi verkossa');
+    await goal.getByRole('combobox', { name: 'Näkökulma' }).selectOption({ label: 'Sähköiset palvelut' });
+    await goal.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Asiointi verkossa' }).waitFor();
+    await page
+      .getByRole('cell', { name: /Tavoite lisätty: Asiointi verkossa|Asiointi verkossa/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'roadmap-tab-leader-phone');
     await page
       .locator('section[aria-labelledby="roadmap-targets"]')

@@ -26,6 +26,7 @@ import { useTableStyles } from '../coordinator/styles';
 import type { TabViewProps } from '../registry';
 import { RoadmapActions } from './roadmap-actions';
 import { LevelsChart, SpreadChart, decimal } from './roadmap-charts';
+import { GoalForm, HeaderForm } from './roadmap-header-form';
 import { messages } from './roadmap-messages';
 
 const useStyles = makeStyles({
@@ -241,6 +242,8 @@ function RoadmapDetail({ roadmapId }: { readonly roadmapId: string }) {
   );
   const [roadmap, setRoadmap] = useState<RoadmapView | undefined>();
   const [historyGeneration, setHistoryGeneration] = useState(0);
+  const [editingHeader, setEditingHeader] = useState(false);
+  const [addingGoal, setAddingGoal] = useState(false);
   useEffect(() => {
     if (loaded.data) setRoadmap(loaded.data);
   }, [loaded.data]);
@@ -308,6 +311,12 @@ function RoadmapDetail({ roadmapId }: { readonly roadmapId: string }) {
               : ''}
           </dd>
         </dl>
+        {roadmap.canEdit &&
+          (editingHeader ? (
+            <HeaderForm roadmap={roadmap} onChanged={changed} onClose={() => setEditingHeader(false)} />
+          ) : (
+            <Button onClick={() => setEditingHeader(true)}>{t.editHeader}</Button>
+          ))}
         <h2 className={table.sectionHeading}>{t.downloads}</h2>
         <div className={styles.buttons}>
           <Button onClick={() => download('pdf')}>{t.pdf}</Button>
@@ -333,6 +342,14 @@ function RoadmapDetail({ roadmapId }: { readonly roadmapId: string }) {
           {t.goals}
         </h2>
         <RoadmapActions roadmap={roadmap} onChanged={changed} />
+        {roadmap.canEdit &&
+          (addingGoal ? (
+            <GoalForm roadmap={roadmap} onChanged={changed} onClose={() => setAddingGoal(false)} />
+          ) : (
+            <Button appearance="primary" onClick={() => setAddingGoal(true)}>
+              {t.addGoal}
+            </Button>
+          ))}
       </section>
 
       <History roadmapId={roadmap.id} generation={historyGeneration} />

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { usesDevIdentityProvider } from './platform/api/dev-identity-provider';
 import type { AppConfig } from './platform/config/config';
 import { jsonBody } from './platform/http/json-body';
+import { loopbackHostOnly } from './platform/http/loopback-host';
 import { problem, sendProblem } from './platform/http/problem';
 import { staticFiles } from './platform/http/static-files';
 import type { Logger } from './platform/observability/logger';
@@ -26,6 +28,7 @@ export function createServer(deps: ServerDeps): Server {
   const { logger } = deps;
   const server = restify.createServer({ name: 'digiverkosto', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.dedupeSlashes());
+  if (usesDevIdentityProvider(deps.config)) server.pre(loopbackHostOnly(deps.config.publicUrl));
   server.use(jsonBody(MAX_BODY_BYTES));
 
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -140,6 +140,7 @@ describe("a participant's programme in the tab", () => {
       'Vertaisryhmät',
       'Aihetoiveet',
       'Digikysely',
+      'Digitiekartta',
       'Ilmoittautumiset',
     ]);
     await page.goto(`${running.url}/tab/#/coordinator`);

@@ -5,8 +5,9 @@ import type { ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiRange } from '../shared/i18n/helsinki-time';
 import { LANGUAGES, pickText, type Language } from '../shared/i18n/language';
 import type { Clock } from '../platform/clock';
-import { CalendarUnavailableError, isMember, type InvitationService } from './invitation-service';
-import { memberIdOf, type PeerGroupFormation, type PeerMeeting } from './peer-group-model';
+import type { InvitationService } from './invitation-service';
+import { CalendarUnavailableError } from './meeting-sync';
+import { isMember, memberIdOf, type PeerGroupFormation, type PeerMeeting } from './peer-group-model';
 import { PeerGroupError, type LeaderPool, type PeerGroupService } from './peer-group-service';
 import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
 import type {

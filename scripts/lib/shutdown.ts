@@ -56,6 +56,12 @@ export const logger = createLogger((process.env.LOG_LEVEL as 'info' | undefined)
  * loading also ends in an orderly stop rather than a kill.
  */
 export const shutdown = new Shutdown(logger);
-// `run` handles every error itself, so the promise it returns never rejects.
-process.on('SIGINT', () => void shutdown.run('SIGINT'));
-process.on('SIGTERM', () => void shutdown.run('SIGTERM'));
+const stopOn = (signal: NodeJS.Signals): void => {
+  // `run` handles every error of a step itself; this is for a fault in `run`.
+  shutdown.run(signal).catch((error: unknown) => {
+    process.stderr.write(`Stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+};
+process.on('SIGINT', () => stopOn('SIGINT'));
+process.on('SIGTERM', () => stopOn('SIGTERM'));

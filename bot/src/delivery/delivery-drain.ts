@@ -375,10 +375,14 @@ export class DeliveryDrain {
     if (!found) {
       found = this.conversationForPerson(target.identity);
       this.people.set(personKey, found);
-      // A failed creation is retried by the next attempt, not remembered.
-      void found.then((value) => {
-        if (!('conversationId' in value)) this.people.delete(personKey);
-      });
+      // A failed creation is retried by the next attempt, not remembered; nor is a failed look-up
+      // (storage unreachable), whose error reaches the sender awaiting it.
+      found.then(
+        (value) => {
+          if (!('conversationId' in value)) this.people.delete(personKey);
+        },
+        () => this.people.delete(personKey),
+      );
     }
     return found;
   }

@@ -40,7 +40,6 @@ export interface DrainSettings {
   readonly staleClaimMs: number;
   readonly inlineRetryMaxMs: number;
   readonly resultBatchSize: number;
-  readonly resultFlushMs: number;
 }
 
 interface WorkItem {
@@ -55,8 +54,8 @@ interface WorkItem {
 /**
  * Sends one delivery's claimable rows with `workerCount` senders and completes the delivery when
  * nothing is left. A reader claims rows a transaction's worth ahead of the senders; the senders
- * take them from `ready`, and each outcome goes to the {@link ResultWriter}. Reader, senders and
- * writer wake each other through one {@link Signal}.
+ * take them from `ready`, and each outcome goes to the {@link ResultWriter}, whose write a sender
+ * waits for before its next message. Reader and senders wake each other through one {@link Signal}.
  */
 export class DeliveryDrain {
   private readonly notAfter: number;
@@ -78,16 +77,10 @@ export class DeliveryDrain {
     private readonly workerCount: number,
   ) {
     this.notAfter = delivery.notAfter ? Date.parse(delivery.notAfter) : Number.POSITIVE_INFINITY;
-    this.writer = new ResultWriter(
-      host.outbox,
-      host.clock,
-      { batchSize: host.settings.resultBatchSize, flushMs: host.settings.resultFlushMs },
-      {
-        stored: (outcome, etag) => this.stored(outcome, etag),
-        lost: (batch, error) => this.lost(batch, error),
-      },
-      this.changed,
-    );
+    this.writer = new ResultWriter(host.outbox, host.clock, host.settings.resultBatchSize, {
+      stored: (outcome, etag) => this.stored(outcome, etag),
+      lost: (batch, error) => this.lost(batch, error),
+    });
   }
 
   /** Wakes every sender and the reader (the dispatcher is stopping). */
@@ -111,20 +104,23 @@ export class DeliveryDrain {
       this.ready.push(item);
     }
     this.waitingRetries.clear();
-    for (const item of this.ready.splice(0)) {
-      await this.finish(item, {
-        state: 'pending',
-        attempts: item.attempts,
-        lastError: item.row.lastError,
-        nextAttemptAt: 0,
-      });
-    }
+    await Promise.all(
+      this.ready.splice(0).map((item) =>
+        this.finish(item, {
+          state: 'pending',
+          attempts: item.attempts,
+          lastError: item.row.lastError,
+          nextAttemptAt: 0,
+        }),
+      ),
+    );
     await this.writer.flush();
     if (this.remaining === 0 && !this.host.isStopping() && this.host.holdsLease()) {
       await this.host.outbox.complete(this.delivery, this.host.clock());
     }
   }
 
+  /** Records an outcome; resolves once it is in storage, so a sender's next message waits for it. */
   private async finish(item: WorkItem, update: RowUpdate): Promise<void> {
     if (update.state === 'pending') this.remaining += 1;
     await this.writer.record({ row: item.row, update });
@@ -221,11 +217,6 @@ export class DeliveryDrain {
 
   private async worker(): Promise<void> {
     for (;;) {
-      // Storage is behind: wait rather than widen the window a crash could repeat.
-      if (this.writer.full && !this.host.isStopping()) {
-        await this.changed.wait();
-        continue;
-      }
       const item = this.ready.shift();
       if (item) {
         this.active += 1;
@@ -245,9 +236,7 @@ export class DeliveryDrain {
             attempts: item.attempts + 1,
             lastError: 'internal error',
             nextAttemptAt: this.host.wallClock() + this.host.settings.retry.baseDelayMs,
-          }).catch((writeError: unknown) =>
-            this.host.logger.error('outbox row write failed', { error: writeError }),
-          );
+          });
         } finally {
           this.active -= 1;
           this.changed.notify();

@@ -17,7 +17,9 @@ import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry-policy';
  * Per row: pending → sending (claimed in a batch transaction, conditional on each row's ETag and
  * stamped with the lease token) → sent | failed | unreachable, or back to pending with a later
  * `nextAttemptAt` when a retry is far off. After a crash, rows left in `sending` by an earlier
- * holder are claimed again, so at most the messages that were in flight at the crash are repeated.
+ * holder are claimed again; a message counts as sent only once its outcome is stored, and a sender
+ * starts its next message only then, so at most the messages in flight at the crash (one per
+ * sender, `concurrency` in all) are repeated.
  */
 export interface DispatcherOptions {
   /** Names this instance in the lease row (host name and process id in production). */
@@ -37,11 +39,10 @@ export interface DispatcherOptions {
   /** Deliveries drained side by side. */
   readonly parallelDeliveries: number;
   /**
-   * Outcomes written per batch transaction, and the longest an outcome waits to be written. Sends
-   * pause while two batches are unwritten, so a crash repeats at most that many plus those in flight.
+   * Outcomes written per batch transaction at most. A sender waits for its outcome to be written
+   * before its next message, so a crash repeats at most `concurrency` messages: those in flight.
    */
   readonly resultBatchSize: number;
-  readonly resultFlushMs: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> = Object.freeze({
@@ -54,8 +55,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'instanceId'> =
   pageSize: 100,
   inlineRetryMaxMs: 30_000,
   parallelDeliveries: 8,
-  resultBatchSize: 50,
-  resultFlushMs: 200,
+  resultBatchSize: 100,
 });
 
 export const DISPATCHER_LEASE = 'outbox-dispatcher';

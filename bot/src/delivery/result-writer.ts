@@ -1,6 +1,5 @@
 import type { Clock } from '../platform/clock';
 import type { OutboxRepository, OutboxRow, RowUpdate } from './outbox-repository';
-import type { Signal } from './signal';
 
 /** A batch transaction holds at most 100 operations. */
 export const MAX_RESULT_BATCH = 100;
@@ -11,13 +10,6 @@ export interface Outcome {
   readonly update: RowUpdate;
 }
 
-export interface ResultWriterOptions {
-  /** Outcomes written per batch transaction (at most {@link MAX_RESULT_BATCH}). */
-  readonly batchSize: number;
-  /** The longest an outcome waits for its batch to fill. */
-  readonly flushMs: number;
-}
-
 export interface ResultWriterHooks {
   /** The outcome is in storage; `etag` is undefined when someone else changed the row meanwhile. */
   stored(outcome: Outcome, etag: string | undefined): void;
@@ -25,24 +17,33 @@ export interface ResultWriterHooks {
   lost(batch: readonly Outcome[], error: unknown): void;
 }
 
+interface Waiting {
+  readonly outcome: Outcome;
+  readonly written: () => void;
+}
+
 /**
- * Writes one delivery's outcomes in small batch transactions: one storage call per batch instead
- * of one per message. One write at a time; outcomes that arrive meanwhile join the next batch, so
- * slow storage gets fewer, bigger transactions instead of a growing queue of small ones. Every
- * finished write notifies `written`, which is what senders waiting for room listen to.
+ * Writes one delivery's outcomes in batch transactions, one write at a time: an outcome that
+ * arrives while a write is under way joins the next batch, so slow storage gets fewer, bigger
+ * transactions instead of a growing queue of small ones, and fast storage writes at once.
+ *
+ * {@link record} resolves once the outcome is in storage (or its write failed), and a sender waits
+ * for that before it starts its next message. So a message that was sent but not yet recorded is
+ * always one a sender is still busy with: at most one per sender. That is the bound on repeats
+ * after a crash: a process killed at any moment repeats at most as many messages as it had senders
+ * working (the dispatcher's `concurrency`), and only those that were in flight.
  */
 export class ResultWriter {
-  private readonly unwritten: Outcome[] = [];
-  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly unwritten: Waiting[] = [];
   private writing: Promise<void> | undefined;
   private writingCount = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
-    private readonly options: ResultWriterOptions,
+    /** Outcomes per batch transaction (at most {@link MAX_RESULT_BATCH}). */
+    private readonly batchSize: number,
     private readonly hooks: ResultWriterHooks,
-    private readonly written: Signal,
   ) {}
 
   /** Outcomes not yet in storage: the messages a crash now would repeat. */
@@ -50,17 +51,12 @@ export class ResultWriter {
     return this.unwritten.length + this.writingCount;
   }
 
-  /** Storage is behind: two batches wait. Senders pause rather than widen what a crash could repeat. */
-  get full(): boolean {
-    return this.unrecorded >= this.options.batchSize * 2;
-  }
-
-  /** Queues an outcome; it is written with the next batch. */
-  async record(outcome: Outcome): Promise<void> {
-    await Promise.resolve();
-    this.unwritten.push(outcome);
-    if (this.unwritten.length >= this.options.batchSize) this.pump();
-    else this.flushTimer ??= setTimeout(() => this.pump(), this.options.flushMs);
+  /** Resolves when the outcome is in storage, or its batch could not be written. */
+  record(outcome: Outcome): Promise<void> {
+    return new Promise<void>((written) => {
+      this.unwritten.push({ outcome, written });
+      this.pump();
+    });
   }
 
   /** Resolves when everything recorded so far has been written (or found unwritable). */
@@ -72,18 +68,14 @@ export class ResultWriter {
   }
 
   private pump(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
     if (this.writing || this.unwritten.length === 0) return;
-    const batch = this.unwritten.splice(0, MAX_RESULT_BATCH);
+    const batch = this.unwritten.splice(0, Math.min(this.batchSize, MAX_RESULT_BATCH));
     this.writingCount = batch.length;
-    this.writing = this.write(batch).finally(() => {
+    this.writing = this.write(batch.map((waiting) => waiting.outcome)).finally(() => {
       this.writing = undefined;
       this.writingCount = 0;
-      this.written.notify();
-      if (this.unwritten.length >= this.options.batchSize) this.pump();
-      else if (this.unwritten.length > 0)
-        this.flushTimer ??= setTimeout(() => this.pump(), this.options.flushMs);
+      for (const waiting of batch) waiting.written();
+      this.pump();
     });
   }
 

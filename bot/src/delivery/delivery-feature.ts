@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { AdapterConnectorGateway, type ConnectorGateway } from './connector-sender';
 import { LeaseRepository } from './lease-repository';
+import { NetworkTeam, type ChosenTeam } from './network-team';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
 import { OutboxRepository } from './outbox-repository';
@@ -22,6 +23,8 @@ export interface DeliveryDeps {
   readonly connector: BotConnector;
   readonly installations: InstallationRepository;
   readonly teamsUserIdOf: TeamsUserIdLookup;
+  /** The network's team for a round (a coordinator's choice); unset: the one team installed. */
+  readonly chosenTeam?: ChosenTeam;
 }
 
 export interface DeliveryFeature extends Feature {
@@ -63,7 +66,7 @@ export function deliveryFeature(
   );
   const delivery = new OutboxDelivery(
     outbox,
-    deps.installations,
+    new NetworkTeam(deps.installations, deps.chosenTeam ?? (() => Promise.resolve(undefined))),
     clock,
     logger,
     () => dispatcher.notify(),

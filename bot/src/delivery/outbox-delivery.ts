@@ -7,7 +7,7 @@ import type {
   DeliveryTarget,
   OutboxState,
 } from '../platform/delivery';
-import type { InstallationRepository } from '../platform/teams';
+import type { NetworkTeam } from './network-team';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 
@@ -25,7 +25,7 @@ const MAX_LISTED_FAILURES = 200;
 export class OutboxDelivery implements Delivery {
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly installations: InstallationRepository,
+    private readonly team: NetworkTeam,
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Wakes the local dispatcher after an enqueue. */
@@ -38,31 +38,30 @@ export class OutboxDelivery implements Delivery {
     request: DeliveryRequest,
   ): Promise<{ readonly accepted: number; readonly duplicates: number }> {
     const rows: NewOutboxRow[] = [];
-    let channels: Awaited<ReturnType<InstallationRepository['channels']>> | undefined;
     for (const message of request.messages) {
       if (message.target.kind === 'channel') {
-        channels ??= await this.installations.channels();
-        if (channels.length === 0) {
+        const found = await this.team.channel(message.target.roundId);
+        if (found.kind === 'none') {
           rows.push({
             targetKey: 'channel',
-            target: { kind: 'none', reason: 'the app is not installed in any team channel' },
+            target: { kind: 'none', reason: found.reason },
             activity: message.activity,
             state: 'unreachable',
-            lastError: 'the app is not installed in any team channel',
+            lastError: found.reason,
           });
+          continue;
         }
-        for (const channel of channels) {
-          rows.push({
-            targetKey: `channel:${channel.conversationId}`,
-            target: {
-              kind: 'channel',
-              tenantId: channel.tenantId,
-              conversationId: channel.conversationId,
-              reference: channel.reference,
-            },
-            activity: message.activity,
-          });
-        }
+        const channel = found.installation;
+        rows.push({
+          targetKey: `channel:${channel.conversationId}`,
+          target: {
+            kind: 'channel',
+            tenantId: channel.tenantId,
+            conversationId: channel.conversationId,
+            reference: channel.reference,
+          },
+          activity: message.activity,
+        });
       } else {
         rows.push({
           targetKey: targetKeyOf(message.target),

@@ -48,6 +48,14 @@ export function runAction(work: () => Promise<void>, onError: (error: Error) => 
   work().catch((reason: unknown) => onError(reason instanceof Error ? reason : new Error(String(reason))));
 }
 
+/**
+ * Runs a click handler whose work reports its own errors (a notice beside the control); anything
+ * that still escapes is a bug, logged rather than left as an unhandled rejection.
+ */
+export function runHandled(work: () => Promise<unknown>): void {
+  work().catch((reason: unknown) => console.error(reason));
+}
+
 export type ApiData<T> =
   | { readonly status: 'loading'; readonly data: T | undefined }
   | { readonly status: 'ready'; readonly data: T }

@@ -5,7 +5,9 @@ import { isLanguage, type Language } from '../shared/i18n/language';
 import { escapeKey } from '../platform/storage/keys';
 import { z } from 'zod';
 import { jsonColumn } from '../platform/storage/json-column';
+import { isStatusCode } from '../platform/storage/errors';
 import {
+  createIfAbsent,
   deleteIfPresent,
   getEntity,
   odata,
@@ -55,6 +57,13 @@ export const PARTICIPANT_CACHE_MS = 30_000;
 /** A person not (yet) in the roster is asked again sooner: the roster sync may add them any moment. */
 const ABSENT_CACHE_MS = 5_000;
 const CACHE_ENTRIES = 5_000;
+
+/** A participant as an audience count sees them. */
+export interface AudienceFacts extends TeamsIdentity {
+  readonly municipalityId: string | undefined;
+  readonly roles: readonly ParticipantRole[];
+  readonly active: boolean;
+}
 
 export class ParticipantRepository {
   private readonly recentReads = new Map<string, { value: Participant | undefined; until: number }>();
@@ -165,27 +174,26 @@ export class ParticipantRepository {
   ): Promise<void> {
     const client = await this.store.table('participants');
     const [partitionKey, rowKey] = keys(identity);
+    const change = { partitionKey, rowKey, language, updatedAt: now.toISOString() };
     return this.writing(identity, async () => {
-      const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);
-      if (existing) {
-        await client.updateEntity({ partitionKey, rowKey, language, updatedAt: now.toISOString() }, 'Merge');
+      // One call for someone already known (If-Match: *, so a missing row is a 404, not a new row).
+      try {
+        await client.updateEntity(change, 'Merge');
         return;
+      } catch (error) {
+        if (!isStatusCode(error, 404)) throw error;
       }
-      await client.upsertEntity(
-        {
-          partitionKey,
-          rowKey,
-          tenantId: identity.tenantId,
-          aadObjectId: identity.aadObjectId,
-          name: identity.name ?? '',
-          roles: rolesColumn.write([]),
-          language,
-          isGuest: false,
-          active: true,
-          updatedAt: now.toISOString(),
-        } satisfies ParticipantEntity & { partitionKey: string; rowKey: string },
-        'Merge',
-      );
+      const created = await createIfAbsent(client, {
+        ...change,
+        tenantId: identity.tenantId,
+        aadObjectId: identity.aadObjectId,
+        name: identity.name ?? '',
+        roles: rolesColumn.write([]),
+        isGuest: false,
+        active: true,
+      } satisfies ParticipantEntity & { partitionKey: string; rowKey: string });
+      // The roster added them meanwhile: keep what it wrote, set the language.
+      if (!created) await client.updateEntity(change, 'Merge');
     });
   }
 
@@ -203,6 +211,29 @@ export class ParticipantRepository {
       client,
       { filter: odata`PartitionKey eq ${escapeKey(tenantId)}`, pageSize, continuationToken },
       toParticipant,
+    );
+  }
+
+  /**
+   * What a poll's response rates count of every participant, and nothing else (no names, no
+   * contact details): a scan of the whole roster that stays small however large the roster grows.
+   */
+  async listAudienceFacts(): Promise<AudienceFacts[]> {
+    const client = await this.store.table('participants');
+    return readAll<
+      Pick<ParticipantEntity, 'tenantId' | 'aadObjectId' | 'municipalityId' | 'roles' | 'active'>,
+      AudienceFacts
+    >(
+      client,
+      undefined,
+      (entity) => ({
+        tenantId: entity.tenantId,
+        aadObjectId: entity.aadObjectId,
+        municipalityId: entity.municipalityId || undefined,
+        roles: rolesColumn.read(entity.roles),
+        active: entity.active !== false,
+      }),
+      ['tenantId', 'aadObjectId', 'municipalityId', 'roles', 'active'],
     );
   }
 

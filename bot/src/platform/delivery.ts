@@ -22,7 +22,7 @@ export interface OutgoingMessage {
 }
 
 export type DeliveryPurpose =
-  'reminder' | 'poll' | 'pollReminder' | 'invitation' | 'rsvpReminder' | 'announcement';
+  'reminder' | 'poll' | 'pollReminder' | 'invitation' | 'rsvpReminder' | 'announcement' | 'survey';
 
 export interface DeliveryRequest {
   /**

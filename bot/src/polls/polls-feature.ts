@@ -123,7 +123,7 @@ export function pollsFeature(
         return { pollAnswers: answers };
       },
       async erase(identity) {
-        for (const poll of await repository.list()) await repository.eraseAnswer(poll.id, identity);
+        for (const poll of await repository.list()) await polls.eraseAnswer(poll.id, identity);
       },
     },
     start: () => job.start(),

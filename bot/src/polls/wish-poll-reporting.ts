@@ -47,10 +47,12 @@ export class WishPollReporting {
   ): Promise<WishPollResultsView | undefined> {
     const poll = await this.service.get(pollId);
     if (!poll) return undefined;
+    // The municipalities' names are read alongside (or come from memory), not after the rest.
     const [tally, audience, suggestions] = await Promise.all([
       this.service.tally(pollId),
       this.audience(poll),
       this.polls.suggestionsPage(pollId, suggestionPageSize),
+      this.municipalityNames(),
     ]);
     const municipalities = await this.municipalityNames([
       ...audience.byMunicipality.keys(),
@@ -80,9 +82,12 @@ export class WishPollReporting {
     const now = Date.now();
     const cached = this.audienceCache.get(poll.id);
     if (cached && cached.until > now) return cached.counts;
-    const counts = this.participants
-      .listAll()
-      .then((people) => countAudience(poll, people.map(answererOf).filter(isDefined)));
+    const counts = this.participants.listAudienceFacts().then((people) =>
+      countAudience(
+        poll,
+        people.map((person) => ({ ...person, name: '' })),
+      ),
+    );
     this.audienceCache.set(poll.id, { counts, until: now + this.ttl() });
     counts.catch(() => this.audienceCache.delete(poll.id));
     return counts;
@@ -164,8 +169,4 @@ export class WishPollReporting {
   private ttl(): number {
     return this.options.cacheTtlMs ?? 60_000;
   }
-}
-
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
 }

@@ -1,4 +1,4 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { TeamsIdentity } from '../shared/participant';
 import type { LocalizedText } from '../shared/i18n/language';
 import {
@@ -41,7 +41,9 @@ import {
  * Because the answer, its suggestion and its tally shard share a partition, a change is written as
  * one entity-group transaction, conditional on the ETags read: the answer and the tally commit
  * together or not at all, so no retry, crash or concurrent change can count an answer twice or
- * lose one. Sharding keeps concurrent answerers from queueing on one tally row.
+ * lose one. Within one process the service writes a poll's answers in groups, one transaction at a
+ * time (several answers and the shards they touch); sharding keeps instances that write at the same
+ * time from conflicting on one tally row.
  */
 export const TALLY_SHARDS = 64;
 
@@ -118,6 +120,22 @@ export interface StoredSuggestion {
   readonly submittedAt: string;
 }
 
+/** What a commit stored, with the ETags storage gave it (undefined if a response lacked one). */
+export interface CommittedAnswer {
+  readonly answer: Versioned<WishPollAnswer> | undefined;
+  readonly shard: Versioned<TallyShard> | undefined;
+}
+
+/** Answers one transaction may carry: each takes up to two operations and its shard one more, of 100. */
+export const MAX_GROUP_ANSWERS = 32;
+
+/** One person's answer change within a group: stored as `next`, counted in shard `shard`. */
+export interface AnswerChange {
+  readonly previous: Versioned<WishPollAnswer> | undefined;
+  readonly next: WishPollAnswer;
+  readonly shard: number;
+}
+
 /** One change of one person's answer, to be committed atomically with its tally shard. */
 export interface AnswerCommit {
   readonly previous: Versioned<WishPollAnswer> | undefined;
@@ -166,6 +184,11 @@ export class WishPollRepository {
     return replaceIfUnchanged(polls, pollEntity(poll), etag);
   }
 
+  /** The tally shard a person's first answer counts in. */
+  shardFor(answerer: TeamsIdentity): number {
+    return shardOf(answerer);
+  }
+
   /** Reads one person's answer and the tally shard it counts in, in parallel. */
   async readForAnswer(
     pollId: string,
@@ -195,39 +218,84 @@ export class WishPollRepository {
     return entity ? { value: toAnswer(pollId, entity), etag: entity.etag } : undefined;
   }
 
-  /** Writes the answer, its suggestion row and the tally shard in one transaction; ConflictError if any changed. */
-  async commitAnswer(commit: AnswerCommit): Promise<void> {
-    const answers = await this.answers();
-    const { previous, next, shard } = commit;
-    const partitionKey = escapeKey(next.pollId);
-    const row = answerEntity(next, shard.value.index);
-    const actions: TransactionAction[] = [
-      previous ? ['update', row, 'Replace', { etag: previous.etag }] : ['create', row],
-    ];
-    const suggestionKey = SUGGESTION_PREFIX + identityKey(next.answerer);
-    if (next.suggestion !== undefined) {
-      const suggestion: SuggestionEntity & { partitionKey: string; rowKey: string } = {
-        partitionKey,
-        rowKey: suggestionKey,
-        text: next.suggestion,
-        submittedAt: next.submittedAt,
-        ...(next.municipalityId ? { municipalityId: next.municipalityId } : {}),
-        ...(next.name ? { name: next.name } : {}),
-      };
-      actions.push(['upsert', suggestion, 'Replace']);
-    } else if (previous?.value.suggestion !== undefined) {
-      actions.push(['delete', { partitionKey, rowKey: suggestionKey }]);
-    }
-    actions.push([
-      'update',
-      shardEntity(partitionKey, shard.value.index, commit.tally, shard.value.closedAt),
-      'Replace',
-      { etag: shard.etag },
-    ]);
-    await submitConditional(answers, actions, partitionKey, row.rowKey);
+  /**
+   * Writes the answer, its suggestion row and the tally shard in one transaction: a first answer
+   * (no `previous`) is created, so it fails if the person has an answer after all; a change and the
+   * shard are conditional on their ETags. {@link ConflictError} if any of that does not hold. Returns
+   * the new ETags, so the next change needs no read.
+   */
+  async commitAnswer(commit: AnswerCommit): Promise<CommittedAnswer> {
+    const [committed] = await this.commitAnswers(
+      [{ previous: commit.previous, next: commit.next, shard: commit.shard.value.index }],
+      [{ ...commit.shard, value: { ...commit.shard.value, tally: commit.tally } }],
+    );
+    return committed ?? { answer: undefined, shard: undefined };
   }
 
-  /** Every tally shard of a poll: one range query of {@link TALLY_SHARDS} rows. */
+  /**
+   * Several people's answers to one poll and the shards they count in, as one transaction: all of
+   * it is stored or none (see {@link commitAnswer}). `shards` carry the tallies to store, each with
+   * the ETag it was read or last written with. At most {@link MAX_GROUP_ANSWERS} answers and one
+   * change per person. Returns, per answer, what was stored with the new ETags.
+   */
+  async commitAnswers(
+    changes: readonly AnswerChange[],
+    shards: readonly Versioned<TallyShard>[],
+  ): Promise<CommittedAnswer[]> {
+    const first = changes[0];
+    if (!first) return [];
+    if (changes.length > MAX_GROUP_ANSWERS) throw new RangeError('Too many answers for one transaction');
+    const answers = await this.answers();
+    const partitionKey = escapeKey(first.next.pollId);
+    const actions: TransactionAction[] = [];
+    const answerAction: number[] = [];
+    for (const { previous, next, shard } of changes) {
+      const row = answerEntity(next, shard);
+      answerAction.push(actions.length);
+      actions.push(previous ? ['update', row, 'Replace', { etag: previous.etag }] : ['create', row]);
+      const suggestionKey = SUGGESTION_PREFIX + identityKey(next.answerer);
+      if (next.suggestion !== undefined) {
+        const suggestion: SuggestionEntity & { partitionKey: string; rowKey: string } = {
+          partitionKey,
+          rowKey: suggestionKey,
+          text: next.suggestion,
+          submittedAt: next.submittedAt,
+          ...(next.municipalityId ? { municipalityId: next.municipalityId } : {}),
+          ...(next.name ? { name: next.name } : {}),
+        };
+        actions.push(['upsert', suggestion, 'Replace']);
+      } else if (previous?.value.suggestion !== undefined) {
+        actions.push(['delete', { partitionKey, rowKey: suggestionKey }]);
+      }
+    }
+    const shardAction = new Map<number, number>();
+    for (const shard of shards) {
+      shardAction.set(shard.value.index, actions.length);
+      actions.push([
+        'update',
+        shardEntity(partitionKey, shard.value.index, shard.value.tally, shard.value.closedAt),
+        'Replace',
+        { etag: shard.etag },
+      ]);
+    }
+    const response = await submitConditional(answers, actions, partitionKey, answerKey(first.next.answerer));
+    // Sub-responses come in the order of the actions.
+    const etagAt = (index: number | undefined): string | undefined =>
+      index === undefined ? undefined : response.subResponses[index]?.etag;
+    const storedShards = new Map<number, Versioned<TallyShard>>();
+    for (const shard of shards) {
+      const etag = etagAt(shardAction.get(shard.value.index));
+      if (etag) storedShards.set(shard.value.index, { value: shard.value, etag });
+    }
+    return changes.map((change, index) => {
+      const etag = etagAt(answerAction[index]);
+      return {
+        answer: etag ? { value: change.next, etag } : undefined,
+        shard: storedShards.get(change.shard),
+      };
+    });
+  }
+
   /**
    * Removes a person's answer and suggestion (erasure). The tally keeps its counts: they name no
    * one, and an anonymous poll keeps only counts in any case.
@@ -240,6 +308,7 @@ export class WishPollRepository {
     return answer || suggestion;
   }
 
+  /** Every tally shard of a poll: one range query of {@link TALLY_SHARDS} rows. */
   async readShards(pollId: string): Promise<Versioned<TallyShard>[]> {
     const answers = await this.answers();
     const partitionKey = escapeKey(pollId);
@@ -424,17 +493,20 @@ function shardKey(index: number): string {
   return TALLY_PREFIX + String(index).padStart(2, '0');
 }
 
-/** Runs a transaction; a changed ETag (412) or a row created meanwhile (409) is a {@link ConflictError}. */
+/**
+ * Runs a transaction. A changed ETag (412), a row created meanwhile (409) or a row removed
+ * meanwhile (404: an answer erased since it was read) is a {@link ConflictError}: read again.
+ */
 async function submitConditional(
   client: TableClient,
   actions: TransactionAction[],
   partitionKey: string,
   rowKey: string,
-): Promise<void> {
+): Promise<TableTransactionResponse> {
   try {
-    await client.submitTransaction(actions);
+    return await client.submitTransaction(actions);
   } catch (error) {
-    if (isStatusCode(error, 412) || isStatusCode(error, 409)) {
+    if (isStatusCode(error, 412) || isStatusCode(error, 409) || isStatusCode(error, 404)) {
       throw new ConflictError(client.tableName, partitionKey, rowKey);
     }
     throw error;

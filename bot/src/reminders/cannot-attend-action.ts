@@ -6,6 +6,20 @@ import { reminderMessagesFor } from './reminder-messages';
 import type { Clock } from '../platform/clock';
 import type { AbsenceRepository } from './absence-repository';
 import type { ProgrammeRepository } from '../programme';
+import type { ProgrammeEvent } from '../shared/programme-event';
+import type { Language } from '../shared/i18n/language';
+import type { TeamsIdentity } from '../shared/participant';
+import type { ReminderCardButtons } from './reminder-card';
+
+export interface CannotAttendHooks {
+  /** Another feature's part (a registration gives up the seat); its sentence joins the thank-you. */
+  readonly onCannotAttend?: (
+    event: ProgrammeEvent,
+    who: TeamsIdentity,
+    language: Language,
+  ) => Promise<string | undefined>;
+  readonly cardButtons?: ReminderCardButtons;
+}
 
 const cannotAttendData = z.object({
   roundId: z.string().min(1).max(200),
@@ -26,6 +40,7 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
     private readonly absences: AbsenceRepository,
     private readonly calendarUrl: (roundId: string, eventId: string) => string,
     private readonly clock: Clock,
+    private readonly hooks: CannotAttendHooks = {},
   ) {}
 
   async handle(
@@ -46,11 +61,13 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
       municipalityId: person.participant?.municipalityId,
       recordedAt: this.clock().toISOString(),
     });
+    const more = await this.hooks.onCannotAttend?.(event, person.identity, person.language);
     return {
       kind: 'card',
       card: buildReminderCard(event, person.language, {
         calendarUrl: this.calendarUrl(event.roundId, event.id),
-        confirmation: m.absenceRecorded,
+        confirmation: more ? `${m.absenceRecorded} ${more}` : m.absenceRecorded,
+        buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
       }),
     };
   }

@@ -32,7 +32,24 @@ export interface ReminderCardData {
   readonly showCannotAttend: boolean;
   readonly confirmation: string;
   readonly footer: string;
+  readonly extraButtons: readonly ReminderCardButton[];
 }
+
+/**
+ * A button another feature adds to the reminder card (the pre-assignment's "hand in"): an
+ * `Action.Execute` with that feature's verb and data, answered by that feature's card action.
+ */
+export interface ReminderCardButton {
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+/** The buttons other features add for an event, in the reader's language. */
+export type ReminderCardButtons = (
+  event: ProgrammeEvent,
+  language: Language,
+) => readonly ReminderCardButton[];
 
 export interface ReminderCardOptions {
   /** When the reminder is written (sent), for the "the event is tomorrow" line; none leaves it out. */
@@ -41,6 +58,8 @@ export interface ReminderCardOptions {
   readonly calendarUrl: string;
   /** Shown after "I can't attend" was pressed, in place of the button. */
   readonly confirmation?: string;
+  /** Buttons of other features for this event (none by default). */
+  readonly buttons?: readonly ReminderCardButton[];
 }
 
 const reminderCard = defineCard<ReminderCardData>(reminderTemplate);
@@ -87,6 +106,7 @@ export function buildReminderCard(
     showCannotAttend: options.confirmation === undefined,
     confirmation: options.confirmation ?? '',
     footer: m.timesAreHelsinki,
+    extraButtons: options.buttons ?? [],
   });
 }
 

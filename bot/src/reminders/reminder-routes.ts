@@ -12,6 +12,7 @@ import type { AbsenceRepository } from './absence-repository';
 import type { ProgrammeRepository } from '../programme';
 import { reminderSpecSchema, type ReminderRepository } from './reminder-repository';
 import { ApiError, type ApiRouter, pathParams } from '../platform/api/api-router';
+import type { ReminderCardButtons } from './reminder-card';
 
 /** The UID domain of calendar entries; fixed so a re-downloaded .ics updates the same entry. */
 export const CALENDAR_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
@@ -24,6 +25,7 @@ export interface ReminderRouteDeps {
   readonly delivery: Delivery;
   readonly clock: Clock;
   readonly calendarUrl: (roundId: string, eventId: string) => string;
+  readonly cardButtons?: ReminderCardButtons;
 }
 
 const roundQuery = z.object({ roundId: z.string().min(1).max(200).optional() });
@@ -171,6 +173,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
         // As it will read when sent: at the offset's due time, or now.
         now: body.offset ? reminderDueAt(new Date(event.startsAt), body.offset) : deps.clock(),
         calendarUrl: deps.calendarUrl(event.roundId, event.id),
+        buttons: deps.cardButtons?.(event, body.language) ?? [],
       });
       return { status: 200, body: { language: body.language, card } };
     },

@@ -10,6 +10,7 @@ import type {
 import type { NetworkTeam } from './network-team';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
+import { UnreachableRetry } from './unreachable-retry';
 
 /** Above this many people, their chats are read with one partition scan instead of one read each. */
 const SCAN_THRESHOLD = 50;
@@ -32,7 +33,15 @@ export class OutboxDelivery implements Delivery {
     private readonly onEnqueued: () => void = () => undefined,
     /** Known personal chats are written into the rows, so sending needs no read per person. */
     private readonly personalChats?: PersonalChatRepository,
-  ) {}
+  ) {
+    this.retry = new UnreachableRetry(outbox, team, clock, logger, onEnqueued);
+  }
+
+  private readonly retry: UnreachableRetry;
+
+  retryUnreachable(): Promise<number> {
+    return this.retry.run();
+  }
 
   async enqueue(
     request: DeliveryRequest,
@@ -44,7 +53,7 @@ export class OutboxDelivery implements Delivery {
         if (found.kind === 'none') {
           rows.push({
             targetKey: 'channel',
-            target: { kind: 'none', reason: found.reason },
+            target: { kind: 'none', reason: found.reason, roundId: message.target.roundId },
             activity: message.activity,
             state: 'unreachable',
             lastError: found.reason,

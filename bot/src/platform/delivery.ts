@@ -51,4 +51,10 @@ export interface DeliveryStatus {
 export interface Delivery {
   enqueue(request: DeliveryRequest): Promise<{ readonly accepted: number; readonly duplicates: number }>;
   status(deliveryId: string): Promise<DeliveryStatus>;
+  /**
+   * Someone may have become reachable (the app was installed, the roster read, a member added):
+   * messages given up because nobody could be resolved are sent after all, if still due. Returns
+   * how many were sent again.
+   */
+  retryUnreachable(): Promise<number>;
 }

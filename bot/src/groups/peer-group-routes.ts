@@ -487,7 +487,13 @@ function when(startsAt: string, endsAt: string, lang: Language): string {
 /** The services' named failures as answers; everything else stays a 500. */
 function peerGroupErrors(error: unknown): ApiError | undefined {
   if (error instanceof PeerGroupError) {
-    const statuses = { notFound: 404, invited: 409, invalid: 400, versionRequired: 428 } as const;
+    const statuses = {
+      notFound: 404,
+      invited: 409,
+      invalid: 400,
+      versionRequired: 428,
+      notParticipant: 403,
+    } as const;
     return new ApiError(statuses[error.code], error.message);
   }
   if (error instanceof CalendarUnavailableError) {

@@ -560,6 +560,51 @@ describe('invitations and answers', () => {
       expect(mine.json.meetings.map((meeting) => meeting.groupNumber)).toEqual([to.number]);
     });
   });
+
+  it("answers a moved or erased member's old calendar link with 410 or 404, naming no one (issue 13 item 7)", async () => {
+    await withApp(async (running) => {
+      const formation = await form(running);
+      await sendInvitations(running);
+      await waitForInvitations(13);
+      const linkOf = async (who: Person): Promise<string> => {
+        const [card] = await cardsFor(running, who);
+        const url = openUrls(card).find((candidate) => candidate.url.includes('/invitation.ics?token='))?.url;
+        if (!url) throw new Error(`no calendar link for ${who.name}`);
+        return `${running.url}${url.replace(/^https?:\/\/[^/]+/, '')}`;
+      };
+      const ainoLink = await linkOf(AINO);
+      const johannaLink = await linkOf(JOHANNA);
+      expect((await fetch(ainoLink)).status).toBe(200);
+      expect((await fetch(johannaLink)).status).toBe(200);
+      const names = formation.groups.flatMap((group) => group.members.map((member) => member.name));
+
+      const from = groupOf(formation, AINO);
+      const to = formation.groups.find((group) => group.index !== from.index);
+      if (!to) throw new Error('one group only');
+      const coordinator = await tokenFor(running, MIKKO);
+      const current = await api<FormationView>(running, `/api/groups/discussions/${DISCUSSION}`, coordinator);
+      const moved = await api(running, `/api/groups/discussions/${DISCUSSION}/move`, coordinator, {
+        method: 'POST',
+        body: { memberId: memberIdOfPerson(AINO), targetIndex: to.index },
+        headers: { 'If-Match': current.json.etag },
+      });
+      expect(moved.status).toBe(200);
+      const old = await fetch(ainoLink);
+      expect(old.status).toBe(410);
+      const oldText = await old.text();
+      for (const name of names) expect(oldText).not.toContain(name);
+
+      const erased = await api(running, '/api/me/erase', await tokenFor(running, JOHANNA), {
+        method: 'POST',
+        body: { confirm: true },
+      });
+      expect(erased.status).toBe(204);
+      const afterErasure = await fetch(johannaLink);
+      expect(afterErasure.status).toBe(404);
+      const erasedText = await afterErasure.text();
+      for (const name of names) expect(erasedText).not.toContain(name);
+    });
+  });
 });
 
 describe('bad input', () => {

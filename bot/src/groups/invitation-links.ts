@@ -51,14 +51,15 @@ export class InvitationLinks {
 
   /**
    * The .ics behind a card's "add to calendar" link: the current version for a member, the
-   * cancellation for a meeting cancelled or a member taken out of it. Undefined for a bad, expired
-   * or foreign token, or a meeting that does not exist.
+   * cancellation for a meeting cancelled. Undefined for a bad, expired or foreign token, a meeting
+   * that does not exist, or a person erased or removed from the network; 'gone' for a member taken
+   * out of the group. The file names the other members, so only a current member gets one.
    */
   async file(
     meetingId: string,
     token: string,
     language: Language | undefined,
-  ): Promise<InvitationFile | 'expired' | undefined> {
+  ): Promise<InvitationFile | 'expired' | 'gone' | undefined> {
     const now = this.deps.clock();
     const check = await verifyInvitationToken(token, await this.deps.meetings.signingKey(), now);
     if (!check.ok) return check.reason === 'expired' ? 'expired' : undefined;
@@ -67,12 +68,14 @@ export class InvitationLinks {
     if (!meeting) return undefined;
     const event = await this.deps.groups.discussion(meeting.roundId, meeting.eventId);
     const participant = (await this.deps.participants.get(check.claims))?.value;
+    if (!participant?.active) return undefined;
+    if (!isMember(meeting, check.claims)) return 'gone';
     return buildInvitationFile({
       meeting,
       event,
-      language: language ?? participant?.language ?? DEFAULT_LANGUAGE,
+      language: language ?? participant.language ?? DEFAULT_LANGUAGE,
       municipalities: await this.deps.directory.municipalityMap(),
-      stillMember: isMember(meeting, check.claims),
+      stillMember: true,
       organizer: this.deps.organizer,
       now,
     });

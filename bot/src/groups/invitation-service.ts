@@ -128,7 +128,7 @@ export class InvitationService {
     meetingId: string,
     token: string,
     language: Language | undefined,
-  ): Promise<InvitationFile | 'expired' | undefined> {
+  ): Promise<InvitationFile | 'expired' | 'gone' | undefined> {
     return this.links.file(meetingId, token, language);
   }
 

@@ -326,6 +326,7 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
     handle: async ({ params, query }) => {
       const file = await invitations.calendarFile(params.meetingId, query.token, query.lang);
       if (file === 'expired') throw new ApiError(410, 'This calendar link has expired.');
+      if (file === 'gone') throw new ApiError(410, 'You are no longer a member of this group.');
       if (!file) throw new ApiError(404, 'There is no such invitation.');
       return {
         status: 200,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { AdapterConnectorGateway, type ConnectorGateway } from './connector-sender';
 import { LeaseRepository } from './lease-repository';
 import { NetworkTeam, type ChosenTeam } from './network-team';
-import { OutboxDelivery } from './outbox-delivery';
+import { OutboxDelivery, targetKeyOf } from './outbox-delivery';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
 import { OutboxRepository } from './outbox-repository';
 import { PersonalChatRepository } from './personal-chat-repository';
@@ -77,6 +77,27 @@ export function deliveryFeature(
     delivery,
     dispatcher,
     outbox,
+    personalData: {
+      // The messages the outbox sent (or tried to send) the person, and their personal chat's id.
+      export: async (identity) => {
+        const rows = await outbox.rowsOfTarget(targetKeyOf({ kind: 'person', identity }));
+        const messages = [];
+        for (const row of rows) {
+          const header = await outbox.header(row.deliveryId);
+          messages.push({
+            deliveryId: row.deliveryId,
+            purpose: header?.purpose ?? null,
+            state: row.state,
+            sentAt: row.sentAt ?? null,
+          });
+        }
+        return { messages, personalChat: (await personalChats.get(identity)) !== undefined };
+      },
+      erase: async (identity) => {
+        await outbox.deleteRowsOfTarget(targetKeyOf({ kind: 'person', identity }));
+        await personalChats.erase(identity);
+      },
+    },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),
   };

@@ -14,6 +14,7 @@ import { escapeKey } from '../platform/storage/keys';
 import { jsonColumn, StoredDataError } from '../platform/storage/json-column';
 import {
   createIfAbsent,
+  deleteIfPresent,
   getEntity,
   odata,
   readAll,
@@ -379,6 +380,33 @@ export class OutboxRepository {
       await client.updateEntity({ partitionKey, rowKey: HEADER_ROW, completedAt: '' }, 'Merge');
     }
     return reopened;
+  }
+
+  /**
+   * One recipient's rows across deliveries (a person's export and erasure), by the row key every
+   * delivery gives that recipient; with what each delivery was for.
+   */
+  async rowsOfTarget(
+    targetKey: string,
+  ): Promise<{ deliveryId: string; state: OutboxState; sentAt: string | undefined; updatedAt: string }[]> {
+    const client = await this.store.table('outbox');
+    return readAll<
+      TargetEntity,
+      { deliveryId: string; state: OutboxState; sentAt: string | undefined; updatedAt: string }
+    >(client, odata`RowKey eq ${targetRowKey(targetKey)}`, (entity) => ({
+      deliveryId: entity.deliveryId,
+      state: toState(entity.state),
+      sentAt: entity.sentAt || undefined,
+      updatedAt: entity.updatedAt,
+    }));
+  }
+
+  /** Erasure: the recipient's rows go; the delivery's counts then leave them out. */
+  async deleteRowsOfTarget(targetKey: string): Promise<void> {
+    const client = await this.store.table('outbox');
+    for (const row of await this.rowsOfTarget(targetKey)) {
+      await deleteIfPresent(client, escapeKey(row.deliveryId), targetRowKey(targetKey));
+    }
   }
 
   /** One page of the rows still pending or being sent. */

@@ -115,6 +115,19 @@ export class MeetingSync {
     if (!(new Date(endsAt).getTime() > new Date(startsAt).getTime())) {
       throw new PeerGroupError('invalid', 'The meeting must end after it starts.');
     }
+    if (change.joinUrl) {
+      // Each group meets in its own call: a link another group of the discussion has is refused.
+      const others = (await this.deps.meetings.listForRound(roundId)).filter(
+        (meeting) => meeting.eventId === current.eventId && meeting.id !== current.id,
+      );
+      const taken = others.find((meeting) => meeting.joinUrl === change.joinUrl);
+      if (taken) {
+        throw new PeerGroupError(
+          'invalid',
+          `Group ${taken.groupIndex + 1} already has this meeting link; each group needs its own.`,
+        );
+      }
+    }
     const { etag, ...rest } = current;
     const next = await this.deps.meetings.save(
       {
@@ -192,7 +205,9 @@ export class MeetingSync {
           groupIndex: group.index,
           startsAt: event.startsAt,
           endsAt: event.endsAt,
-          joinUrl: event.onlineUrl,
+          // Never the discussion's own link: that would put every group in one call. Outlook
+          // (Graph) gives each group its own meeting; without it a coordinator sets one per group.
+          joinUrl: undefined,
           agenda: undefined,
           members,
           sequence: 0,

@@ -272,18 +272,6 @@ export async function readAll<E extends object, T>(
   }
   return items;
 }
-
-export function parseJsonArray<T>(value: unknown, isItem: (item: unknown) => item is T): T[] {
-  if (typeof value !== 'string' || value === '') return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter(isItem) : [];
-  } catch (error) {
-    if (error instanceof SyntaxError) return [];
-    throw error;
-  }
-}
-
 /** Table Storage's ETags: `W/"datetime'<encoded timestamp>'"`; `*` means any version. */
 function isTableEtag(etag: string): boolean {
   return etag === '*' || /^W\/"datetime'[^'"]+'"$/.test(etag);

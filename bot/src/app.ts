@@ -98,6 +98,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       connector: teams.connector,
       installations,
       teamsUserIdOf: async (identity) => (await participants.get(identity))?.value.teamsUserId,
+      chosenTeam: (roundId) => programme.roundTeam(roundId, clock()),
     },
     options.delivery,
   );

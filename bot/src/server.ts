@@ -1,5 +1,5 @@
 import path from 'node:path';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import { usesDevIdentityProvider } from './platform/api/dev-identity-provider';
 import type { AppConfig } from './platform/config/config';
 import { jsonBody } from './platform/http/json-body';
@@ -33,6 +33,11 @@ export function createServer(deps: ServerDeps): Server {
     formatters: { 'application/problem+json': (_req, _res, body: unknown) => JSON.stringify(body) },
   });
   server.pre(restify.plugins.pre.dedupeSlashes());
+  // Every answer says what it is; a browser must not guess HTML out of a JSON body or a file.
+  server.pre((_req: Request, res: Response, next: Next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   if (usesDevIdentityProvider(deps.config)) server.pre(loopbackHostOnly(deps.config.publicUrl));
   server.use(jsonBody(MAX_BODY_BYTES));
 

@@ -7,9 +7,10 @@ import type {
   DeliveryTarget,
   OutboxState,
 } from '../platform/delivery';
-import type { InstallationRepository } from '../platform/teams';
+import type { NetworkTeam } from './network-team';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
+import { UnreachableRetry } from './unreachable-retry';
 
 /** Above this many people, their chats are read with one partition scan instead of one read each. */
 const SCAN_THRESHOLD = 50;
@@ -25,44 +26,51 @@ const MAX_LISTED_FAILURES = 200;
 export class OutboxDelivery implements Delivery {
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly installations: InstallationRepository,
+    private readonly team: NetworkTeam,
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Wakes the local dispatcher after an enqueue. */
     private readonly onEnqueued: () => void = () => undefined,
     /** Known personal chats are written into the rows, so sending needs no read per person. */
     private readonly personalChats?: PersonalChatRepository,
-  ) {}
+  ) {
+    this.retry = new UnreachableRetry(outbox, team, clock, logger, onEnqueued);
+  }
+
+  private readonly retry: UnreachableRetry;
+
+  retryUnreachable(): Promise<number> {
+    return this.retry.run();
+  }
 
   async enqueue(
     request: DeliveryRequest,
   ): Promise<{ readonly accepted: number; readonly duplicates: number }> {
     const rows: NewOutboxRow[] = [];
-    let channels: Awaited<ReturnType<InstallationRepository['channels']>> | undefined;
     for (const message of request.messages) {
       if (message.target.kind === 'channel') {
-        channels ??= await this.installations.channels();
-        if (channels.length === 0) {
+        const found = await this.team.channel(message.target.roundId);
+        if (found.kind === 'none') {
           rows.push({
             targetKey: 'channel',
-            target: { kind: 'none', reason: 'the app is not installed in any team channel' },
+            target: { kind: 'none', reason: found.reason, roundId: message.target.roundId },
             activity: message.activity,
             state: 'unreachable',
-            lastError: 'the app is not installed in any team channel',
+            lastError: found.reason,
           });
+          continue;
         }
-        for (const channel of channels) {
-          rows.push({
-            targetKey: `channel:${channel.conversationId}`,
-            target: {
-              kind: 'channel',
-              tenantId: channel.tenantId,
-              conversationId: channel.conversationId,
-              reference: channel.reference,
-            },
-            activity: message.activity,
-          });
-        }
+        const channel = found.installation;
+        rows.push({
+          targetKey: `channel:${channel.conversationId}`,
+          target: {
+            kind: 'channel',
+            tenantId: channel.tenantId,
+            conversationId: channel.conversationId,
+            reference: channel.reference,
+          },
+          activity: message.activity,
+        });
       } else {
         rows.push({
           targetKey: targetKeyOf(message.target),

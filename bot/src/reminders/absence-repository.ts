@@ -1,6 +1,6 @@
 import type { TeamsIdentity } from '../shared/participant';
 import { escapeKey } from '../platform/storage/keys';
-import { getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
+import { deleteIfPresent, getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
 
 /**
  * "I can't attend": partition = round and event, row = the person, so coordinators read an event's
@@ -67,6 +67,39 @@ export class AbsenceRepository {
     );
     return absences.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   }
+}
+
+/** A person's absences across events (their export and erasure): one query over the row key. */
+export async function absencesOf(store: TableStore, identity: TeamsIdentity): Promise<Absence[]> {
+  const client = await store.table('absences');
+  return readAll<AbsenceEntity, Absence>(client, odata`RowKey eq ${rowOf(identity)}`, toAbsence);
+}
+
+export async function eraseAbsencesOf(store: TableStore, identity: TeamsIdentity): Promise<void> {
+  const client = await store.table('absences');
+  for (const absence of await absencesOf(store, identity)) {
+    await deleteIfPresent(client, partitionOf(absence.roundId, absence.eventId), rowOf(identity));
+  }
+}
+
+export async function purgeAbsencesOfRounds(store: TableStore, roundIds: readonly string[]): Promise<void> {
+  const client = await store.table('absences');
+  for (const roundId of roundIds) {
+    const rows = await readAll<AbsenceEntity, Absence>(client, odata`roundId eq ${roundId}`, toAbsence);
+    for (const row of rows) await deleteIfPresent(client, partitionOf(row.roundId, row.eventId), rowOf(row));
+  }
+}
+
+function toAbsence(entity: AbsenceEntity): Absence {
+  return {
+    roundId: entity.roundId,
+    eventId: entity.eventId,
+    tenantId: entity.tenantId,
+    aadObjectId: entity.aadObjectId,
+    name: entity.name,
+    municipalityId: entity.municipalityId || undefined,
+    recordedAt: entity.recordedAt,
+  };
 }
 
 function partitionOf(roundId: string, eventId: string): string {

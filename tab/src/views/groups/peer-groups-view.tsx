@@ -23,7 +23,7 @@ import type {
 import { ApiProblem } from '../../api';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
-import { useApi, useApiData, useMe, useSession } from '../../session';
+import { runAction, useApi, useApiData, useMe, useSession } from '../../session';
 
 const messages = defineMessages({
   fi: {
@@ -208,6 +208,7 @@ function MyGroups() {
   const styles = useStyles();
   const mine = useApiData(() => api.get<MyGroupsResponse>('/api/groups/me', { lang: language }), [language]);
   const [notice, setNotice] = useState<string | undefined>();
+  const [failure, setFailure] = useState<Error | undefined>();
 
   const answer = async (meeting: MyMeetingView, response: RsvpAnswer): Promise<void> => {
     try {
@@ -226,6 +227,7 @@ function MyGroups() {
   };
 
   const optOut = async (optedOut: boolean): Promise<void> => {
+    setFailure(undefined);
     await api.put('/api/groups/me/opt-out', { optedOut });
     announce(t.done);
     mine.reload();
@@ -236,6 +238,7 @@ function MyGroups() {
     <section className={styles.section} aria-labelledby="my-groups-heading">
       <h2 id="my-groups-heading">{t.myGroups}</h2>
       {mine.status === 'error' && <ErrorMessage error={mine.error} onRetry={mine.reload} />}
+      {failure && <ErrorMessage error={failure} />}
       {mine.status === 'loading' && !data && <Loading />}
       {notice && (
         <MessageBar intent="info">
@@ -247,7 +250,7 @@ function MyGroups() {
         <Switch
           checked={data.optedOut}
           label={t.optOut}
-          onChange={(_event, change) => void optOut(change.checked)}
+          onChange={(_event, change) => runAction(() => optOut(change.checked), setFailure)}
         />
       )}
       {data && data.isLeader && data.meetings.length === 0 && <p className={styles.muted}>{t.noMeetings}</p>}
@@ -283,10 +286,15 @@ function MyGroups() {
                       : t.answerNone}
                 </p>
                 <div className={styles.row}>
-                  <Button appearance="primary" onClick={() => void answer(meeting, 'accepted')}>
+                  <Button
+                    appearance="primary"
+                    onClick={() => runAction(() => answer(meeting, 'accepted'), setFailure)}
+                  >
                     {t.accept}
                   </Button>
-                  <Button onClick={() => void answer(meeting, 'declined')}>{t.decline}</Button>
+                  <Button onClick={() => runAction(() => answer(meeting, 'declined'), setFailure)}>
+                    {t.decline}
+                  </Button>
                   {meeting.joinUrl && (
                     <a href={meeting.joinUrl} target="_blank" rel="noreferrer">
                       {t.join}
@@ -397,17 +405,20 @@ function CoordinatorGroups() {
         <Button
           appearance="primary"
           disabled={Boolean(current?.invitedAt)}
-          onClick={() => void change('formation', { seed, groupSize: Number(size) })}
+          onClick={() => runAction(() => change('formation', { seed, groupSize: Number(size) }), setProblem)}
         >
           {t.generate}
         </Button>
         <Button
           disabled={!current || Boolean(current.invitedAt)}
-          onClick={() => void change('reform', { seed })}
+          onClick={() => runAction(() => change('reform', { seed }), setProblem)}
         >
           {t.reform}
         </Button>
-        <Button disabled={!current} onClick={() => void change('invitations', undefined, false)}>
+        <Button
+          disabled={!current}
+          onClick={() => runAction(() => change('invitations', undefined, false), setProblem)}
+        >
           {t.send}
         </Button>
       </div>
@@ -469,10 +480,14 @@ function CoordinatorGroups() {
                             aria-label={`${t.moveTo}: ${member.name}`}
                             value=""
                             onChange={(_event, data) =>
-                              void change('move', {
-                                memberId: member.memberId,
-                                targetIndex: Number(data.value),
-                              })
+                              runAction(
+                                () =>
+                                  change('move', {
+                                    memberId: member.memberId,
+                                    targetIndex: Number(data.value),
+                                  }),
+                                setProblem,
+                              )
                             }
                           >
                             <option value="">{t.moveTo}</option>
@@ -494,7 +509,14 @@ function CoordinatorGroups() {
                       {groupAnswers.counts.declined} · {t.none} {groupAnswers.counts.none}
                     </p>
                   )}
-                  <Button onClick={() => void change('lock', { index: group.index, locked: !group.locked })}>
+                  <Button
+                    onClick={() =>
+                      runAction(
+                        () => change('lock', { index: group.index, locked: !group.locked }),
+                        setProblem,
+                      )
+                    }
+                  >
                     {group.locked ? t.unlock : t.lock}
                   </Button>
                 </article>

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import type { ProgrammeResponse } from '../../../../bot/src/shared/contracts';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages, type Language } from '../../i18n';
-import { useApi, useApiData } from '../../session';
+import { runAction, useApi, useApiData } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 
 /** What `GET /api/events/:id/reminders` answers (bot/src/reminders/reminder-routes.ts). */
@@ -289,14 +289,10 @@ function EventReminders({ eventId }: { readonly eventId: string }) {
   }, [api, path]);
   const absences = useApiData(() => api.get<AbsencesResponse>(`${path}/absences`), [api, path]);
 
-  const run = async (work: () => Promise<void>): Promise<void> => {
+  const run = (work: () => Promise<void>): void => {
     setFailure(undefined);
     setNotice(undefined);
-    try {
-      await work();
-    } catch (error) {
-      setFailure(error instanceof Error ? error : new Error(String(error)));
-    }
+    runAction(work, setFailure);
   };
   const savePlan = (plan: ReminderSpec[] | null) =>
     run(async () => {
@@ -410,10 +406,10 @@ function EventReminders({ eventId }: { readonly eventId: string }) {
             <Button onClick={() => setDraft([...draft, { offset: 'P1D', channel: true, personal: true }])}>
               {t.add}
             </Button>
-            <Button appearance="primary" onClick={() => void savePlan(draft)}>
+            <Button appearance="primary" onClick={() => savePlan(draft)}>
               {t.save}
             </Button>
-            <Button onClick={() => void savePlan(null)}>{t.reset}</Button>
+            <Button onClick={() => savePlan(null)}>{t.reset}</Button>
           </div>
         </section>
       )}
@@ -480,7 +476,7 @@ function EventReminders({ eventId }: { readonly eventId: string }) {
               <option value="en">English</option>
             </Select>
           </Field>
-          <Button onClick={() => void showPreview()}>{t.showPreview}</Button>
+          <Button onClick={() => showPreview()}>{t.showPreview}</Button>
         </div>
         {preview && <div className={own.preview}>{preview.join('\n')}</div>}
         <div className={own.actions}>
@@ -505,7 +501,7 @@ function EventReminders({ eventId }: { readonly eventId: string }) {
           ) : (
             <>
               <span role="alert">{t.sendNowConfirm}</span>
-              <Button appearance="primary" onClick={() => void sendNow()}>
+              <Button appearance="primary" onClick={() => sendNow()}>
                 {t.confirm}
               </Button>
             </>

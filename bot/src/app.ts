@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { seedDemoPeerGroups } from './demo/seed-peer-groups';
@@ -18,7 +19,12 @@ import { createLogger, type Logger } from './platform/observability/logger';
 import { AuditLog } from './platform/storage/audit-log';
 import { TableStore } from './platform/storage/table-store';
 import { TaskSupervisor } from './platform/task-supervisor';
-import { createTeamsPlatform, type BotEndpointOverrides, type ParticipantDirectory } from './platform/teams';
+import {
+  createTeamsPlatform,
+  type BotEndpointOverrides,
+  type ParticipantDirectory,
+  type PrivateReplies,
+} from './platform/teams';
 import { createRepositories, type Repositories } from './repositories';
 import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
 import { TabLinks } from './shared/tab-links';
@@ -125,12 +131,33 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   );
 
   const directory: ParticipantDirectory = { find: (identity) => participants.recent(identity) };
+  const privateReplies: PrivateReplies = {
+    // The outbox reaches a person in a chat the bot already has, or opens one with their Teams
+    // user id from the roster; without either, nothing would ever arrive.
+    send: async ({ replyId, identity, activities }) => {
+      const reachable =
+        (await participants.get(identity))?.value.teamsUserId !== undefined ||
+        (await installations.personalChat(identity.tenantId, identity.aadObjectId)) !== undefined;
+      if (!reachable) return false;
+      const key = createHash('sha256').update(replyId).digest('hex').slice(0, 32);
+      // One delivery per message: the outbox keeps one message per target of a delivery.
+      for (const [index, activity] of activities.entries()) {
+        await outbox.delivery.enqueue({
+          deliveryId: `private:${key}:${index}`,
+          purpose: 'privateReply',
+          messages: [{ target: { kind: 'person', identity }, activity }],
+        });
+      }
+      return true;
+    },
+  };
   const bot = teams.createBot({
     commands: features.flatMap((feature) => feature.commands ?? []),
     cardActions: features.flatMap((feature) => feature.cardActions ?? []),
     events: features.flatMap((feature) => (feature.events ? [feature.events] : [])),
     directory,
     installations,
+    privateReplies,
   });
 
   let api: ApiRouter | undefined;

@@ -181,7 +181,7 @@ describe('the bot over HTTP', () => {
         cardAction(VERBS.setLanguage, { language: 'sv' }, { serviceUrl, locale: 'fi-FI' }),
       );
       expect(response.status).toBe(200);
-      expect(JSON.stringify(response.json)).toContain('Jag betjänar dig nu på svenska');
+      expect(JSON.stringify(response.json)).toContain('Från och med nu svarar jag dig på svenska');
       const stored = await running.app.repositories.participants.get({
         tenantId: TENANT,
         aadObjectId: AINO.aadObjectId,
@@ -227,7 +227,7 @@ describe('the bot over HTTP', () => {
         running,
         personalMessage('[klikkaa](http://evil.example) **nyt**', { serviceUrl }),
       );
-      expect(reply?.activity.text).toContain('Kokeile **ohje**');
+      expect(reply?.activity.text).toContain('Valitse alta, mitä haluat tehdä, tai kirjoita **ohje**');
       expect(reply?.activity.text).toContain('\\[klikkaa\\]\\(http://evil\\.example\\)');
     });
   });

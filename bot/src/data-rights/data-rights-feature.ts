@@ -69,6 +69,8 @@ export function dataRightsFeature(
 
   const myDataCommand: BotCommand = {
     pattern: MY_DATA_PATTERN,
+    // E-mail, municipality, roles and the erasure buttons: never in a channel.
+    answersPrivately: true,
     handle: async (turn) => {
       const person = await turn.person();
       if (!person.identity) return textActivity(messagesFor(person.language).somethingWentWrong);

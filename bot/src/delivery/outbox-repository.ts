@@ -145,6 +145,7 @@ const purposeSchema = z.enum([
   'invitation',
   'rsvpReminder',
   'announcement',
+  'privateReply',
 ]);
 const targetColumn = jsonColumn<ResolvedTarget>(
   'outbox target',

@@ -19,7 +19,14 @@ export interface OutgoingMessage {
 }
 
 export type DeliveryPurpose =
-  'reminder' | 'poll' | 'pollReminder' | 'invitation' | 'rsvpReminder' | 'announcement';
+  | 'reminder'
+  | 'poll'
+  | 'pollReminder'
+  | 'invitation'
+  | 'rsvpReminder'
+  | 'announcement'
+  /** The answer to a personal command asked in a channel or group chat. */
+  | 'privateReply';
 
 export interface DeliveryRequest {
   /**

@@ -88,10 +88,14 @@ describe("the coordinators' view in the tab", () => {
     const title = page.getByRole('textbox', { name: 'Otsikko suomeksi' });
     await title.waitFor();
     await title.fill('Kehittämispaja 2: Palvelumuodot ja asukkaat');
-    const starts = page.getByLabel('Alkaa (Suomen aikaa)');
-    const startValue = await starts.inputValue();
-    expect(startValue).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
-    await starts.fill(startValue.replace('T09:00', 'T10:15'));
+    // Dates and times are typed the Finnish way, whatever the browser's locale.
+    const starts = page.getByRole('group', { name: /^Alkaa \(Suomen aikaa\)/ });
+    await expect(starts.getByRole('textbox', { name: 'Päivämäärä' }).inputValue()).resolves.toMatch(
+      /^\d{1,2}\.\d{1,2}\.\d{4}$/,
+    );
+    const startTime = starts.getByRole('textbox', { name: 'Kellonaika' });
+    await expect(startTime.inputValue()).resolves.toBe('9.00');
+    await startTime.fill('10.15');
     await screenshot(page, 'coordinator-editor');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await page

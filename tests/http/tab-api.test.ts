@@ -110,6 +110,57 @@ describe('signing in to the tab API', () => {
     expect(anna.language).toBe('sv');
   });
 
+  it('answers content in the language the tab shows, even when the person chose another with the bot', async () => {
+    // Erik chose Swedish with the bot; his tab is in English.
+    const token = await tokenFor(ERIK);
+    const polls = (await call('/api/polls?lang=en', token)).json as {
+      items: { question: string; closesAtText: string }[];
+    };
+    expect(polls.items[0]?.question).toMatch(/^Which/);
+    expect(polls.items[0]?.closesAtText).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4} at \d{1,2}\.\d{2}$/);
+    const swedish = (await call('/api/polls?lang=sv', token)).json as {
+      items: { question: string; closesAtText: string }[];
+    };
+    expect(swedish.items[0]?.closesAtText).toContain(' kl. ');
+    const me = (await call('/api/me?lang=en', token)).json as MeResponse;
+    expect(me.language).toBe('en');
+    expect(me.languageChoice).toBe('sv');
+  });
+
+  it("names municipalities, regions, organisations and places in the reader's language", async () => {
+    const mikko = await tokenFor(MIKKO);
+    const inSwedish = (await call('/api/municipalities?lang=sv', mikko)).json as PagedResponse<{
+      id: string;
+      displayName: string;
+      regionName: string;
+    }>;
+    const hameenlinna = inSwedish.items.find((municipality) => municipality.id === 'hameenlinna');
+    expect(hameenlinna).toMatchObject({ displayName: 'Tavastehus', regionName: 'Egentliga Tavastland' });
+    const inEnglish = (await call('/api/municipalities?lang=en', mikko)).json as PagedResponse<{
+      id: string;
+      displayName: string;
+      regionName: string;
+    }>;
+    expect(inEnglish.items.find((municipality) => municipality.id === 'ylasavo')?.displayName).toBe(
+      'Ylä-Savo sub-region (5 municipalities)',
+    );
+    expect(inEnglish.items.find((municipality) => municipality.id === 'rovaniemi')?.regionName).toBe(
+      'Lapland',
+    );
+    const me = (await call('/api/me?lang=sv', mikko)).json as MeResponse;
+    expect(me.coordinatorOrganisationName).toBe('Kommunförbundet');
+    const programme = (await call('/api/programme?when=all&lang=sv', await tokenFor(AINO)))
+      .json as ProgrammeResponse;
+    const kickoff = programme.items.find((event) => event.id === 'kickoff');
+    expect(kickoff?.place).toEqual({
+      name: 'Kommunernas hus',
+      address: 'Andra linjen 14, 00530 Helsingfors',
+    });
+    expect(kickoff?.organiserName).toBe('Kommunförbundet');
+    const roadmap = programme.items.find((event) => event.id === 'roadmap-content-hameenlinna');
+    expect(roadmap?.place?.address).toBe('Rådhusgatan 9, 13100 Tavastehus');
+  });
+
   it('keeps coordinator routes from participants (403)', async () => {
     const token = await tokenFor(AINO);
     expect((await call('/api/municipalities', token)).status).toBe(403);

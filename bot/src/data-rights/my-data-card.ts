@@ -1,8 +1,9 @@
-import { ROLE_NAMES } from '../shared/roles';
+import { roleList } from '../shared/roles';
 import type { Coordinator, Participant } from '../shared/participant';
-import type { Municipality } from '../shared/municipality';
+import { municipalityName, type Municipality } from '../shared/municipality';
+import { organisationName } from '../shared/organisations';
 import { DATA_RIGHTS_MESSAGES } from './data-rights-messages';
-import { pickText, type Language } from '../shared/i18n/language';
+import type { Language } from '../shared/i18n/language';
 import { MESSAGES } from '../shared/i18n/messages';
 import myDataTemplate from './my-data.card.json';
 import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
@@ -39,16 +40,18 @@ export function buildMyDataCard(
   const facts = [
     { label: m.name, value: p?.name || stored.coordinator?.name || m.notKnown },
     { label: m.email, value: p?.email ?? m.notKnown },
-    { label: m.municipality, value: stored.municipality?.name ?? m.notKnown },
+    {
+      label: m.municipality,
+      value: stored.municipality ? municipalityName(stored.municipality, language) : m.notKnown,
+    },
     {
       label: m.roles,
-      value:
-        p && p.roles.length > 0
-          ? p.roles.map((role) => pickText(ROLE_NAMES[role], language)).join(', ')
-          : m.notKnown,
+      value: p && p.roles.length > 0 ? roleList(p.roles, language) : m.notKnown,
     },
     { label: m.language, value: p?.language ? MESSAGES[p.language].languageName : m.languageFollowsTeams },
-    ...(stored.coordinator ? [{ label: m.coordinator, value: stored.coordinator.organisation }] : []),
+    ...(stored.coordinator
+      ? [{ label: m.coordinator, value: organisationName(stored.coordinator.organisation, language) }]
+      : []),
   ];
   return renderCard(myDataCard, {
     title: m.title,

@@ -24,7 +24,14 @@ export const eventUpdateSchema = z
     title: z.object({ fi: line(200).min(1), sv: line(200).min(1), en: line(200).min(1) }),
     startsAt: wallClock,
     endsAt: wallClock,
-    place: z.object({ name: line(200).min(1), address: line(300) }).nullable(),
+    place: z
+      .object({
+        name: line(200).min(1),
+        address: line(300),
+        nameSv: line(200).optional(),
+        addressSv: line(300).optional(),
+      })
+      .nullable(),
     onlineUrl: httpsUrl.nullable(),
     preAssignment: z
       .object({
@@ -125,7 +132,20 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
         title: body.title,
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
-        place: body.place ?? undefined,
+        place: body.place
+          ? {
+              name: body.place.name,
+              address: body.place.address,
+              ...(body.place.nameSv || body.place.addressSv
+                ? {
+                    sv: {
+                      name: body.place.nameSv || body.place.name,
+                      address: body.place.addressSv || body.place.address,
+                    },
+                  }
+                : {}),
+            }
+          : undefined,
         onlineUrl: body.onlineUrl ?? undefined,
         preAssignment: body.preAssignment
           ? {

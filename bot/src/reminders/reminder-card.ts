@@ -1,4 +1,4 @@
-import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../shared/programme-event';
+import { placeLine, typeLabelFor, type ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiDateTime, formatHelsinkiRange, helsinkiWeekday } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
 import { reminderMessagesFor, timeLeft } from './reminder-messages';
@@ -58,12 +58,12 @@ export function buildReminderCard(
   const m = reminderMessagesFor(language);
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
-  const where = event.place ? `${event.place.name}, ${event.place.address}` : event.onlineUrl ? m.online : '';
+  const where = event.place ? placeLine(event.place, language) : event.onlineUrl ? m.online : '';
   const pre = event.preAssignment;
   return renderCard(reminderCard, {
     heading: m.heading,
     title: pickText(event.title, language),
-    typeName: pickText(EVENT_TYPE_NAMES[event.type], language),
+    typeName: typeLabelFor(event, language),
     lead: options.now ? m.startsIn(timeLeft(options.now, start)) : '',
     whenLabel: m.whenLabel,
     when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, end, language)}`,

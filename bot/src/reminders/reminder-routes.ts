@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildReminderCard } from './reminder-card';
 import { isValidOffset } from './reminder-plan';
-import type { ProgrammeEvent } from '../shared/programme-event';
+import { placeLine, type ProgrammeEvent } from '../shared/programme-event';
 import { LANGUAGES, pickText } from '../shared/i18n/language';
 import type { Clock } from '../platform/clock';
 import type { Delivery, DeliveryStatus } from '../platform/delivery';
@@ -242,7 +242,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
             sequence: 0,
             title,
             ...(event.description ? { description: pickText(event.description, query.lang) } : {}),
-            ...(event.place ? { location: `${event.place.name}, ${event.place.address}` } : {}),
+            ...(event.place ? { location: placeLine(event.place, query.lang) } : {}),
             ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
             startsAt: new Date(event.startsAt),
             endsAt: new Date(event.endsAt),

@@ -90,8 +90,8 @@ export default function CoordinatorView() {
       <h1 className={styles.heading}>{t.heading}</h1>
       <p className={styles.intro}>
         {t.intro}
-        {me.coordinatorOrganisation
-          ? ` ${format(t.signedInAs, { organisation: me.coordinatorOrganisation })}`
+        {me.coordinatorOrganisationName
+          ? ` ${format(t.signedInAs, { organisation: me.coordinatorOrganisationName })}`
           : ''}
       </p>
       <EventEditor />
@@ -136,7 +136,7 @@ function Municipalities() {
               {municipalities.data.items.map((municipality) => (
                 <tr key={municipality.id}>
                   <th scope="row">{municipality.displayName}</th>
-                  <td>{municipality.region}</td>
+                  <td>{municipality.regionName}</td>
                   <td className={styles.number}>{numbers.format(municipality.population)}</td>
                 </tr>
               ))}

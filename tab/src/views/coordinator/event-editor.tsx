@@ -14,7 +14,9 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { EditableEvent, EventUpdate, ProgrammeResponse } from '../../../../bot/src/shared/contracts';
 import { ApiProblem } from '../../api';
+import { DateTimeField, dateTimeProblem } from '../../components/date-time-field';
 import { ErrorMessage, Loading } from '../../components/status';
+import { dateTimeText, parseDateTime, type DateTimeText } from '../../helsinki-time';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { useTableStyles } from './styles';
@@ -32,14 +34,19 @@ const messages = defineMessages({
     placeName: 'Paikka',
     placeAddress: 'Osoite',
     placeHint: 'Jätä tyhjäksi, jos tapahtuma on vain verkossa.',
+    placeNameSv: 'Paikka ruotsiksi',
+    placeAddressSv: 'Osoite ruotsiksi',
+    placeSvHint: 'Kaksikielisillä paikkakunnilla, esimerkiksi Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Verkkotapahtuman linkki',
     urlHint: 'https-osoite, esimerkiksi Teams-kokouksen liittymislinkki.',
+    preUrlHint: 'https-osoite, esimerkiksi tehtävän lomake tai jaettu asiakirja.',
     preFi: 'Ennakkotehtävä suomeksi',
     preSv: 'Ennakkotehtävä ruotsiksi',
     preEn: 'Ennakkotehtävä englanniksi',
     preUrl: 'Ennakkotehtävän linkki',
     preDue: 'Ennakkotehtävän määräaika (Suomen aikaa)',
     preHint: 'Jätä suomenkielinen teksti tyhjäksi, jos ennakkotehtävää ei ole.',
+    titles: 'Otsikko',
     time: 'Aika',
     place: 'Paikka ja linkki',
     preAssignment: 'Ennakkotehtävä',
@@ -51,6 +58,7 @@ const messages = defineMessages({
       'Tapahtumaa on muutettu sen jälkeen, kun avasit sen, joten muutoksiasi ei tallennettu. Lataa uusin versio ja tee muutoksesi uudelleen.',
     reload: 'Lataa uusin versio',
     invalidTitle: 'Tarkista tiedot',
+    checkTimes: 'Jonkin ajan muoto ei ole oikea; katso merkityt kentät.',
     endBeforeStart: 'Tapahtuman täytyy päättyä alkamisensa jälkeen.',
     invalid: 'Palvelin ei hyväksynyt tietoja: {detail}',
   },
@@ -66,14 +74,19 @@ const messages = defineMessages({
     placeName: 'Plats',
     placeAddress: 'Adress',
     placeHint: 'Lämna tomt om evenemanget bara är på nätet.',
+    placeNameSv: 'Platsen på svenska',
+    placeAddressSv: 'Adressen på svenska',
+    placeSvHint: 'På tvåspråkiga orter, till exempel Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Länk till evenemanget på nätet',
     urlHint: 'En https-adress, till exempel länken till Teams-mötet.',
+    preUrlHint: 'En https-adress, till exempel uppgiftens formulär eller ett delat dokument.',
     preFi: 'Förhandsuppgift på finska',
     preSv: 'Förhandsuppgift på svenska',
     preEn: 'Förhandsuppgift på engelska',
     preUrl: 'Länk till förhandsuppgiften',
     preDue: 'Förhandsuppgiftens deadline (finsk tid)',
     preHint: 'Lämna den finska texten tom om det inte finns någon förhandsuppgift.',
+    titles: 'Rubrik',
     time: 'Tid',
     place: 'Plats och länk',
     preAssignment: 'Förhandsuppgift',
@@ -85,6 +98,7 @@ const messages = defineMessages({
       'Evenemanget har ändrats efter att du öppnade det, så dina ändringar sparades inte. Ladda den senaste versionen och gör om dina ändringar.',
     reload: 'Ladda den senaste versionen',
     invalidTitle: 'Kontrollera uppgifterna',
+    checkTimes: 'En av tiderna har fel form; se de markerade fälten.',
     endBeforeStart: 'Evenemanget måste sluta efter att det börjar.',
     invalid: 'Servern godkände inte uppgifterna: {detail}',
   },
@@ -100,14 +114,19 @@ const messages = defineMessages({
     placeName: 'Place',
     placeAddress: 'Address',
     placeHint: 'Leave empty if the event is online only.',
+    placeNameSv: 'Place in Swedish',
+    placeAddressSv: 'Address in Swedish',
+    placeSvHint: 'In bilingual towns, for example Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Online event link',
     urlHint: 'An https address, such as the Teams meeting join link.',
+    preUrlHint: 'An https address, such as the form of the assignment or a shared document.',
     preFi: 'Pre-assignment in Finnish',
     preSv: 'Pre-assignment in Swedish',
     preEn: 'Pre-assignment in English',
     preUrl: 'Pre-assignment link',
     preDue: 'Pre-assignment deadline (Finnish time)',
     preHint: 'Leave the Finnish text empty if there is no pre-assignment.',
+    titles: 'Title',
     time: 'Time',
     place: 'Place and link',
     preAssignment: 'Pre-assignment',
@@ -119,6 +138,7 @@ const messages = defineMessages({
       'The event was changed after you opened it, so your changes were not saved. Load the latest version and make your changes again.',
     reload: 'Load the latest version',
     invalidTitle: 'Check the details',
+    checkTimes: 'One of the times is not in the right form; see the marked fields.',
     endBeforeStart: 'The event must end after it starts.',
     invalid: 'The server did not accept the details: {detail}',
   },
@@ -128,49 +148,69 @@ interface FormState {
   titleFi: string;
   titleSv: string;
   titleEn: string;
-  startsAt: string;
-  endsAt: string;
+  startsAt: DateTimeText;
+  endsAt: DateTimeText;
   placeName: string;
   placeAddress: string;
+  placeNameSv: string;
+  placeAddressSv: string;
   onlineUrl: string;
   preFi: string;
   preSv: string;
   preEn: string;
   preUrl: string;
-  preDue: string;
+  preDue: DateTimeText;
 }
+
+type TextKey = { [K in keyof FormState]: FormState[K] extends string ? K : never }[keyof FormState];
+type DateTimeKey = 'startsAt' | 'endsAt' | 'preDue';
 
 function toForm(event: EditableEvent): FormState {
   return {
     titleFi: event.title.fi,
     titleSv: event.title.sv,
     titleEn: event.title.en,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
+    startsAt: dateTimeText(event.startsAt),
+    endsAt: dateTimeText(event.endsAt),
     placeName: event.place?.name ?? '',
     placeAddress: event.place?.address ?? '',
+    placeNameSv: event.place?.nameSv ?? '',
+    placeAddressSv: event.place?.addressSv ?? '',
     onlineUrl: event.onlineUrl ?? '',
     preFi: event.preAssignment?.text.fi ?? '',
     preSv: event.preAssignment?.text.sv ?? '',
     preEn: event.preAssignment?.text.en ?? '',
     preUrl: event.preAssignment?.url ?? '',
-    preDue: event.preAssignment?.dueAt ?? '',
+    preDue: dateTimeText(event.preAssignment?.dueAt),
   };
+}
+
+/** The wall-clock text of a date-time the form has checked; '' when it is empty. */
+function wallClock(text: DateTimeText): string {
+  const parsed = parseDateTime(text);
+  return 'value' in parsed ? (parsed.value ?? '') : '';
 }
 
 function toUpdate(form: FormState): EventUpdate {
   const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());
   return {
     title: { fi: form.titleFi.trim(), sv: form.titleSv.trim(), en: form.titleEn.trim() },
-    startsAt: form.startsAt,
-    endsAt: form.endsAt,
-    place: text(form.placeName) ? { name: form.placeName.trim(), address: form.placeAddress.trim() } : null,
+    startsAt: wallClock(form.startsAt),
+    endsAt: wallClock(form.endsAt),
+    place: text(form.placeName)
+      ? {
+          name: form.placeName.trim(),
+          address: form.placeAddress.trim(),
+          nameSv: form.placeNameSv.trim(),
+          addressSv: form.placeAddressSv.trim(),
+        }
+      : null,
     onlineUrl: text(form.onlineUrl),
     preAssignment: text(form.preFi)
       ? {
           text: { fi: form.preFi.trim(), sv: form.preSv.trim(), en: form.preEn.trim() },
           url: text(form.preUrl),
-          dueAt: text(form.preDue),
+          dueAt: text(wallClock(form.preDue)),
         }
       : null,
   };
@@ -196,7 +236,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
-    gap: tokens.spacingVerticalM,
+    // Fields with and without a hint start on the same line instead of centring on each other.
+    alignItems: 'start',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
   },
   legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
   chooser: { maxWidth: '480px' },
@@ -217,6 +260,7 @@ export function EventEditor() {
   const [loadError, setLoadError] = useState<Error>();
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [showErrors, setShowErrors] = useState(false);
 
   const events = useApiData(
     () => api.get<ProgrammeResponse>('/api/programme', { when: 'all', pageSize: 200, lang: language }),
@@ -228,6 +272,7 @@ export function EventEditor() {
     setForm(undefined);
     setLoadError(undefined);
     setOutcome(undefined);
+    setShowErrors(false);
     if (!id) return;
     api
       .getVersioned<EditableEvent>(`/api/events/${encodeURIComponent(id)}`, { lang: language })
@@ -241,7 +286,17 @@ export function EventEditor() {
   const save = (submit: FormEvent): void => {
     submit.preventDefault();
     if (!form || !loaded) return;
-    if (form.endsAt <= form.startsAt) {
+    const problems = [
+      dateTimeProblem(form.startsAt, true),
+      dateTimeProblem(form.endsAt, true),
+      dateTimeProblem(form.preDue, false),
+    ];
+    if (problems.some((problem) => problem !== undefined)) {
+      setShowErrors(true);
+      setOutcome({ kind: 'invalid', message: t.checkTimes });
+      return;
+    }
+    if (wallClock(form.endsAt) <= wallClock(form.startsAt)) {
       setOutcome({ kind: 'invalid', message: t.endBeforeStart });
       return;
     }
@@ -274,9 +329,9 @@ export function EventEditor() {
   };
 
   const field = (
-    key: keyof FormState,
+    key: TextKey,
     label: string,
-    options: { type?: 'text' | 'url' | 'datetime-local'; hint?: string; required?: boolean } = {},
+    options: { type?: 'text' | 'url'; hint?: string; required?: boolean } = {},
   ) => (
     <Field label={label} hint={options.hint} required={options.required}>
       <Input
@@ -288,7 +343,16 @@ export function EventEditor() {
       />
     </Field>
   );
-  const area = (key: keyof FormState, label: string, hint?: string) => (
+  const when = (key: DateTimeKey, label: string, required: boolean) => (
+    <DateTimeField
+      label={label}
+      required={required}
+      showErrors={showErrors}
+      value={form?.[key] ?? { date: '', time: '' }}
+      onChange={(value) => setForm((previous) => (previous ? { ...previous, [key]: value } : previous))}
+    />
+  );
+  const area = (key: TextKey, label: string, hint?: string) => (
     <Field label={label} hint={hint}>
       <Textarea
         resize="vertical"
@@ -327,20 +391,22 @@ export function EventEditor() {
       {form && loaded && (
         <form className={styles.form} onSubmit={save} aria-labelledby="editor-heading" noValidate>
           <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>{loaded.event.typeName}</legend>
+            <legend className={styles.legend}>{t.titles}</legend>
             {field('titleFi', t.titleFi, { required: true })}
             {field('titleSv', t.titleSv, { required: true })}
             {field('titleEn', t.titleEn, { required: true })}
           </fieldset>
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t.time}</legend>
-            {field('startsAt', t.startsAt, { type: 'datetime-local', required: true })}
-            {field('endsAt', t.endsAt, { type: 'datetime-local', required: true })}
+            {when('startsAt', t.startsAt, true)}
+            {when('endsAt', t.endsAt, true)}
           </fieldset>
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t.place}</legend>
             {field('placeName', t.placeName, { hint: t.placeHint })}
             {field('placeAddress', t.placeAddress)}
+            {field('placeNameSv', t.placeNameSv, { hint: t.placeSvHint })}
+            {field('placeAddressSv', t.placeAddressSv)}
             {field('onlineUrl', t.onlineUrl, { type: 'url', hint: t.urlHint })}
           </fieldset>
           <fieldset className={styles.fieldset}>
@@ -348,8 +414,8 @@ export function EventEditor() {
             {area('preFi', t.preFi, t.preHint)}
             {area('preSv', t.preSv)}
             {area('preEn', t.preEn)}
-            {field('preUrl', t.preUrl, { type: 'url', hint: t.urlHint })}
-            {field('preDue', t.preDue, { type: 'datetime-local' })}
+            {field('preUrl', t.preUrl, { type: 'url', hint: t.preUrlHint })}
+            {when('preDue', t.preDue, false)}
           </fieldset>
           <OutcomeMessage outcome={outcome} onReload={() => load(eventId)} />
           <div className={styles.actions}>

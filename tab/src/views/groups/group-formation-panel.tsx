@@ -7,6 +7,7 @@ import type {
 } from '../../../../bot/src/groups/peer-group-contracts';
 import { ApiProblem } from '../../api';
 import { ErrorMessage, Loading } from '../../components/status';
+import { helsinkiText } from '../../helsinki-time';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { useGroupStyles } from './styles';
@@ -202,9 +203,7 @@ export function GroupFormationPanel() {
         </Button>
       </div>
       {problem && <ErrorMessage error={problem} />}
-      {summary?.invitedAt && (
-        <p>{format(t.sent, { when: new Date(summary.invitedAt).toLocaleString(language) })}</p>
-      )}
+      {summary?.invitedAt && <p>{format(t.sent, { when: helsinkiText(summary.invitedAt, language) })}</p>}
       {formation.status === 'loading' && !current && <Loading />}
       {!current && formation.status === 'ready' && <p className={styles.muted}>{t.notFormed}</p>}
       {current && (

@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import { seedDemoPeerGroups } from './demo/seed-peer-groups';
 import { DEMO_TENANT_ID } from './demo/demo-network';
 import { dataRightsFeature } from './data-rights';
-import { deliveryFeature, type DeliverySettings } from './delivery';
+import { deliveryFeature, recipientKey, type DeliverySettings } from './delivery';
 import { groupsFeature, type GroupsSettings } from './groups';
 import { peopleFeature, WelcomeLedger } from './people';
 import { pollsFeature } from './polls';
@@ -27,6 +27,7 @@ import {
 } from './platform/teams';
 import { createRepositories, type Repositories } from './repositories';
 import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
+import { municipalityName } from './shared/municipality';
 import { TabLinks } from './shared/tab-links';
 
 export { createRepositories, type Repositories };
@@ -95,6 +96,27 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       connector: teams.connector,
       installations,
       teamsUserIdOf: async (identity) => (await participants.get(identity))?.value.teamsUserId,
+      recipients: {
+        describe: async (identities, language) => {
+          const names = new Map<string, { name: string; municipalityName: string | null }>();
+          if (identities.length === 0) return names;
+          const [everyone, places] = await Promise.all([participants.listAll(), municipalities.list()]);
+          const byId = new Map(places.map((place) => [place.id, place]));
+          const wanted = new Set(identities.map(recipientKey));
+          for (const participant of everyone) {
+            const key = recipientKey(participant);
+            if (!wanted.has(key)) continue;
+            const municipality = participant.municipalityId
+              ? byId.get(participant.municipalityId)
+              : undefined;
+            names.set(key, {
+              name: participant.name,
+              municipalityName: municipality ? municipalityName(municipality, language) : null,
+            });
+          }
+          return names;
+        },
+      },
     },
     options.delivery,
   );

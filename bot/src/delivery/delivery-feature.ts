@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { AdapterConnectorGateway, type ConnectorGateway } from './connector-sender';
+import { registerDeliveryRoutes, type RecipientDirectory } from './delivery-routes';
 import { LeaseRepository } from './lease-repository';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
@@ -22,6 +23,8 @@ export interface DeliveryDeps {
   readonly connector: BotConnector;
   readonly installations: InstallationRepository;
   readonly teamsUserIdOf: TeamsUserIdLookup;
+  /** Names the people of a delivery report. */
+  readonly recipients: RecipientDirectory;
 }
 
 export interface DeliveryFeature extends Feature {
@@ -74,6 +77,7 @@ export function deliveryFeature(
     delivery,
     dispatcher,
     outbox,
+    registerApi: (router) => registerDeliveryRoutes(router, { delivery, recipients: deps.recipients, clock }),
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),
   };

@@ -258,6 +258,40 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
 
   router.add({
     method: 'get',
+    path: '/api/polls/:pollId/post-preview',
+    params: pathParams('pollId'),
+    access: 'coordinator',
+    summary:
+      'Coordinators: the cards posting would send (channel, personal in each language) and how many it would reach',
+    handle: async ({ user, params }) => {
+      const poll = await pollOr404(params.pollId, user);
+      try {
+        const preview = await publisher.preview(poll);
+        const cardOf = (activity: { attachments?: readonly { content?: unknown }[] }) =>
+          activity.attachments?.[0]?.content ?? null;
+        return {
+          status: 200,
+          body: {
+            reach: { channels: preview.channels, people: preview.people },
+            channelCard: cardOf(preview.channel),
+            personalCards: {
+              fi: cardOf(preview.personal.fi),
+              sv: cardOf(preview.personal.sv),
+              en: cardOf(preview.personal.en),
+            },
+          },
+        };
+      } catch (error) {
+        if (error instanceof DeliveryUnavailableError) {
+          throw new ApiError(503, 'Proactive messages are not available right now.');
+        }
+        throw error;
+      }
+    },
+  });
+
+  router.add({
+    method: 'get',
     path: '/api/polls/:pollId/results',
     params: pathParams('pollId'),
     access: 'coordinator',

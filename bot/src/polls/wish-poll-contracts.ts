@@ -115,3 +115,10 @@ export interface WishPollResultsView {
     readonly continuationToken: string | null;
   };
 }
+
+/** What posting a poll would send (`GET /api/polls/:id/post-preview`), for the confirmation. */
+export interface PollPostPreviewResponse {
+  readonly reach: { readonly channels: number; readonly people: number };
+  readonly channelCard: unknown;
+  readonly personalCards: { readonly fi: unknown; readonly sv: unknown; readonly en: unknown };
+}

@@ -4,11 +4,14 @@ import type {
   AnswersResponse,
   DiscussionsResponse,
   FormationView,
+  InvitationPreviewResponse,
 } from '../../../../bot/src/groups/peer-group-contracts';
 import { ApiProblem } from '../../api';
+import { ConfirmSendDialog } from '../../components/confirm-send-dialog';
+import { DeliveryReport } from '../../components/delivery-report';
 import { ErrorMessage, Loading } from '../../components/status';
 import { helsinkiText } from '../../helsinki-time';
-import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { LANGUAGES, LANGUAGE_NAMES, defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { useGroupStyles } from './styles';
 
@@ -22,7 +25,10 @@ const messages = defineMessages({
     size: 'Ryhmän koko',
     generate: 'Muodosta ryhmät',
     reform: 'Muodosta lukitsemattomat uudelleen',
-    send: 'Lähetä kutsut',
+    send: 'Lähetä kutsut…',
+    confirmSend: 'Lähetetäänkö kutsut ryhmien jäsenille?',
+    alreadySent: 'Kutsut lähetettiin jo {when}; nyt lähtevät vain muutokset niille, joita ne koskevat.',
+    invitationIn: 'Kutsu ({language})',
     sent: 'Kutsut lähetetty {when}.',
     notFormed: 'Ryhmiä ei ole vielä muodostettu.',
     diagnostics:
@@ -48,7 +54,10 @@ const messages = defineMessages({
     size: 'Gruppstorlek',
     generate: 'Bilda grupper',
     reform: 'Bilda olåsta grupper på nytt',
-    send: 'Skicka inbjudningar',
+    send: 'Skicka inbjudningar…',
+    confirmSend: 'Ska inbjudningarna skickas till gruppernas medlemmar?',
+    alreadySent: 'Inbjudningarna skickades redan {when}; nu går bara ändringarna till dem de gäller.',
+    invitationIn: 'Inbjudan ({language})',
     sent: 'Inbjudningarna skickades {when}.',
     notFormed: 'Grupperna har inte bildats än.',
     diagnostics:
@@ -74,7 +83,10 @@ const messages = defineMessages({
     size: 'Group size',
     generate: 'Form groups',
     reform: 'Re-form unlocked groups',
-    send: 'Send invitations',
+    send: 'Send invitations…',
+    confirmSend: 'Send the invitations to the members of the groups?',
+    alreadySent: 'The invitations went out {when}; now only the changes go to those they concern.',
+    invitationIn: 'Invitation ({language})',
     sent: 'Invitations sent {when}.',
     notFormed: 'The groups have not been formed yet.',
     diagnostics:
@@ -151,6 +163,19 @@ export function GroupFormationPanel() {
     discussions.reload();
   };
 
+  const [confirm, setConfirm] = useState<InvitationPreviewResponse>();
+  const askToSend = (): void => {
+    if (!selected) return;
+    setProblem(undefined);
+    api
+      .get<InvitationPreviewResponse>(
+        `/api/groups/discussions/${encodeURIComponent(selected)}/invitations/preview`,
+        { lang: language },
+      )
+      .then(setConfirm)
+      .catch((error: unknown) => setProblem(error instanceof Error ? error : new Error(String(error))));
+  };
+
   const summary = discussions.data?.discussions.find((discussion) => discussion.eventId === selected);
   return (
     <section className={styles.section} aria-labelledby="coordinator-groups-heading">
@@ -198,11 +223,33 @@ export function GroupFormationPanel() {
         >
           {t.reform}
         </Button>
-        <Button disabled={!current} onClick={() => void change('invitations', undefined, false)}>
+        <Button disabled={!current} onClick={askToSend}>
           {t.send}
         </Button>
       </div>
       {problem && <ErrorMessage error={problem} />}
+      {confirm && (
+        <ConfirmSendDialog
+          open
+          title={t.confirmSend}
+          reach={confirm.reach}
+          channelWanted={false}
+          note={
+            confirm.invitedAt
+              ? format(t.alreadySent, { when: helsinkiText(confirm.invitedAt, language) })
+              : undefined
+          }
+          previews={LANGUAGES.map((option) => ({
+            label: format(t.invitationIn, { language: LANGUAGE_NAMES[option] }),
+            card: confirm.cards[option],
+          }))}
+          onSend={async () => {
+            await change('invitations', undefined, false);
+            setConfirm(undefined);
+          }}
+          onClose={() => setConfirm(undefined)}
+        />
+      )}
       {summary?.invitedAt && <p>{format(t.sent, { when: helsinkiText(summary.invitedAt, language) })}</p>}
       {formation.status === 'loading' && !current && <Loading />}
       {!current && formation.status === 'ready' && <p className={styles.muted}>{t.notFormed}</p>}
@@ -277,6 +324,9 @@ export function GroupFormationPanel() {
                       );
                     })}
                   </ul>
+                  {groupAnswers && (
+                    <DeliveryReport deliveryId={groupAnswers.deliveryId} compact hideWhenNone />
+                  )}
                   {groupAnswers && (
                     <p className={styles.muted}>
                       {t.answers}: {t.accepted} {groupAnswers.counts.accepted} · {t.declined}{' '}

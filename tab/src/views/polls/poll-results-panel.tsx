@@ -2,11 +2,14 @@ import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentu
 import { useId, useState } from 'react';
 import type {
   GroupResultView,
+  PollPostPreviewResponse,
   WishPollAdminView,
   WishPollResultsView,
 } from '../../../../bot/src/polls/wish-poll-contracts';
+import { ConfirmSendDialog } from '../../components/confirm-send-dialog';
+import { DeliveryReport } from '../../components/delivery-report';
 import { ErrorMessage, Loading } from '../../components/status';
-import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { LANGUAGES, LANGUAGE_NAMES, defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 
@@ -35,9 +38,15 @@ const messages = defineMessages({
     close: 'Sulje kysely nyt',
     confirmClose: 'Suljetaanko kysely nyt? Vastauksia ei sen jälkeen oteta vastaan.',
     closed: 'Kysely suljettu.',
-    postChannel: 'Julkaise kanavalla',
-    postPersonal: 'Lähetä kohderyhmälle henkilökohtaisesti',
-    posted: 'Viestit jonossa: {count}.',
+    postChannel: 'Julkaise kanavalla…',
+    postPersonal: 'Lähetä kohderyhmälle henkilökohtaisesti…',
+    confirmChannel: 'Julkaistaanko kysely kanavalla?',
+    confirmPersonal: 'Lähetetäänkö kysely kohderyhmälle?',
+    channelCard: 'Kanavan kortti',
+    personalCard: 'Henkilökohtainen ({language})',
+    posted: 'Kysely on lähetetty jonoon. Toimitus näkyy alla.',
+    channelReport: 'Kanavalle julkaisu',
+    personalReport: 'Henkilökohtaiset viestit',
     anonymousNote: 'Nimetön kysely: pienten ryhmien aihejakauma piilotetaan, eikä vastaajia näytetä.',
   },
   sv: {
@@ -64,9 +73,15 @@ const messages = defineMessages({
     close: 'Stäng enkäten nu',
     confirmClose: 'Stänga enkäten nu? Därefter tas inga svar emot.',
     closed: 'Enkäten stängd.',
-    postChannel: 'Publicera i kanalen',
-    postPersonal: 'Skicka personligen till målgruppen',
-    posted: 'Meddelanden i kö: {count}.',
+    postChannel: 'Publicera i kanalen…',
+    postPersonal: 'Skicka personligen till målgruppen…',
+    confirmChannel: 'Ska enkäten publiceras i kanalen?',
+    confirmPersonal: 'Ska enkäten skickas till målgruppen?',
+    channelCard: 'Kanalens kort',
+    personalCard: 'Personligt ({language})',
+    posted: 'Enkäten har lagts i kö. Leveransen syns nedan.',
+    channelReport: 'Publiceringen i kanalen',
+    personalReport: 'De personliga meddelandena',
     anonymousNote: 'Anonym enkät: ämnesfördelningen för små grupper döljs och de svarande visas inte.',
   },
   en: {
@@ -93,9 +108,15 @@ const messages = defineMessages({
     close: 'Close the poll now',
     confirmClose: 'Close the poll now? No answers are taken after that.',
     closed: 'Poll closed.',
-    postChannel: 'Post in the channel',
-    postPersonal: 'Send to the audience personally',
-    posted: 'Messages queued: {count}.',
+    postChannel: 'Post in the channel…',
+    postPersonal: 'Send to the audience personally…',
+    confirmChannel: 'Post the poll in the channel?',
+    confirmPersonal: 'Send the poll to the audience?',
+    channelCard: 'The channel card',
+    personalCard: 'Personal ({language})',
+    posted: 'The poll has been queued. The delivery is shown below.',
+    channelReport: 'The post in the channel',
+    personalReport: 'The personal messages',
     anonymousNote:
       'Anonymous poll: topic breakdowns of small groups are hidden and respondents are never shown.',
   },
@@ -110,6 +131,7 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0`,
   },
   suggestions: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, whiteSpace: 'pre-wrap' },
+  reports: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalM },
   barLabel: { fill: tokens.colorNeutralForeground1, fontSize: '13px' },
   bar: { fill: tokens.colorBrandBackground },
   barValue: { fill: tokens.colorNeutralForeground1, fontSize: '13px', fontWeight: 600 },
@@ -273,16 +295,30 @@ export function PollResultsPanel({
       })
       .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
   };
-  const post = (target: 'channel' | 'personal'): void => {
+  const [confirm, setConfirm] = useState<{
+    target: 'channel' | 'personal';
+    preview: PollPostPreviewResponse;
+  }>();
+  const [reports, setReports] = useState(0);
+  const askToPost = (target: 'channel' | 'personal'): void => {
     api
-      .post<{ channel: { accepted: number } | null; personal: { accepted: number } | null }>(
-        `/api/polls/${encodeURIComponent(poll.id)}/post`,
-        { channel: target === 'channel', personal: target === 'personal' },
-      )
-      .then(({ data }) =>
-        say(format(t.posted, { count: (data.channel?.accepted ?? 0) + (data.personal?.accepted ?? 0) })),
-      )
+      .get<PollPostPreviewResponse>(`/api/polls/${encodeURIComponent(poll.id)}/post-preview`)
+      .then((preview) => setConfirm({ target, preview }))
       .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+  };
+  const post = async (target: 'channel' | 'personal'): Promise<void> => {
+    try {
+      await api.post(`/api/polls/${encodeURIComponent(poll.id)}/post`, {
+        channel: target === 'channel',
+        personal: target === 'personal',
+      });
+      setConfirm(undefined);
+      setReports((value) => value + 1);
+      say(t.posted);
+    } catch (error) {
+      setConfirm(undefined);
+      say(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const data = results.data;
@@ -349,8 +385,8 @@ export function PollResultsPanel({
         <Button onClick={() => download('topics')}>{t.csvTopics}</Button>
         <Button onClick={() => download('suggestions')}>{t.csvSuggestions}</Button>
         {!poll.anonymous && <Button onClick={() => download('answers')}>{t.csvAnswers}</Button>}
-        {poll.status === 'open' && <Button onClick={() => post('channel')}>{t.postChannel}</Button>}
-        {poll.status === 'open' && <Button onClick={() => post('personal')}>{t.postPersonal}</Button>}
+        {poll.status === 'open' && <Button onClick={() => askToPost('channel')}>{t.postChannel}</Button>}
+        {poll.status === 'open' && <Button onClick={() => askToPost('personal')}>{t.postPersonal}</Button>}
         {poll.status !== 'closed' && (
           <Button appearance="primary" onClick={close}>
             {t.close}
@@ -362,6 +398,32 @@ export function PollResultsPanel({
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {confirm && (
+        <ConfirmSendDialog
+          open
+          title={confirm.target === 'channel' ? t.confirmChannel : t.confirmPersonal}
+          reach={
+            confirm.target === 'channel'
+              ? { channels: confirm.preview.reach.channels, people: 0 }
+              : { channels: 0, people: confirm.preview.reach.people }
+          }
+          channelWanted={confirm.target === 'channel'}
+          previews={
+            confirm.target === 'channel'
+              ? [{ label: t.channelCard, card: confirm.preview.channelCard }]
+              : LANGUAGES.map((option) => ({
+                  label: format(t.personalCard, { language: LANGUAGE_NAMES[option] }),
+                  card: confirm.preview.personalCards[option],
+                }))
+          }
+          onSend={() => post(confirm.target)}
+          onClose={() => setConfirm(undefined)}
+        />
+      )}
+      <div className={styles.reports} key={reports}>
+        <DeliveryReport deliveryId={`poll:${poll.id}:channel`} title={t.channelReport} hideWhenNone />
+        <DeliveryReport deliveryId={`poll:${poll.id}:personal`} title={t.personalReport} hideWhenNone />
+      </div>
     </div>
   );
 }

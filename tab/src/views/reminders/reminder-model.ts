@@ -1,3 +1,4 @@
+import type { SendReachView } from '../../../../bot/src/delivery/delivery-contracts';
 import { defineMessages, useMessages } from '../../i18n';
 
 /** What `GET /api/events/:id/reminders` answers (bot/src/reminders/reminder-routes.ts). */
@@ -5,15 +6,6 @@ export interface ReminderSpec {
   readonly offset: string;
   readonly channel: boolean;
   readonly personal: boolean;
-}
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
-export interface DeliveryStatus {
-  readonly counts: Readonly<Record<OutboxState, number>>;
-  readonly failures: readonly {
-    readonly target: string;
-    readonly state: OutboxState;
-    readonly reason: string;
-  }[];
 }
 export interface RemindersResponse {
   readonly plan: { readonly custom: boolean; readonly reminders: readonly ReminderSpec[] };
@@ -25,9 +17,20 @@ export interface SentReminder {
   readonly dueAt: string;
   readonly channel: boolean;
   readonly personal: boolean;
+  /** scheduled, claimed (being queued), enqueued (queued for sending), skipped, cancelled. */
   readonly state: string;
   readonly reason?: string;
-  readonly delivery?: DeliveryStatus;
+  /** The outbox delivery, once queued: its report tells how the sending went. */
+  readonly deliveryId?: string;
+}
+
+/** What `POST /api/events/:id/reminders/preview` answers. */
+export interface ReminderPreviewResponse {
+  readonly card: unknown;
+  readonly cards: { readonly fi: unknown; readonly sv: unknown; readonly en: unknown };
+  /** When the previewed reminder would be written (its due time, or now when that has passed). */
+  readonly sentAt: string;
+  readonly reach: SendReachView;
 }
 
 export const OFFSETS = ['P14D', 'P7D', 'P3D', 'P1D', 'PT2H', 'PT1H', 'PT15M'] as const;

@@ -1,94 +1,104 @@
-import { Button, Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { defineMessages, format, useLanguage, useMessages, type Language } from '../../i18n';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Select,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { AdaptiveCardPreview } from '../../components/adaptive-card-preview';
+import { ConfirmSendDialog } from '../../components/confirm-send-dialog';
+import { DeliveryReport } from '../../components/delivery-report';
+import { ErrorMessage, Loading } from '../../components/status';
+import { helsinkiText } from '../../helsinki-time';
+import {
+  LANGUAGES,
+  LANGUAGE_NAMES,
+  defineMessages,
+  format,
+  useLanguage,
+  useMessages,
+  type Language,
+} from '../../i18n';
 import { useApi } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
-
-interface PreviewResponse {
-  readonly card: unknown;
-}
+import { useOffsetLabel, type ReminderPreviewResponse, type ReminderSpec } from './reminder-model';
 
 const messages = defineMessages({
   fi: {
+    preview: 'Esikatselu ja lähetys nyt',
+    which: 'Mikä muistutus',
+    now: 'Nyt lähetettävä muistutus',
+    writtenAt: 'Kortti sellaisena kuin se lähtee {when}.',
+    language: 'Kieli',
     channel: 'Kanavaan',
     personal: 'Henkilökohtaisesti',
-    preview: 'Esikatselu',
-    language: 'Kieli',
-    showPreview: 'Näytä esikatselu',
-    sendNow: 'Lähetä nyt',
-    sendNowConfirm: 'Lähetetäänkö muistutus nyt valituille vastaanottajille?',
-    confirm: 'Kyllä, lähetä',
-    queued: 'Muistutus lähetetään ({count} viestiä jonossa).',
+    sendNow: 'Lähetä muistutus nyt…',
+    confirmTitle: 'Lähetetäänkö muistutus nyt?',
+    channelCard: 'Kanavaan (suomeksi)',
+    queued: 'Muistutus on lähetetty jonoon: {count} viestiä.',
+    report: 'Juuri lähetetyn muistutuksen toimitus',
   },
   sv: {
+    preview: 'Förhandsvisning och sändning nu',
+    which: 'Vilken påminnelse',
+    now: 'Påminnelsen som skickas nu',
+    writtenAt: 'Kortet som det ser ut när det skickas {when}.',
+    language: 'Språk',
     channel: 'I kanalen',
     personal: 'Personligen',
-    preview: 'Förhandsvisning',
-    language: 'Språk',
-    showPreview: 'Visa förhandsvisning',
-    sendNow: 'Skicka nu',
-    sendNowConfirm: 'Ska påminnelsen skickas nu till de valda mottagarna?',
-    confirm: 'Ja, skicka',
-    queued: 'Påminnelsen skickas ({count} meddelanden i kö).',
+    sendNow: 'Skicka påminnelsen nu…',
+    confirmTitle: 'Ska påminnelsen skickas nu?',
+    channelCard: 'I kanalen (på finska)',
+    queued: 'Påminnelsen har lagts i kö: {count} meddelanden.',
+    report: 'Leveransen av påminnelsen som nyss skickades',
   },
   en: {
+    preview: 'Preview and send now',
+    which: 'Which reminder',
+    now: 'The reminder sent now',
+    writtenAt: 'The card as it goes out {when}.',
+    language: 'Language',
     channel: 'In the channel',
     personal: 'Personally',
-    preview: 'Preview',
-    language: 'Language',
-    showPreview: 'Show preview',
-    sendNow: 'Send now',
-    sendNowConfirm: 'Send the reminder now to the chosen recipients?',
-    confirm: 'Yes, send',
-    queued: 'The reminder is being sent ({count} messages queued).',
+    sendNow: 'Send the reminder now…',
+    confirmTitle: 'Send the reminder now?',
+    channelCard: 'In the channel (in Finnish)',
+    queued: 'The reminder has been queued: {count} messages.',
+    report: 'Delivery of the reminder just sent',
   },
 });
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'end' },
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
     marginTop: tokens.spacingVerticalM,
   },
-  preview: {
-    whiteSpace: 'pre-wrap',
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  note: { margin: `${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground2 },
+  report: { marginTop: tokens.spacingVerticalM },
 });
 
-/** The texts of an Adaptive Card, in order: enough to check wording, times and links. */
-function cardLines(card: unknown): string[] {
-  const lines: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const item = node as Record<string, unknown>;
-    if (item.type === 'TextBlock' && typeof item.text === 'string') lines.push(item.text);
-    if (typeof item.title === 'string' && typeof item.value === 'string')
-      lines.push(`${item.title}: ${item.value}`);
-    if (typeof item.type === 'string' && item.type.startsWith('Action.') && typeof item.title === 'string') {
-      lines.push(`[ ${item.title} ]`);
-    }
-    for (const value of Object.values(item)) if (typeof value === 'object') walk(value);
-  };
-  walk(card);
-  return lines;
-}
-
-/** The reminder card in a chosen language, and "send now" to the channel and/or personally. */
+/**
+ * The reminder card as Teams will show it, for any reminder of the plan or for one sent now (as
+ * it reads at that moment), in each language; and "send now", which first says to whom and how
+ * many and shows the cards, then reports how the sending goes.
+ */
 export function ReminderPreviewPanel({
   eventId,
-  offset,
+  plan,
   run,
   notify,
 }: {
   readonly eventId: string;
-  /** The reminder the preview shows (as it reads at that reminder's time); none for "now". */
-  readonly offset: string | undefined;
+  /** The plan's reminders, to preview any of them as it will read when due. */
+  readonly plan: readonly ReminderSpec[];
   /** Runs an API call, showing its failure above the panels. */
   readonly run: (work: () => Promise<void>) => Promise<void>;
   /** Shows a success notice above the panels and reloads what was sent. */
@@ -99,49 +109,96 @@ export function ReminderPreviewPanel({
   const t = useMessages(messages);
   const { language } = useLanguage();
   const api = useApi();
+  const offsetLabel = useOffsetLabel();
   const path = `/api/events/${encodeURIComponent(eventId)}`;
+  const [offset, setOffset] = useState('');
   const [previewLanguage, setPreviewLanguage] = useState<Language>(language);
-  const [preview, setPreview] = useState<string[]>();
+  const [preview, setPreview] = useState<ReminderPreviewResponse>();
+  const [failure, setFailure] = useState<Error>();
   const [audience, setAudience] = useState({ channel: true, personal: true });
   const [confirming, setConfirming] = useState(false);
+  const [sent, setSent] = useState<string>();
 
-  const showPreview = () =>
-    run(async () => {
-      const response = await api.post<PreviewResponse>(`${path}/reminders/preview`, {
+  useEffect(() => {
+    let current = true;
+    setPreview(undefined);
+    setFailure(undefined);
+    api
+      .post<ReminderPreviewResponse>(`${path}/reminders/preview`, {
         language: previewLanguage,
         ...(offset ? { offset } : {}),
+      })
+      .then(({ data }) => {
+        if (current) setPreview(data);
+      })
+      .catch((error: unknown) => {
+        if (current) setFailure(error instanceof Error ? error : new Error(String(error)));
       });
-      setPreview(cardLines(response.data.card));
-    });
+    return () => {
+      current = false;
+    };
+  }, [api, path, offset, previewLanguage]);
+
   const sendNow = () =>
     run(async () => {
-      const response = await api.post<{ accepted: number }>(`${path}/reminders/send-now`, {
-        ...audience,
-        requestId: crypto.randomUUID(),
-      });
+      const response = await api.post<{ deliveryId: string; accepted: number }>(
+        `${path}/reminders/send-now`,
+        {
+          ...audience,
+          requestId: crypto.randomUUID(),
+        },
+      );
       setConfirming(false);
+      setSent(response.data.deliveryId);
       notify(format(t.queued, { count: response.data.accepted }));
     });
 
+  // The "send now" preview: the card of this moment, whatever reminder is chosen above.
+  const [nowPreview, setNowPreview] = useState<ReminderPreviewResponse>();
+  const openConfirmation = () =>
+    run(async () => {
+      const response = await api.post<ReminderPreviewResponse>(`${path}/reminders/preview`, { language });
+      setNowPreview(response.data);
+      setConfirming(true);
+    });
+
+  const card = preview?.cards[previewLanguage];
   return (
     <section className={styles.section} aria-labelledby="preview-heading">
       <h2 id="preview-heading" className={styles.sectionHeading}>
         {t.preview}
       </h2>
       <div className={own.row}>
-        <Field label={t.language}>
-          <Select
-            value={previewLanguage}
-            onChange={(_event, data) => setPreviewLanguage(data.value as Language)}
-          >
-            <option value="fi">Suomi</option>
-            <option value="sv">Svenska</option>
-            <option value="en">English</option>
+        <Field label={t.which}>
+          <Select value={offset} onChange={(_event, data) => setOffset(data.value)}>
+            <option value="">{t.now}</option>
+            {plan.map((spec) => (
+              <option key={spec.offset} value={spec.offset}>
+                {offsetLabel(spec.offset)}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Button onClick={() => void showPreview()}>{t.showPreview}</Button>
       </div>
-      {preview && <div className={own.preview}>{preview.join('\n')}</div>}
+      <TabList
+        selectedValue={previewLanguage}
+        onTabSelect={(_event, data) => setPreviewLanguage(data.value as Language)}
+        aria-label={t.language}
+      >
+        {LANGUAGES.map((option) => (
+          <Tab key={option} value={option} lang={option}>
+            {LANGUAGE_NAMES[option]}
+          </Tab>
+        ))}
+      </TabList>
+      {failure && <ErrorMessage error={failure} />}
+      {!preview && !failure && <Loading />}
+      {preview && (
+        <p className={own.note} data-preview-time="">
+          {format(t.writtenAt, { when: helsinkiText(preview.sentAt, language) })}
+        </p>
+      )}
+      {card !== undefined && <AdaptiveCardPreview key={`${offset}-${previewLanguage}`} card={card} />}
       <div className={own.actions}>
         <Checkbox
           label={t.channel}
@@ -153,23 +210,42 @@ export function ReminderPreviewPanel({
           checked={audience.personal}
           onChange={(_event, data) => setAudience({ ...audience, personal: data.checked === true })}
         />
-        {!confirming ? (
-          <Button
-            appearance="primary"
-            disabled={!audience.channel && !audience.personal}
-            onClick={() => setConfirming(true)}
-          >
-            {t.sendNow}
-          </Button>
-        ) : (
-          <>
-            <span role="alert">{t.sendNowConfirm}</span>
-            <Button appearance="primary" onClick={() => void sendNow()}>
-              {t.confirm}
-            </Button>
-          </>
-        )}
+        <Button
+          appearance="primary"
+          disabled={!audience.channel && !audience.personal}
+          onClick={() => void openConfirmation()}
+        >
+          {t.sendNow}
+        </Button>
       </div>
+      {nowPreview && (
+        <ConfirmSendDialog
+          open={confirming}
+          title={t.confirmTitle}
+          reach={{
+            channels: audience.channel ? nowPreview.reach.channels : 0,
+            people: audience.personal ? nowPreview.reach.people : 0,
+          }}
+          channelWanted={audience.channel}
+          previews={[
+            ...(audience.channel ? [{ label: t.channelCard, card: nowPreview.cards.fi }] : []),
+            ...(audience.personal
+              ? LANGUAGES.map((option) => ({
+                  label: `${t.personal} (${LANGUAGE_NAMES[option]})`,
+                  card: nowPreview.cards[option],
+                }))
+              : []),
+          ]}
+          onSend={sendNow}
+          onClose={() => setConfirming(false)}
+        />
+      )}
+      {sent && (
+        <div className={own.report}>
+          <h3 className={styles.sectionHeading}>{t.report}</h3>
+          <DeliveryReport deliveryId={sent} />
+        </div>
+      )}
     </section>
   );
 }

@@ -124,7 +124,7 @@ function EventReminders({ eventId }: { readonly eventId: string }) {
       {reminders.data && <SentRemindersPanel reminders={reminders.data.reminders} />}
       <ReminderPreviewPanel
         eventId={eventId}
-        offset={draft?.[0]?.offset}
+        plan={reminders.data?.plan.reminders ?? []}
         run={run}
         notify={(text) => {
           setNotice(text);

@@ -65,7 +65,7 @@ describe('posting a poll', () => {
 
     const channel = pollMessages().filter((activity) => activity.conversationId === TEAM_ID);
     expect(channel).toHaveLength(1);
-    expect(textOf(channel[0])).toContain('Vastaa / näytä vastaukseni');
+    expect(textOf(channel[0])).toContain('Vastaa tai katso vastauksesi');
     expect(JSON.stringify(channel[0].activity)).toContain(VERBS.pollShow);
     const personal = pollMessages().filter((activity) => activity.conversationId !== TEAM_ID);
     expect(personal).toHaveLength(audience.length);
@@ -86,6 +86,36 @@ describe('posting a poll', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pollMessages()).toHaveLength(audience.length + 1);
+  });
+
+  it("keeps the channel post's tally current as people answer, one update per change", async () => {
+    const tally = pollsOf(running.app).channelTally;
+    const updates = () =>
+      emulator
+        .allActivities()
+        .filter((activity) => activity.operation === 'updateActivity' && activity.conversationId === TEAM_ID);
+    // The first pass writes the count as it stands; a second pass with nothing new writes nothing.
+    await tally.runOnce();
+    const audience = (await running.app.repositories.participants.listAll()).filter((p) => p.active).length;
+    expect(textOf(updates().at(-1) as RecordedActivity)).toContain(`0/${audience} vastannut`);
+    const seen = updates().length;
+    await tally.runOnce();
+    expect(updates()).toHaveLength(seen);
+
+    const answered = await api(running, `/api/polls/${DEMO_POLL_ID}/answer`, await tokenFor(running, MIKKO), {
+      method: 'POST',
+      body: { topicIds: ['competence'] },
+    });
+    expect(answered.status).toBe(200);
+    await tally.runOnce();
+    expect(updates()).toHaveLength(seen + 1);
+    const latest = updates().at(-1) as RecordedActivity;
+    expect(textOf(latest)).toContain(`1/${audience} vastannut`);
+    // The same post is replaced, not a new one sent.
+    const original = pollMessages().find(
+      (activity) => activity.conversationId === TEAM_ID && activity.operation !== 'updateActivity',
+    );
+    expect(latest.activityId).toBe(original?.activityId);
   });
 
   it('refuses to post a closed poll', async () => {

@@ -218,6 +218,35 @@ describe('the reminder routes and "I can\'t attend"', () => {
     ]);
   });
 
+  it('takes "I can\'t attend" back with "I can attend after all"', async () => {
+    const from = { id: guest.teamsUserId ?? '', aadObjectId: guest.aadObjectId, name: guest.name };
+    const pressed = await postJson(
+      `${running.url}/api/messages`,
+      cardAction(
+        VERBS.cannotAttend,
+        { roundId: ROUND_ID, eventId: 'api' },
+        { serviceUrl: emulator.serviceUrl, from },
+      ),
+    );
+    const card = JSON.stringify(pressed.json);
+    expect(card).toContain('Jag kan delta ändå');
+    expect(card).toContain(VERBS.canAttendAfterAll);
+    const undone = await postJson(
+      `${running.url}/api/messages`,
+      cardAction(
+        VERBS.canAttendAfterAll,
+        { roundId: ROUND_ID, eventId: 'api' },
+        { serviceUrl: emulator.serviceUrl, from },
+      ),
+    );
+    const after = JSON.stringify(undone.json);
+    expect(after).toContain('Vi har tagit bort anmälan.');
+    expect(after).toContain(VERBS.cannotAttend);
+    expect(after).not.toContain(VERBS.canAttendAfterAll);
+    const absences = await call('/api/events/api/absences');
+    expect((absences.json as { absences: unknown[] }).absences).toEqual([]);
+  });
+
   it('serves the event as an .ics file that Outlook opens', async () => {
     const answer = await call('/api/calendar/round-test/api?lang=fi', { token: null });
     expect(answer.status).toBe(200);

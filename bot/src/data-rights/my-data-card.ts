@@ -11,6 +11,8 @@ import { VERBS } from '../shared/cards/verbs';
 
 export interface MyDataCardData {
   readonly title: string;
+  /** A line above everything, e.g. "nothing was erased" after a cancelled erasure. */
+  readonly notice: string;
   readonly intro: string;
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   readonly note: string;
@@ -33,6 +35,7 @@ export function buildMyDataCard(
     readonly municipality: Municipality | undefined;
     readonly retentionMonths: number;
     readonly downloadUrl: string;
+    readonly notice?: string;
   },
 ): AdaptiveCardJson {
   const m = DATA_RIGHTS_MESSAGES[language];
@@ -55,6 +58,7 @@ export function buildMyDataCard(
   ];
   return renderCard(myDataCard, {
     title: m.title,
+    notice: stored.notice ?? '',
     intro: m.intro,
     facts,
     note: `${m.elsewhere} ${m.retention(stored.retentionMonths)}`,
@@ -63,15 +67,13 @@ export function buildMyDataCard(
   });
 }
 
-/** The confirmation step before erasure, or the outcome after it. */
-export function buildEraseCard(
-  language: Language,
-  step: 'confirm' | 'erased' | 'cancelled',
-): AdaptiveCardJson {
+/** The confirmation step before erasure, or the outcome after it (a cancel shows the data again). */
+export function buildEraseCard(language: Language, step: 'confirm' | 'erased'): AdaptiveCardJson {
   const m = DATA_RIGHTS_MESSAGES[language];
   if (step === 'confirm') {
     return renderCard(myDataCard, {
       title: m.confirmTitle,
+      notice: '',
       intro: m.confirmBody,
       facts: [],
       note: '',
@@ -84,7 +86,8 @@ export function buildEraseCard(
   }
   return renderCard(myDataCard, {
     title: m.title,
-    intro: step === 'erased' ? m.erased : m.cancelled,
+    notice: '',
+    intro: m.erased,
     facts: [],
     note: '',
     links: [],

@@ -71,6 +71,7 @@ export function deliveryFeature(
     logger,
     () => dispatcher.notify(),
     personalChats,
+    gateway,
   );
   return {
     name: 'delivery',

@@ -10,7 +10,8 @@ import type {
   OutboxState,
 } from '../platform/delivery';
 import { isRetriable, reasonOf } from './delivery-reasons';
-import type { InstallationRepository } from '../platform/teams';
+import type { InstallationRepository, OutgoingActivity } from '../platform/teams';
+import type { ConnectorGateway } from './connector-sender';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 
@@ -38,6 +39,8 @@ export class OutboxDelivery implements Delivery {
     private readonly onEnqueued: () => void = () => undefined,
     /** Known personal chats are written into the rows, so sending needs no read per person. */
     private readonly personalChats?: PersonalChatRepository,
+    /** Updates posts in place (live tallies); without it nothing is updated. */
+    private readonly gateway?: Pick<ConnectorGateway, 'update'>,
   ) {}
 
   async enqueue(
@@ -204,6 +207,27 @@ export class OutboxDelivery implements Delivery {
     this.logger.info('failed messages queued again', { deliveryId, requeued });
     if (requeued > 0) this.onEnqueued();
     return { requeued, expired: false };
+  }
+
+  async updateChannelPosts(deliveryId: string, activity: OutgoingActivity): Promise<number> {
+    if (!this.gateway) return 0;
+    let updated = 0;
+    for (const post of await this.outbox.sentChannelPosts(deliveryId)) {
+      if (post.target.kind !== 'channel') continue;
+      const { tenantId, conversationId, reference } = post.target;
+      try {
+        await this.gateway.update(
+          { tenantId, conversationId, serviceUrl: reference.serviceUrl ?? '', reference },
+          post.activityId,
+          activity,
+        );
+        updated += 1;
+      } catch (error) {
+        // A post deleted in Teams, or a moment's outage: the next change tries again.
+        this.logger.warn('a channel post could not be updated', { deliveryId, conversationId, error });
+      }
+    }
+    return updated;
   }
 
   async channelCount(): Promise<number> {

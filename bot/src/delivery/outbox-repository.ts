@@ -441,6 +441,31 @@ export class OutboxRepository {
     }
   }
 
+  /** The channel rows that were sent, with the conversation and the id the connector answered with. */
+  async sentChannelPosts(
+    deliveryId: string,
+  ): Promise<
+    { readonly target: ResolvedTarget; readonly conversationId: string; readonly activityId: string }[]
+  > {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    const rows = await readAll<
+      TargetEntity,
+      { target: ResolvedTarget; conversationId: string; activityId: string }
+    >(
+      client,
+      odata`PartitionKey eq ${partitionKey} and RowKey gt ${`${TARGET_PREFIX}channel`} and RowKey lt ${`${TARGET_PREFIX}channel;`} and state eq ${'sent'}`,
+      (entity) => ({
+        target: readTarget(entity.target),
+        conversationId: entity.conversationId ?? '',
+        activityId: entity.activityId ?? '',
+      }),
+    );
+    return rows.filter(
+      (row) => row.target.kind === 'channel' && row.conversationId !== '' && row.activityId !== '',
+    );
+  }
+
   /** The rows that ended without being sent (failed, unreachable), with their ETags. */
   async unsentRows(deliveryId: string): Promise<OutboxRow[]> {
     const client = await this.store.table('outbox');

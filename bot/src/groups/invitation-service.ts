@@ -356,6 +356,12 @@ export class InvitationService {
     if (!meeting) return undefined;
     const event = await this.deps.groups.discussion(meeting.roundId, meeting.eventId);
     const participant = (await this.deps.participants.get(check.claims))?.value;
+    // Answers to this version: the reader who answered is not asked again, others see who has.
+    const answers = new Map(
+      (await this.deps.meetings.rsvps(meeting.roundId, meeting.id))
+        .filter((rsvp) => rsvp.sequence === meeting.sequence)
+        .map((rsvp) => [memberIdOf(rsvp), rsvp.response] as const),
+    );
     return buildInvitationFile({
       meeting,
       event,
@@ -364,6 +370,8 @@ export class InvitationService {
       stillMember: isMember(meeting, check.claims),
       organizer: this.deps.organizer,
       now,
+      answers,
+      reader: memberIdOf(check.claims),
     });
   }
 

@@ -88,4 +88,9 @@ export interface Delivery {
   retryFailed(deliveryId: string): Promise<{ readonly requeued: number; readonly expired: boolean }>;
   /** How many team channels a channel message would go to (0: the app is in no team yet). */
   channelCount(): Promise<number>;
+  /**
+   * Replaces the channel posts of a delivery that were sent with a new version (a poll's live
+   * tally, as Polly's does); returns how many were updated. Personal messages are left alone.
+   */
+  updateChannelPosts(deliveryId: string, activity: OutgoingActivity): Promise<number>;
 }

@@ -36,6 +36,9 @@ export interface PollFormCardData {
   readonly suggestion: string;
   readonly submit: string;
   readonly verb: string;
+  /** Empty unless an earlier answer is being changed: then "Cancel" shows it unchanged. */
+  readonly cancelLabel: string;
+  readonly cancelVerb: string;
   readonly pollId: string;
 }
 
@@ -66,6 +69,8 @@ export interface PollChannelCardData {
   readonly question: string;
   readonly topics: readonly { readonly label: string }[];
   readonly when: string;
+  /** "12/71 vastannut", kept current in the channel; empty before anyone is counted. */
+  readonly tally: string;
   readonly privacy: string;
   readonly answerLabel: string;
   readonly verb: string;
@@ -123,6 +128,8 @@ export interface PollFormOptions {
   /** A line above the question (a reminder). */
   readonly notice?: string;
   readonly place: PollCardPlace;
+  /** The person is changing an answer they gave: the form can be left without saving. */
+  readonly editing?: boolean;
 }
 
 /** The answer form, with the person's current (or just rejected) answer filled in. */
@@ -153,8 +160,10 @@ export function buildPollFormCard(
     suggestionMaxLength: poll.suggestionMaxLength ?? 0,
     suggestionLabel: poll.suggestionMaxLength ? m.suggestionLabel(poll.suggestionMaxLength) : '',
     suggestion: options.answer?.suggestion ?? '',
-    submit: m.submit,
+    submit: options.editing ? m.saveChanged : m.submit,
     verb: VERBS.pollAnswer,
+    cancelLabel: options.editing ? m.cancelChange : '',
+    cancelVerb: VERBS.pollShow,
     pollId: poll.id,
   });
   return withRefresh(card, poll.id, options.place);
@@ -224,14 +233,27 @@ export function buildPollReceiptCard(
   return withRefresh(card, poll.id, options.place);
 }
 
-/** The card posted in the network's channel: the same for everyone; the button opens each person's own view. */
-export function buildPollChannelCard(poll: WishPoll, language: Language): AdaptiveCardJson {
+/**
+ * The card posted in the network's channel: the same for everyone; the button opens each person's
+ * own view. With a tally it says how many of the audience have answered (updated in place), and
+ * once the poll has closed, that it has.
+ */
+export function buildPollChannelCard(
+  poll: WishPoll,
+  language: Language,
+  options: {
+    readonly tally?: { readonly respondents: number; readonly audience: number };
+    readonly now?: Date;
+  } = {},
+): AdaptiveCardJson {
   const m = pollMessagesFor(language);
+  const closed = options.now !== undefined && pollStatus(poll, options.now) === 'closed';
   return renderCard(channelCard, {
     title: m.pollTitle,
     question: pickText(poll.question, language),
     topics: poll.topics.map((topic) => ({ label: pickText(topic.label, language) })),
-    when: m.answerBy(closeText(poll, language)),
+    when: closed ? m.closedAt(closeText(poll, language)) : m.answerBy(closeText(poll, language)),
+    tally: options.tally ? m.channelTally(options.tally.respondents, options.tally.audience) : '',
     privacy: poll.anonymous ? m.anonymousNote : m.namedNote,
     answerLabel: m.answerOrShow,
     verb: VERBS.pollShow,

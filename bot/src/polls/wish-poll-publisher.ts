@@ -22,8 +22,11 @@ const PREVIEW_PERSON: Participant = {
 
 /** Renders the poll messages; the feature supplies it, so this service needs no card code. */
 export interface PollMessageRenderer {
-  /** The shared card for the network's channel. */
-  channel(poll: WishPoll): OutgoingActivity;
+  /** The shared card for the network's channel, with how many have answered when known. */
+  channel(
+    poll: WishPoll,
+    tally?: { readonly respondents: number; readonly audience: number },
+  ): OutgoingActivity;
   /** The answer form for one person's personal chat, in their language. */
   personal(poll: WishPoll, participant: Participant): OutgoingActivity;
   /** The reminder to someone who has not answered, in their language. */

@@ -1,6 +1,6 @@
 import type { TeamsIdentity } from '../shared/participant';
 import { escapeKey } from '../platform/storage/keys';
-import { getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
+import { deleteIfPresent, getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
 
 /**
  * "I can't attend": partition = round and event, row = the person, so coordinators read an event's
@@ -43,6 +43,12 @@ export class AbsenceRepository {
       },
       'Replace',
     );
+  }
+
+  /** Takes an absence back ("I can attend after all"); false when there was none. */
+  async remove(roundId: string, eventId: string, identity: TeamsIdentity): Promise<boolean> {
+    const client = await this.store.table('absences');
+    return deleteIfPresent(client, partitionOf(roundId, eventId), rowOf(identity));
   }
 
   async has(roundId: string, eventId: string, identity: TeamsIdentity): Promise<boolean> {

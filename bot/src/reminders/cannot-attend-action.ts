@@ -7,19 +7,19 @@ import type { Clock } from '../platform/clock';
 import type { AbsenceRepository } from './absence-repository';
 import type { ProgrammeRepository } from '../programme';
 
-const cannotAttendData = z.object({
+const eventData = z.object({
   roundId: z.string().min(1).max(200),
   eventId: z.string().min(1).max(200),
 });
 
 /**
  * "I can't attend" on a reminder card: stores the absence for (event, person), visible to
- * coordinators, and shows the same card again with a thank-you in place of the button. Pressing it
- * twice stores one absence.
+ * coordinators, and shows the same card again with a thank-you and "I can attend after all" in
+ * place of the button. Pressing it twice stores one absence.
  */
-export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
+export class CannotAttendAction implements CardAction<typeof eventData> {
   readonly verb = VERBS.cannotAttend;
-  readonly schema = cannotAttendData;
+  readonly schema = eventData;
 
   constructor(
     private readonly programme: ProgrammeRepository,
@@ -28,11 +28,7 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
     private readonly clock: Clock,
   ) {}
 
-  async handle(
-    turn: Turn,
-    data: z.infer<typeof cannotAttendData>,
-    person: TurnPerson,
-  ): Promise<CardActionResult> {
+  async handle(turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
     const m = reminderMessagesFor(person.language);
     const event = (await this.programme.getEvent(data.roundId, data.eventId))?.value;
     if (!event) return { kind: 'rejected', text: m.eventNotFound };
@@ -51,6 +47,37 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
       card: buildReminderCard(event, person.language, {
         calendarUrl: this.calendarUrl(event.roundId, event.id),
         confirmation: m.absenceRecorded,
+        absent: true,
+      }),
+    };
+  }
+}
+
+/**
+ * "I can attend after all": takes the absence back, so a mistaken or changed "I can't attend" is
+ * never final, and shows the card with the original button again. Pressing it twice is harmless.
+ */
+export class CanAttendAfterAllAction implements CardAction<typeof eventData> {
+  readonly verb = VERBS.canAttendAfterAll;
+  readonly schema = eventData;
+
+  constructor(
+    private readonly programme: ProgrammeRepository,
+    private readonly absences: AbsenceRepository,
+    private readonly calendarUrl: (roundId: string, eventId: string) => string,
+  ) {}
+
+  async handle(_turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
+    const m = reminderMessagesFor(person.language);
+    const event = (await this.programme.getEvent(data.roundId, data.eventId))?.value;
+    if (!event) return { kind: 'rejected', text: m.eventNotFound };
+    if (!person.identity) return { kind: 'rejected', text: m.absenceNotAParticipant };
+    await this.absences.remove(event.roundId, event.id, person.identity);
+    return {
+      kind: 'card',
+      card: buildReminderCard(event, person.language, {
+        calendarUrl: this.calendarUrl(event.roundId, event.id),
+        confirmation: m.absenceWithdrawn,
       }),
     };
   }

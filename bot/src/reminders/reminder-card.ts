@@ -30,6 +30,9 @@ export interface ReminderCardData {
   readonly roundId: string;
   readonly eventId: string;
   readonly showCannotAttend: boolean;
+  readonly undoLabel: string;
+  readonly undoVerb: string;
+  readonly showUndo: boolean;
   readonly confirmation: string;
   readonly footer: string;
 }
@@ -39,8 +42,10 @@ export interface ReminderCardOptions {
   readonly now?: Date | undefined;
   /** Where the event's .ics is served; empty leaves the button out. */
   readonly calendarUrl: string;
-  /** Shown after "I can't attend" was pressed, in place of the button. */
+  /** Shown after "I can't attend" (or its undo) was pressed. */
   readonly confirmation?: string;
+  /** The reader has said they cannot attend: the card offers "I can attend after all" instead. */
+  readonly absent?: boolean;
 }
 
 const reminderCard = defineCard<ReminderCardData>(reminderTemplate);
@@ -84,7 +89,10 @@ export function buildReminderCard(
     verb: VERBS.cannotAttend,
     roundId: event.roundId,
     eventId: event.id,
-    showCannotAttend: options.confirmation === undefined,
+    showCannotAttend: options.absent !== true,
+    undoLabel: m.canAttendAfterAll,
+    undoVerb: VERBS.canAttendAfterAll,
+    showUndo: options.absent === true,
     confirmation: options.confirmation ?? '',
     footer: m.timesAreHelsinki,
   });

@@ -4,7 +4,7 @@ import type { Feature, FeatureContext } from '../platform/feature';
 import type { ParticipantRepository } from '../people';
 import type { ProgrammeRepository } from '../programme';
 import { AbsenceRepository } from './absence-repository';
-import { CannotAttendAction } from './cannot-attend-action';
+import { CanAttendAfterAllAction, CannotAttendAction } from './cannot-attend-action';
 import { reminderActivity } from './reminder-card';
 import { ReminderRepository } from './reminder-repository';
 import { registerReminderRoutes } from './reminder-routes';
@@ -88,7 +88,10 @@ export function remindersFeature(
     absences,
     reminders,
     tick: () => scheduler.tick(),
-    cardActions: [new CannotAttendAction(deps.programme, absences, calendarUrl, clock)],
+    cardActions: [
+      new CannotAttendAction(deps.programme, absences, calendarUrl, clock),
+      new CanAttendAfterAllAction(deps.programme, absences, calendarUrl),
+    ],
     registerApi: (router) =>
       registerReminderRoutes(router, {
         programme: deps.programme,

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 
 export interface DocumentSection {
   readonly heading: string;
@@ -30,10 +31,13 @@ export function Document({
   heading,
   intro,
   sections,
+  children,
 }: {
   readonly heading: string;
   readonly intro: string;
   readonly sections: readonly DocumentSection[];
+  /** Anything the page adds after its sections (the privacy page's own data section). */
+  readonly children?: ReactNode;
 }) {
   const styles = useStyles();
   return (
@@ -57,6 +61,7 @@ export function Document({
           )}
         </section>
       ))}
+      {children}
     </article>
   );
 }

@@ -45,7 +45,8 @@ export interface PollFormCardData {
 export interface PollReceiptCardData {
   readonly title: string;
   readonly status: string;
-  readonly statusColor: 'Good' | 'Attention' | 'Default';
+  /** Attention for a problem; otherwise the default colour (Good and Warning fail contrast in some hosts). */
+  readonly statusColor: 'Attention' | 'Default';
   readonly question: string;
   readonly when: string;
   readonly answered: boolean;
@@ -86,7 +87,8 @@ export interface PollListCardData {
     readonly pollId: string;
     readonly question: string;
     readonly state: string;
-    readonly stateColor: 'Good' | 'Warning' | 'Default';
+    /** Not answered yet stands out by weight, not by a yellow that fails contrast on white. */
+    readonly stateWeight: 'Bolder' | 'Default';
     readonly when: string;
     readonly showLabel: string;
     /** Empty for participants: only coordinators get the results button. */
@@ -203,7 +205,7 @@ export function buildPollReceiptCard(
   const card = renderCard(receiptCard, {
     title: m.pollTitle,
     status,
-    statusColor: warn ? 'Attention' : 'Good',
+    statusColor: warn ? 'Attention' : 'Default',
     question: pickText(poll.question, language),
     when: open ? m.canChange(closeText(poll, language)) : m.closedAt(closeText(poll, language)),
     answered: answer !== undefined,
@@ -286,7 +288,7 @@ export function buildPollListCard(
         pollId: poll.id,
         question: pickText(poll.question, language),
         state: !answerable ? '' : answer ? m.listAnswered : m.listNotAnswered,
-        stateColor: answer ? 'Good' : 'Warning',
+        stateWeight: answer ? 'Default' : 'Bolder',
         when: open ? m.answerBy(closeText(poll, language)) : m.closedAt(closeText(poll, language)),
         showLabel: answer ? m.showMyAnswer : m.answer,
         resultsLabel: options.coordinator ? m.showResults : '',

@@ -4,10 +4,16 @@ import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/
 import { buildPollSummaryCard } from './poll-card';
 import { PARTICIPANT_ROLES } from '../shared/roles';
 import { describeProblem } from './poll-problems';
-import { DEFAULT_LANGUAGE } from '../shared/i18n/language';
+import { DEFAULT_LANGUAGE, pickText } from '../shared/i18n/language';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { pollMessagesFor } from './poll-messages';
-import { SUGGESTION_LIMIT, MAX_TOPICS, TOPIC_ID_PATTERN, type WishPoll } from './wish-poll';
+import {
+  effectiveCloseTime,
+  SUGGESTION_LIMIT,
+  MAX_TOPICS,
+  TOPIC_ID_PATTERN,
+  type WishPoll,
+} from './wish-poll';
 import type { WishPollAdminListResponse, WishPollListResponse } from './wish-poll-contracts';
 import { attachmentDisposition, CSV_CONTENT_TYPE } from './wish-poll-csv';
 import { DeliveryUnavailableError, type WishPollPublisher } from './wish-poll-publisher';
@@ -20,6 +26,9 @@ import type { WishPollRepository } from './wish-poll-repository';
 import type { ParticipantRepository } from '../people';
 import { helsinkiInstant } from '../platform/api/inputs';
 import type { FeatureContext } from '../platform/feature';
+
+/** How long after closing participants still find a poll's results in the tab. */
+const RESULTS_SHOWN_MS = 30 * 24 * 3600_000;
 
 const localized = (max: number) =>
   z
@@ -124,10 +133,35 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
     summary: 'The topic wish polls open to me, each with my own answer',
     handle: async ({ user: me }) => {
       const participant = (await participants.get(me))?.value;
-      const open = await polls.openFor(answererOf(participant));
+      const answerer = answererOf(participant);
+      const [open, closed] = await Promise.all([
+        polls.openFor(answerer),
+        polls.closedWithResultsFor(answerer, RESULTS_SHOWN_MS),
+      ]);
       const now = clock();
       const body: WishPollListResponse = {
         items: open.map(({ poll, answer }) => pollView(poll, answer, me.language, now)),
+        closed: await Promise.all(
+          closed.map(async ({ poll, answer }) => {
+            const tally = await polls.tally(poll.id);
+            return {
+              id: poll.id,
+              question: pickText(poll.question, me.language),
+              closedAtText: formatHelsinkiDateTime(new Date(effectiveCloseTime(poll)), me.language),
+              respondents: tally.respondents,
+              topics: poll.topics.map((topic) => {
+                const count = tally.topics[topic.id] ?? 0;
+                return {
+                  id: topic.id,
+                  label: pickText(topic.label, me.language),
+                  count,
+                  share: tally.respondents === 0 ? 0 : count / tally.respondents,
+                };
+              }),
+              myTopicIds: answer ? [...answer.topicIds] : [],
+            };
+          }),
+        ),
       };
       return { status: 200, body };
     },

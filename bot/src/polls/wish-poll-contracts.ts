@@ -41,8 +41,26 @@ export interface WishPollView {
   readonly myAnswer: MyWishPollAnswerView | null;
 }
 
+/** A closed poll whose coordinators let participants see the results. */
+export interface ClosedPollResultsView {
+  readonly id: string;
+  readonly question: string;
+  readonly closedAtText: string;
+  readonly respondents: number;
+  readonly topics: {
+    readonly id: string;
+    readonly label: string;
+    readonly count: number;
+    readonly share: number;
+  }[];
+  /** What the reader chose, if they answered. */
+  readonly myTopicIds: string[];
+}
+
 export interface WishPollListResponse {
   readonly items: WishPollView[];
+  /** Polls closed in the last 30 days that show their results to participants. */
+  readonly closed: ClosedPollResultsView[];
 }
 
 /** A poll as coordinators manage it. */

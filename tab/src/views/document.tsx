@@ -14,6 +14,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast; this border is transparent elsewhere and drawn there.
+    border: `1px solid ${tokens.colorTransparentStroke}`,
     lineHeight: tokens.lineHeightBase400,
     fontSize: tokens.fontSizeBase400,
   },

@@ -10,6 +10,8 @@ export const useGroupStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast; this border is transparent elsewhere and drawn there.
+    border: `1px solid ${tokens.colorTransparentStroke}`,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,

@@ -71,6 +71,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast; this border is transparent elsewhere and drawn there.
+    border: `1px solid ${tokens.colorTransparentStroke}`,
   },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
   legend: { fontSize: tokens.fontSizeBase500, fontWeight: 600, marginBottom: tokens.spacingVerticalS },

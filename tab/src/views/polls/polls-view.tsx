@@ -11,6 +11,7 @@ import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useMe, useSession } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 import { CreatePollForm } from './create-poll-form';
+import { ClosedPollResults } from './closed-poll-results';
 import { PollAnswerForm } from './poll-answer-form';
 import { PollResultsPanel } from './poll-results-panel';
 import type { TabViewProps } from '../registry';
@@ -110,6 +111,7 @@ export default function PollsView({ path }: TabViewProps) {
           onSaved={(view) => setSaved((previous) => ({ ...previous, [view.id]: view }))}
         />
       ))}
+      {polls.data && <ClosedPollResults polls={polls.data.closed} />}
       {me.isCoordinator && <ManagePolls initial={path[0]} />}
     </section>
   );

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createApp } from '../bot/src/app';
 import { ConfigError, loadConfig } from '../bot/src/platform/config/config';
 import { seedDemoIfEmpty } from '../bot/src/demo/seed-demo';
+import { DEMO_SURVEY_CODE } from '../bot/src/demo/demo-survey';
 import { startAzurite, waitForPort } from './lib/azurite';
 import { startHelper } from './lib/helper-process';
 
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       'Digiverkosto is running:',
       `  Agents Playground (chat with the bot):  http://localhost:${PLAYGROUND_PORT}`,
       `  Tab (programme, groups, coordinators): http://localhost:${BOT_PORT}/tab/`,
+      `  Staff survey, public answer page:       http://localhost:${BOT_PORT}/s/${DEMO_SURVEY_CODE} (Hämeenlinna, no sign-in)`,
       `  Bot endpoint:                           http://localhost:${BOT_PORT}/api/messages`,
       `  Table Storage (Azurite):                http://127.0.0.1:${azurite?.port ?? '-'} (data in ${path.relative(ROOT, dataDir) || '.'}/)`,
       'Press Ctrl-C to stop everything.',

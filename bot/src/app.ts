@@ -9,7 +9,11 @@ import { groupsFeature, type GroupsSettings } from './groups';
 import { peopleFeature, WelcomeLedger } from './people';
 import { pollsFeature } from './polls';
 import { programmeFeature } from './programme';
-import { remindersFeature, type ReminderSettings } from './reminders';
+import { remindersFeature, type ReminderSettings, type RemindersFeature } from './reminders';
+import { surveyFeature, type SurveySettings } from './survey';
+import { seedDemoSurveys } from './demo/demo-survey';
+import { registrationFeature, type RegistrationFeatureSettings } from './registration';
+import { seedDemoRegistration } from './demo/seed-registration';
 import { ApiRouter } from './platform/api/api-router';
 import { createAuthenticator } from './platform/api/authenticator';
 import { systemClock, type Clock } from './platform/clock';
@@ -63,6 +67,8 @@ export interface AppOptions {
    * only; production wiring never passes any.
    */
   readonly extraFeatures?: readonly ((context: FeatureContext) => Feature)[];
+  readonly survey?: SurveySettings;
+  readonly registration?: RegistrationFeatureSettings;
 }
 
 export function createStore(settings: StorageSettings | undefined, prefix: string): TableStore {
@@ -123,22 +129,51 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const context: FeatureContext = { config, clock, logger, store, links, tasks, delivery: outbox.delivery };
 
   const welcomes = new WelcomeLedger(store);
+  const audit = new AuditLog(store);
   const groups = groupsFeature(context, { programme, participants, municipalities }, options.groups);
+  // Registration and reminders talk through these functions only, so neither imports the other:
+  // the reminders ask who is confirmed and report "I can't attend"; registration asks who said so.
+  const registration = registrationFeature(
+    context,
+    {
+      programme,
+      participants,
+      municipalities,
+      audit,
+      // Called only once the app runs, after `reminders` below exists.
+      absentees: (event) => reminders.absences.listForEvent(event.roundId, event.id),
+    },
+    options.registration,
+  );
+  const reminders: RemindersFeature = remindersFeature(
+    context,
+    {
+      programme,
+      participants,
+      groupMembers: (event) => groups.groupMembers(event),
+      registeredAudience: (event) => registration.confirmedAudience(event),
+      onCannotAttend: (event, who, language) => registration.cannotAttend(event, who, language),
+      cardButtons: (event, language) => registration.reminderButtons(event, language),
+    },
+    options.reminders,
+  );
   const features: Feature[] = [
     peopleFeature(context, { participants, coordinators, municipalities, welcomes, roster: teams.roster }),
     programmeFeature(context, { programme, participants, coordinators, municipalities }),
     outbox,
-    remindersFeature(
-      context,
-      { programme, participants, groupMembers: (event) => groups.groupMembers(event) },
-      options.reminders,
-    ),
+    reminders,
     groups,
     pollsFeature(context, { wishPolls: repositories.wishPolls, participants, coordinators, municipalities }),
+    registration,
     ...(options.extraFeatures ?? []).map((extra) => extra(context)),
   ];
+  const survey = surveyFeature(
+    context,
+    { participants, coordinators, municipalities, rounds: () => programme.listRounds() },
+    options.survey,
+  );
+  features.push(survey);
   // Data rights come last: they gather every other feature's personal-data provider.
-  const audit = new AuditLog(store);
   features.push(
     dataRightsFeature(context, {
       features: [...features],
@@ -205,6 +240,13 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     if (config.seedDemo && config.mode === 'local') {
       tasks.run('seed demo peer groups', async () => {
         await seedDemoPeerGroups(groups.groups, groups.invitations, clock(), logger);
+      });
+      tasks.run('seed demo surveys', async () => {
+        const roundIds = async () => (await programme.listRounds()).map((round) => round.id);
+        await seedDemoSurveys(survey.service, roundIds, clock(), logger);
+      });
+      tasks.run('seed demo registration', async () => {
+        await seedDemoRegistration(registration, repositories, clock(), logger);
       });
     }
   };

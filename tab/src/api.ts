@@ -11,6 +11,8 @@ export class ApiProblem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string | undefined,
+    /** The feature's name for the refusal, when it gives one (`deadlinePassed`). */
+    readonly code?: string,
   ) {
     super(detail ?? title);
     this.name = 'ApiProblem';
@@ -86,6 +88,12 @@ export class ApiClient {
     return response.blob();
   }
 
+  /** A POST whose answer is a file (one-time codes as CSV). */
+  async postBlob(path: string, body: unknown, query: Query = {}): Promise<Blob> {
+    const response = await this.fetch('POST', path, { query, body });
+    return response.blob();
+  }
+
   async request<T>(
     method: string,
     path: string,
@@ -119,7 +127,7 @@ export class ApiClient {
     if (!response.ok) {
       const problem = await readProblem(response);
       if (response.status === 401) this.onUnauthorized();
-      throw new ApiProblem(response.status, problem.title, problem.detail);
+      throw new ApiProblem(response.status, problem.title, problem.detail, problem.code);
     }
     return response;
   }

@@ -232,6 +232,7 @@ describe('the Teams app manifest', () => {
       'ohjelma',
       'toiveet',
       'ryhmäni',
+      'ilmoittaudu',
       'kieli',
       'omat tietoni',
       'ohje',
@@ -290,9 +291,13 @@ describe('the Swedish and English translations of the manifest', () => {
   });
 
   it.each([
-    ['fi', 'manifest.json', ['ohjelma', 'toiveet', 'ryhmäni', 'kieli', 'omat tietoni', 'ohje']],
-    ['sv', 'sv.json', ['program', 'önskemål', 'min grupp', 'språk', 'mina uppgifter', 'hjälp']],
-    ['en', 'en.json', ['schedule', 'wishes', 'my group', 'language', 'my data', 'help']],
+    [
+      'fi',
+      'manifest.json',
+      ['ohjelma', 'toiveet', 'ryhmäni', 'ilmoittaudu', 'kieli', 'omat tietoni', 'ohje'],
+    ],
+    ['sv', 'sv.json', ['program', 'önskemål', 'min grupp', 'anmälan', 'språk', 'mina uppgifter', 'hjälp']],
+    ['en', 'en.json', ['schedule', 'wishes', 'my group', 'register', 'language', 'my data', 'help']],
   ] as const)(
     'the %s command menu offers the commands the help card explains',
     (language, file, expected) => {

@@ -139,6 +139,8 @@ describe("a participant's programme in the tab", () => {
       'Ohjelma',
       'Vertaisryhmät',
       'Aihetoiveet',
+      'Digikysely',
+      'Ilmoittautumiset',
     ]);
     await page.goto(`${running.url}/tab/#/coordinator`);
     await page.getByText('Tämä näkymä on vain verkoston koordinaattoreille.').waitFor();

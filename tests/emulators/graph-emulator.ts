@@ -10,6 +10,14 @@
  * error shape for a malformed body, 415 for a body that is not JSON, and 429 with `Retry-After` when
  * a fault is injected. A create repeated with the same `transactionId` returns the event already
  * made, which is what the property is for.
+ *
+ * Teams meeting recordings, as the recordings lookup uses them: `GET /users/{id}/onlineMeetings`
+ * with `$filter=JoinWebUrl eq '…'` (a collection holding the one meeting, or none; 400 without the
+ * filter, which Graph does not serve), `GET /users/{id}/onlineMeetings/{meetingId}/recordings` (the
+ * callRecording collection) and `GET …/recordings/{recordingId}/content` (the video bytes, with
+ * `Content-Type: video/mp4`, honouring a `Range` request with 206). Every Teams meeting created as
+ * an event becomes an online meeting; {@link GraphEmulator.addOnlineMeeting} adds one made in Teams.
+ * Without an application access policy ({@link GraphEmulator.denyOnlineMeetings}) they answer 403.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -89,6 +97,21 @@ const EVENT_PROPERTIES = new Set([
 
 class BadRequest extends Error {}
 
+export interface GraphCallRecording {
+  readonly id: string;
+  readonly createdDateTime: string;
+  readonly content: Buffer;
+  readonly contentType: string;
+}
+
+export interface GraphOnlineMeeting {
+  readonly id: string;
+  readonly mailbox: string;
+  readonly joinWebUrl: string;
+  readonly subject: string;
+  readonly recordings: GraphCallRecording[];
+}
+
 export class GraphEmulator {
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -96,6 +119,8 @@ export class GraphEmulator {
   private faults: GraphFault[] = [];
   private readonly log: RecordedGraphRequest[] = [];
   private readonly mailboxes: Set<string>;
+  private readonly onlineMeetings = new Map<string, GraphOnlineMeeting>();
+  private onlineMeetingsDenied = false;
   /** Every body that broke the documented shape, with the reason; a correct client keeps it empty. */
   readonly violations: string[] = [];
 
@@ -158,7 +183,40 @@ export class GraphEmulator {
     );
   }
 
+  /** A Teams meeting made in Teams itself (not through an event), e.g. a training's link. */
+  addOnlineMeeting(mailbox: string, joinWebUrl: string, subject: string): GraphOnlineMeeting {
+    const meeting: GraphOnlineMeeting = {
+      id: Buffer.from(`1*${mailbox.toLowerCase()}*0**19:meeting_${randomUUID()}@thread.v2`).toString(
+        'base64',
+      ),
+      mailbox: mailbox.toLowerCase(),
+      joinWebUrl,
+      subject,
+      recordings: [],
+    };
+    this.onlineMeetings.set(meeting.id, meeting);
+    return meeting;
+  }
+
+  /** The meeting behind a join link was recorded; returns the recording's id. */
+  addRecording(joinWebUrl: string, content: Buffer, createdDateTime: string): string {
+    const meeting = [...this.onlineMeetings.values()].find(
+      (candidate) => candidate.joinWebUrl === joinWebUrl,
+    );
+    if (!meeting) throw new Error(`No online meeting has the join link ${joinWebUrl}`);
+    const id = randomUUID();
+    meeting.recordings.push({ id, createdDateTime, content, contentType: 'video/mp4' });
+    return id;
+  }
+
+  /** Answers the online meeting endpoints 403, as Graph does without an application access policy. */
+  denyOnlineMeetings(denied = true): void {
+    this.onlineMeetingsDenied = denied;
+  }
+
   reset(): void {
+    this.onlineMeetings.clear();
+    this.onlineMeetingsDenied = false;
     this.events.clear();
     this.faults = [];
     this.log.length = 0;
@@ -226,6 +284,14 @@ export class GraphEmulator {
       return;
     }
 
+    const meetingsMatch =
+      /^\/v1\.0\/users\/([^/]+)\/onlineMeetings(?:\/([^/]+)\/recordings(?:\/([^/]+)(\/content)?)?)?$/.exec(
+        url.pathname,
+      );
+    if (meetingsMatch) {
+      this.answerOnlineMeetings(method, url, meetingsMatch, answer, error, response, request);
+      return;
+    }
     const match = /^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?(\/cancel)?$/.exec(url.pathname);
     if (!match) {
       error(400, 'BadRequest', `Resource not found for the segment '${url.pathname}'.`);
@@ -306,6 +372,8 @@ export class GraphEmulator {
           changeKey: randomUUID(),
         };
         this.events.set(id, event);
+        // A Teams meeting made with an event is an online meeting too, as in Graph.
+        if (event.onlineMeeting) this.addOnlineMeeting(mailbox, event.onlineMeeting.joinUrl, event.subject);
         answer(201, this.resource(event), {
           Location: `https://graph.microsoft.com/v1.0/users/${encodeURIComponent(mailbox)}/events/${id}`,
         });
@@ -364,6 +432,113 @@ export class GraphEmulator {
       this.violations.push(`${method} ${url.pathname}: ${caught.message}`);
       error(400, 'BadRequest', caught.message);
     }
+  }
+
+  private answerOnlineMeetings(
+    method: string,
+    url: URL,
+    match: RegExpExecArray,
+    answer: (status: number, body?: unknown, headers?: Record<string, string>) => void,
+    error: (status: number, code: string, message: string, headers?: Record<string, string>) => void,
+    response: http.ServerResponse,
+    request: http.IncomingMessage,
+  ): void {
+    const mailbox = decodeURIComponent(match[1] ?? '').toLowerCase();
+    const meetingId = match[2] ? decodeURIComponent(match[2]) : undefined;
+    const recordingId = match[3] ? decodeURIComponent(match[3]) : undefined;
+    const content = match[4] !== undefined;
+    if (method !== 'GET') {
+      error(405, 'Request_BadRequest', `Method ${method} is not allowed here.`);
+      return;
+    }
+    if (!this.mailboxes.has(mailbox)) {
+      error(404, 'ErrorInvalidUser', `The requested user '${mailbox}' is invalid.`);
+      return;
+    }
+    if (this.onlineMeetingsDenied) {
+      error(403, 'Forbidden', 'No application access policy found for this app.');
+      return;
+    }
+    const base = `https://graph.microsoft.com/v1.0/$metadata#users('${mailbox}')`;
+    if (!meetingId) {
+      const filter = url.searchParams.get('$filter');
+      const wanted = filter ? /^JoinWebUrl eq '((?:[^']|'')*)'$/.exec(filter) : null;
+      if (!wanted) {
+        this.violations.push(`GET ${url.pathname}: onlineMeetings needs $filter=JoinWebUrl eq '…'`);
+        error(400, 'BadRequest', 'Filter on JoinWebUrl, VideoTeleconferenceId or joinMeetingId is required.');
+        return;
+      }
+      const joinWebUrl = (wanted[1] ?? '').replace(/''/g, "'");
+      const found = [...this.onlineMeetings.values()].filter(
+        (meeting) => meeting.mailbox === mailbox && meeting.joinWebUrl === joinWebUrl,
+      );
+      answer(200, {
+        '@odata.context': `${base}/onlineMeetings`,
+        value: found.map((meeting) => ({
+          id: meeting.id,
+          joinWebUrl: meeting.joinWebUrl,
+          subject: meeting.subject,
+          participants: { organizer: { upn: mailbox, role: 'presenter' } },
+        })),
+      });
+      return;
+    }
+    const meeting = this.onlineMeetings.get(meetingId);
+    if (!meeting || meeting.mailbox !== mailbox) {
+      error(404, 'NotFound', 'The online meeting was not found.');
+      return;
+    }
+    const callRecording = (recording: GraphCallRecording): Json => ({
+      id: recording.id,
+      meetingId: meeting.id,
+      createdDateTime: recording.createdDateTime,
+      recordingContentUrl: `https://graph.microsoft.com/v1.0/users/${mailbox}/onlineMeetings/${meeting.id}/recordings/${recording.id}/content`,
+      meetingOrganizer: { application: null, device: null, user: { id: mailbox, displayName: null } },
+    });
+    if (!recordingId) {
+      answer(200, {
+        '@odata.context': `${base}/onlineMeetings('${meeting.id}')/recordings`,
+        '@odata.count': meeting.recordings.length,
+        value: meeting.recordings.map(callRecording),
+      });
+      return;
+    }
+    const recording = meeting.recordings.find((candidate) => candidate.id === recordingId);
+    if (!recording) {
+      error(404, 'NotFound', 'The recording was not found.');
+      return;
+    }
+    if (!content) {
+      answer(200, callRecording(recording));
+      return;
+    }
+    this.log.push({
+      method,
+      path: url.pathname,
+      authorization: request.headers.authorization,
+      body: undefined,
+      status: 200,
+    });
+    const range = /^bytes=(\d+)-(\d*)$/.exec(headerValue(request.headers.range) ?? '');
+    const size = recording.content.length;
+    if (range) {
+      const start = Number(range[1]);
+      const end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      response.writeHead(206, {
+        'Content-Type': recording.contentType,
+        'Content-Length': String(end - start + 1),
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Accept-Ranges': 'bytes',
+      });
+      response.end(recording.content.subarray(start, end + 1));
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': recording.contentType,
+      'Content-Length': String(size),
+      'Accept-Ranges': 'bytes',
+    });
+    response.end(recording.content);
   }
 
   /** The event resource type as Graph returns it (the properties this client may read). */

@@ -33,7 +33,7 @@ export async function startTestApp(
     /** The built tab to serve (browser tests); a one-page fixture by default. */
     tabDirectory?: string;
     /** Background-work settings (outbox limits and leases, reminder ticks). */
-    appOptions?: Pick<AppOptions, 'delivery' | 'reminders' | 'startBackgroundWork'>;
+    appOptions?: Pick<AppOptions, 'delivery' | 'reminders' | 'startBackgroundWork' | 'survey'>;
   } = {},
 ): Promise<RunningApp> {
   const tablePrefix = options.tablePrefix ?? uniquePrefix();

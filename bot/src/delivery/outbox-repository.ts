@@ -147,6 +147,7 @@ const purposeSchema = z.enum([
   'rsvpReminder',
   'announcement',
   'privateReply',
+  'survey',
 ]);
 const targetColumn = jsonColumn<ResolvedTarget>(
   'outbox target',

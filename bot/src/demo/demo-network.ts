@@ -213,7 +213,7 @@ export function playgroundObjectId(index: number): string {
  * happen on working days, so a date that falls on a weekend moves to the Monday after (or, for
  * deadlines, the Friday before).
  */
-function helsinkiDay(
+export function helsinkiDay(
   now: Date,
   days: number,
   hour: number,

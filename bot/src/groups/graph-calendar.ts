@@ -1,12 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
-import {
-  Client,
-  HTTPMessageHandler,
-  RetryHandler,
-  RetryHandlerOptions,
-  type Context,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClient } from '../platform/graph/graph-client';
 import { toHelsinkiWallClock } from '../shared/i18n/helsinki-time';
 
 /**
@@ -56,37 +50,8 @@ export interface GraphCalendarSettings {
   readonly maxRetries?: number;
 }
 
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Graph takes IANA names in `timeZone` as well as Windows names (`FLE Standard Time`). */
 const TIME_ZONE = 'Europe/Helsinki';
-
-/**
- * Adds the app-only bearer token to every request. The SDK's own handler adds it only for hosts it
- * knows, which would leave the emulator's requests unauthenticated and untested.
- */
-class BearerTokenHandler implements Middleware {
-  private next: Middleware | undefined;
-
-  constructor(private readonly credential: TokenCredential) {}
-
-  async execute(context: Context): Promise<void> {
-    const token = await this.credential.getToken(GRAPH_SCOPE);
-    if (!token) throw new Error('No access token for Microsoft Graph');
-    const options = context.options ?? {};
-    // The SDK builds headers as a plain object; keep whatever it set and add ours.
-    const headers = {
-      ...(options.headers as Record<string, string> | undefined),
-      Authorization: `Bearer ${token.token}`,
-    };
-    context.options = { ...options, headers };
-    if (!this.next) throw new Error('The Graph middleware chain has no HTTP handler');
-    await this.next.execute(context);
-  }
-
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
 
 /** Graph's event resource, as far as we read it. */
 interface GraphEventResponse {
@@ -99,15 +64,7 @@ export class GraphClientCalendar implements GraphCalendar {
   private readonly organizer: string;
 
   constructor(settings: GraphCalendarSettings) {
-    const auth = new BearerTokenHandler(settings.credential);
-    const retry = new RetryHandler(new RetryHandlerOptions(1, settings.maxRetries ?? 3));
-    auth.setNext(retry);
-    retry.setNext(new HTTPMessageHandler());
-    this.client = Client.initWithMiddleware({
-      middleware: auth,
-      baseUrl: `${(settings.baseUrl ?? 'https://graph.microsoft.com').replace(/\/$/, '')}/`,
-      defaultVersion: 'v1.0',
-    });
+    this.client = createGraphClient(settings);
     this.organizer = encodeURIComponent(settings.organizerUpn);
   }
 

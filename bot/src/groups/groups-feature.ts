@@ -1,4 +1,5 @@
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import { graphCredentialFor } from '../platform/graph/graph-client';
 import { registerPeerGroupRoutes } from './peer-group-routes';
 import type { GraphSettings } from '../platform/config/config';
 import { MyGroupCommand } from './my-group-command';
@@ -119,15 +120,6 @@ function graphCalendar(settings: GraphSettings, credential: TokenCredential | un
   return new GraphClientCalendar({
     organizerUpn: settings.organizerUpn,
     baseUrl: settings.baseUrl,
-    credential: credential ?? graphCredential(settings),
+    credential: credential ?? graphCredentialFor(settings),
   });
-}
-
-function graphCredential(settings: GraphSettings): TokenCredential {
-  if (settings.clientSecret && settings.tenantId && settings.clientId) {
-    return new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret);
-  }
-  return settings.managedIdentityClientId
-    ? new ManagedIdentityCredential({ clientId: settings.managedIdentityClientId })
-    : new ManagedIdentityCredential();
 }

@@ -5,7 +5,9 @@ import { isLanguage, type Language } from '../shared/i18n/language';
 import { escapeKey } from '../platform/storage/keys';
 import { z } from 'zod';
 import { jsonColumn } from '../platform/storage/json-column';
+import { isStatusCode } from '../platform/storage/errors';
 import {
+  createIfAbsent,
   deleteIfPresent,
   getEntity,
   odata,
@@ -172,27 +174,26 @@ export class ParticipantRepository {
   ): Promise<void> {
     const client = await this.store.table('participants');
     const [partitionKey, rowKey] = keys(identity);
+    const change = { partitionKey, rowKey, language, updatedAt: now.toISOString() };
     return this.writing(identity, async () => {
-      const existing = await getEntity<ParticipantEntity>(client, partitionKey, rowKey);
-      if (existing) {
-        await client.updateEntity({ partitionKey, rowKey, language, updatedAt: now.toISOString() }, 'Merge');
+      // One call for someone already known (If-Match: *, so a missing row is a 404, not a new row).
+      try {
+        await client.updateEntity(change, 'Merge');
         return;
+      } catch (error) {
+        if (!isStatusCode(error, 404)) throw error;
       }
-      await client.upsertEntity(
-        {
-          partitionKey,
-          rowKey,
-          tenantId: identity.tenantId,
-          aadObjectId: identity.aadObjectId,
-          name: identity.name ?? '',
-          roles: rolesColumn.write([]),
-          language,
-          isGuest: false,
-          active: true,
-          updatedAt: now.toISOString(),
-        } satisfies ParticipantEntity & { partitionKey: string; rowKey: string },
-        'Merge',
-      );
+      const created = await createIfAbsent(client, {
+        ...change,
+        tenantId: identity.tenantId,
+        aadObjectId: identity.aadObjectId,
+        name: identity.name ?? '',
+        roles: rolesColumn.write([]),
+        isGuest: false,
+        active: true,
+      } satisfies ParticipantEntity & { partitionKey: string; rowKey: string });
+      // The roster added them meanwhile: keep what it wrote, set the language.
+      if (!created) await client.updateEntity(change, 'Merge');
     });
   }
 

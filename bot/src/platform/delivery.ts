@@ -26,7 +26,8 @@ export type DeliveryPurpose =
   | 'rsvpReminder'
   | 'announcement'
   /** The answer to a personal command asked in a channel or group chat. */
-  | 'privateReply';
+  | 'privateReply'
+  | 'survey';
 
 export interface DeliveryRequest {
   /**

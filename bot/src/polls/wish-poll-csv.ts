@@ -1,5 +1,3 @@
-import contentDisposition from 'content-disposition';
-import { stringify } from 'csv-stringify/sync';
 import { roleList } from '../shared/roles';
 import type { Municipality } from '../shared/municipality';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
@@ -9,44 +7,9 @@ import type { StoredSuggestion } from './wish-poll-repository';
 import type { WishPoll, WishPollAnswer } from './wish-poll';
 import type { WishPollResultsView } from './wish-poll-contracts';
 import { municipalityName } from './wish-poll-results';
+import { toExcelCsv, type CsvCell } from '../shared/csv';
 
-/**
- * CSV that opens correctly in Excel with Finnish settings by double-click: UTF-8 with a byte-order
- * mark (without it Excel reads ä and ö as two characters each), `;` between fields (the list
- * separator under Finnish and Swedish regional settings, where `,` is the decimal separator),
- * CRLF line ends, and every field quoted. csv-stringify (the CSV project's writer, which restify
- * itself depends on) does the quoting and escaping; the Excel-specific choices are ours.
- */
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-
-export type CsvCell = string | number | null;
-
-export function toExcelCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return stringify(
-    rows.map((row) => [...row]),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: 'windows',
-      quoted: true,
-      quoted_empty: true,
-      cast: { number: formatNumber, string: neutraliseFormula },
-    },
-  );
-}
-
-/** Decimal comma, as Finnish Excel reads numbers. */
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
-}
-
-/**
- * Text a participant typed that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) would be run by
- * Excel; a leading apostrophe makes Excel show it as text (OWASP's advice for CSV injection).
- */
-function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { attachmentDisposition, CSV_CONTENT_TYPE, toExcelCsv, type CsvCell } from '../shared/csv';
 
 /** Topics down, groups across: the first row gives respondents per group, then choices per topic. */
 export function topicsCsv(results: WishPollResultsView, language: Language): string {
@@ -116,17 +79,4 @@ export function answersCsv(
     formatHelsinkiDateTime(new Date(answer.submittedAt), language),
   ]);
   return toExcelCsv([header, ...rows]);
-}
-
-/**
- * `Content-Disposition` for a download: the exact name in RFC 5987 form, written by
- * content-disposition (jshttp, Express's), and an ASCII fallback of our own for old clients, with
- * accents dropped rather than replaced by `?` (`Kyselyä.csv` falls back to `Kyselya.csv`).
- */
-export function attachmentDisposition(fileName: string): string {
-  const fallback = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '_');
-  return contentDisposition(fileName, { type: 'attachment', fallback });
 }

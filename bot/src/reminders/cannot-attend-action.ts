@@ -6,6 +6,20 @@ import { reminderMessagesFor } from './reminder-messages';
 import type { Clock } from '../platform/clock';
 import type { AbsenceRepository } from './absence-repository';
 import type { ProgrammeRepository } from '../programme';
+import type { ProgrammeEvent } from '../shared/programme-event';
+import type { Language } from '../shared/i18n/language';
+import type { TeamsIdentity } from '../shared/participant';
+import type { ReminderCardButtons } from './reminder-card';
+
+export interface CannotAttendHooks {
+  /** Another feature's part (a registration gives up the seat); its sentence joins the thank-you. */
+  readonly onCannotAttend?: (
+    event: ProgrammeEvent,
+    who: TeamsIdentity,
+    language: Language,
+  ) => Promise<string | undefined>;
+  readonly cardButtons?: ReminderCardButtons;
+}
 
 const eventData = z.object({
   roundId: z.string().min(1).max(200),
@@ -26,6 +40,7 @@ export class CannotAttendAction implements CardAction<typeof eventData> {
     private readonly absences: AbsenceRepository,
     private readonly calendarUrl: (roundId: string, eventId: string) => string,
     private readonly clock: Clock,
+    private readonly hooks: CannotAttendHooks = {},
   ) {}
 
   async handle(turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
@@ -42,12 +57,14 @@ export class CannotAttendAction implements CardAction<typeof eventData> {
       municipalityId: person.participant?.municipalityId,
       recordedAt: this.clock().toISOString(),
     });
+    const more = await this.hooks.onCannotAttend?.(event, person.identity, person.language);
     return {
       kind: 'card',
       card: buildReminderCard(event, person.language, {
         calendarUrl: this.calendarUrl(event.roundId, event.id),
-        confirmation: m.absenceRecorded,
+        confirmation: more ? `${m.absenceRecorded} ${more}` : m.absenceRecorded,
         absent: true,
+        buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
       }),
     };
   }
@@ -65,6 +82,7 @@ export class CanAttendAfterAllAction implements CardAction<typeof eventData> {
     private readonly programme: ProgrammeRepository,
     private readonly absences: AbsenceRepository,
     private readonly calendarUrl: (roundId: string, eventId: string) => string,
+    private readonly hooks: Pick<CannotAttendHooks, 'cardButtons'> = {},
   ) {}
 
   async handle(_turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
@@ -78,6 +96,7 @@ export class CanAttendAfterAllAction implements CardAction<typeof eventData> {
       card: buildReminderCard(event, person.language, {
         calendarUrl: this.calendarUrl(event.roundId, event.id),
         confirmation: m.absenceWithdrawn,
+        buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
       }),
     };
   }

@@ -6,3 +6,4 @@ export {
   type RemindersFeature,
 } from './reminders-feature';
 export type { GroupMember } from './reminder-scheduler';
+export type { ReminderCardButton, ReminderCardButtons } from './reminder-card';

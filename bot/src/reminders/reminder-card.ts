@@ -35,7 +35,24 @@ export interface ReminderCardData {
   readonly showUndo: boolean;
   readonly confirmation: string;
   readonly footer: string;
+  readonly extraButtons: readonly ReminderCardButton[];
 }
+
+/**
+ * A button another feature adds to the reminder card (the pre-assignment's "hand in"): an
+ * `Action.Execute` with that feature's verb and data, answered by that feature's card action.
+ */
+export interface ReminderCardButton {
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+/** The buttons other features add for an event, in the reader's language. */
+export type ReminderCardButtons = (
+  event: ProgrammeEvent,
+  language: Language,
+) => readonly ReminderCardButton[];
 
 export interface ReminderCardOptions {
   /** When the reminder is written (sent), for the "the event is tomorrow" line; none leaves it out. */
@@ -46,6 +63,8 @@ export interface ReminderCardOptions {
   readonly confirmation?: string;
   /** The reader has said they cannot attend: the card offers "I can attend after all" instead. */
   readonly absent?: boolean;
+  /** Buttons of other features for this event (none by default). */
+  readonly buttons?: readonly ReminderCardButton[];
 }
 
 const reminderCard = defineCard<ReminderCardData>(reminderTemplate);
@@ -95,6 +114,7 @@ export function buildReminderCard(
     showUndo: options.absent === true,
     confirmation: options.confirmation ?? '',
     footer: m.timesAreHelsinki,
+    extraButtons: options.buttons ?? [],
   });
 }
 

@@ -13,6 +13,7 @@ import type { AbsenceRepository } from './absence-repository';
 import type { ProgrammeRepository } from '../programme';
 import { reminderSpecSchema, type ReminderRepository } from './reminder-repository';
 import { ApiError, type ApiRouter, pathParams } from '../platform/api/api-router';
+import type { ReminderCardButtons } from './reminder-card';
 
 /** The UID domain of calendar entries; fixed so a re-downloaded .ics updates the same entry. */
 export const CALENDAR_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
@@ -25,6 +26,7 @@ export interface ReminderRouteDeps {
   readonly delivery: Delivery;
   readonly clock: Clock;
   readonly calendarUrl: (roundId: string, eventId: string) => string;
+  readonly cardButtons?: ReminderCardButtons;
 }
 
 const roundQuery = z.object({ roundId: z.string().min(1).max(200).optional() });
@@ -178,6 +180,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
         buildReminderCard(event, language, {
           now: sentAt,
           calendarUrl: deps.calendarUrl(event.roundId, event.id),
+          buttons: deps.cardButtons?.(event, language) ?? [],
         });
       const messages = await deps.scheduler.messages(event, {
         offset: undefined,

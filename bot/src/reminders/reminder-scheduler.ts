@@ -34,6 +34,8 @@ export interface ReminderSchedulerOptions {
    * link, once the groups are formed; until then the reminder goes by role.
    */
   readonly groupMembers?: (event: ProgrammeEvent) => Promise<readonly GroupMember[]>;
+  /** The confirmed of an event with a registration; its personal reminders go to them only. */
+  readonly registeredAudience?: (event: ProgrammeEvent) => Promise<readonly TeamsIdentity[] | undefined>;
 }
 
 export interface GroupMember {
@@ -221,7 +223,11 @@ export class ReminderScheduler {
         }
         return messages;
       }
-      for (const participant of await this.audience(event)) {
+      const registered = await this.options.registeredAudience?.(event);
+      const recipients = registered
+        ? await this.registeredParticipants(registered)
+        : await this.audience(event);
+      for (const participant of recipients) {
         if (absent.has(`${participant.tenantId}|${participant.aadObjectId}`)) continue;
         messages.push({
           target: {
@@ -248,6 +254,14 @@ export class ReminderScheduler {
         (!event.municipalityId || participant.municipalityId === event.municipalityId) &&
         (event.audienceRoles.length === 0 ||
           participant.roles.some((role) => event.audienceRoles.includes(role))),
+    );
+  }
+
+  /** The confirmed of a registration as participants (for their languages); unknown people are skipped. */
+  private async registeredParticipants(registered: readonly TeamsIdentity[]): Promise<Participant[]> {
+    const wanted = new Set(registered.map((identity) => `${identity.tenantId}|${identity.aadObjectId}`));
+    return (await this.participants.listAll()).filter((participant) =>
+      wanted.has(`${participant.tenantId}|${participant.aadObjectId}`),
     );
   }
 

@@ -10,6 +10,9 @@ import { ReminderRepository } from './reminder-repository';
 import { registerReminderRoutes } from './reminder-routes';
 import { ReminderScheduler, type GroupMember, type TickResult } from './reminder-scheduler';
 import type { ProgrammeEvent } from '../shared/programme-event';
+import type { Language } from '../shared/i18n/language';
+import type { TeamsIdentity } from '../shared/participant';
+import type { ReminderCardButtons } from './reminder-card';
 
 export interface ReminderSettings {
   /** How often each instance looks for due reminders (default 15 s). */
@@ -23,6 +26,22 @@ export interface ReminderDeps {
   readonly participants: ParticipantRepository;
   /** The members of a leadership discussion's small groups, each with their own group's link. */
   readonly groupMembers: (event: ProgrammeEvent) => Promise<readonly GroupMember[]>;
+  /**
+   * For an event with a registration, the people whose seat is confirmed: its personal reminders
+   * go to them only (undefined: the event has none, the reminders go by role).
+   */
+  readonly registeredAudience?: (event: ProgrammeEvent) => Promise<readonly TeamsIdentity[] | undefined>;
+  /**
+   * Told of an "I can't attend" (a registration gives up the seat, so the waitlist moves); answers
+   * with a sentence for the card in the person's language, or undefined.
+   */
+  readonly onCannotAttend?: (
+    event: ProgrammeEvent,
+    who: TeamsIdentity,
+    language: Language,
+  ) => Promise<string | undefined>;
+  /** Buttons other features add to the reminder card (the pre-assignment's "hand in"). */
+  readonly cardButtons?: ReminderCardButtons;
 }
 
 export interface RemindersFeature extends Feature {
@@ -58,6 +77,7 @@ export function remindersFeature(
       reminderActivity(event, language, {
         now: clock(),
         calendarUrl: `${calendarUrl(event.roundId, event.id)}?lang=${language}`,
+        buttons: deps.cardButtons?.(event, language) ?? [],
       }),
     clock,
     logger.child({ component: 'reminders' }),
@@ -65,6 +85,7 @@ export function remindersFeature(
       instanceId: instanceName(),
       claimTtlMs: settings.claimTtlMs ?? 120_000,
       groupMembers: deps.groupMembers,
+      ...(deps.registeredAudience ? { registeredAudience: deps.registeredAudience } : {}),
     },
   );
 
@@ -89,8 +110,13 @@ export function remindersFeature(
     reminders,
     tick: () => scheduler.tick(),
     cardActions: [
-      new CannotAttendAction(deps.programme, absences, calendarUrl, clock),
-      new CanAttendAfterAllAction(deps.programme, absences, calendarUrl),
+      new CannotAttendAction(deps.programme, absences, calendarUrl, clock, {
+        ...(deps.onCannotAttend ? { onCannotAttend: deps.onCannotAttend } : {}),
+        ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
+      }),
+      new CanAttendAfterAllAction(deps.programme, absences, calendarUrl, {
+        ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
+      }),
     ],
     registerApi: (router) =>
       registerReminderRoutes(router, {
@@ -101,6 +127,7 @@ export function remindersFeature(
         delivery,
         clock,
         calendarUrl,
+        ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
       }),
     start: () => job.start(),
     stop: () => job.stop(),

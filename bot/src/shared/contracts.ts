@@ -159,4 +159,6 @@ export interface ProblemDetails {
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
+  /** A stable name of a feature's refusal, where it has one (`deadlinePassed`). */
+  readonly code?: string;
 }

@@ -1,5 +1,6 @@
 /** Tab views the bot's cards link to. */
-export type TabView = 'programme' | 'groups' | 'polls' | 'coordinator' | 'privacy';
+export type TabView =
+  'programme' | 'groups' | 'polls' | 'survey' | 'registration' | 'coordinator' | 'privacy';
 
 /**
  * Links from cards to the right tab view. In Teams a deep link opens the personal tab inside the

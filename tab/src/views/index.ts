@@ -38,6 +38,20 @@ export const VIEWS: readonly TabView[] = [
     load: () => import('./polls/polls-view'),
   },
   {
+    id: 'survey',
+    title: { fi: 'Digikysely', sv: 'Digienkät', en: 'Digital survey' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./survey/survey-view'),
+  },
+  {
+    id: 'registration',
+    title: { fi: 'Ilmoittautumiset', sv: 'Anmälningar', en: 'Registrations' },
+    access: 'participant',
+    inNavigation: true,
+    load: () => import('./registration/registration-view'),
+  },
+  {
     id: 'coordinator',
     title: { fi: 'Koordinaattori', sv: 'Koordinator', en: 'Coordinator' },
     access: 'coordinator',

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { TeamsIdentity } from '../../shared/participant';
@@ -48,6 +49,20 @@ export type ApiResult =
       readonly text: string;
       readonly contentType: string;
       readonly headers?: Record<string, string>;
+    }
+  /** A file (a PDF, a Word document, an image), sent as it is. */
+  | {
+      readonly status: number;
+      readonly bytes: Uint8Array;
+      readonly contentType: string;
+      readonly headers?: Record<string, string>;
+    }
+  /** A large body passed through as it arrives (a meeting recording), never held in memory. */
+  | {
+      readonly status: number;
+      readonly stream: Readable;
+      readonly contentType: string;
+      readonly headers?: Record<string, string>;
     };
 
 export interface RouteSpec<
@@ -89,6 +104,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly headers?: Readonly<Record<string, string>>,
+    /** A stable name of the refusal (`deadlinePassed`), so the tab can say it in the reader's language. */
+    readonly code?: string,
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -198,7 +215,7 @@ export class ApiRouter {
           outcome = error.status;
           if (error.headers)
             for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-          sendProblem(res, error.status, error.detail);
+          sendProblem(res, error.status, error.detail, error.code ? { code: error.code } : undefined);
         } else if (error instanceof ConflictError) {
           outcome = 412;
           sendProblem(res, 412, 'Someone else changed this in the meantime. Reload and try again.');
@@ -268,6 +285,29 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 function send(res: Response, result: ApiResult): void {
+  if ('bytes' in result) {
+    res.writeHead(result.status, {
+      'Content-Type': result.contentType,
+      'Content-Length': result.bytes.byteLength,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...result.headers,
+    });
+    res.end(Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength));
+    return;
+  }
+  if ('stream' in result) {
+    res.writeHead(result.status, {
+      'Content-Type': result.contentType,
+      'Cache-Control': 'no-store',
+      ...result.headers,
+    });
+    // A source that fails half way cannot change the status any more: the connection is cut.
+    result.stream.once('error', () => res.destroy());
+    res.once('close', () => result.stream.destroy());
+    result.stream.pipe(res);
+    return;
+  }
   if ('text' in result) {
     res.writeHead(result.status, {
       'Content-Type': result.contentType,

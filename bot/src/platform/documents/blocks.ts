@@ -1,5 +1,5 @@
 /** Small constructors for the document's blocks; plain objects work just as well. */
-import type { ChartGraphic } from './charts/scene';
+import type { ChartGraphic } from './model';
 import type {
   CalloutBlock,
   ChartBlock,

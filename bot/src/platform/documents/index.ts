@@ -39,7 +39,8 @@ export { CONTENT_WIDTH } from './page';
 export { FONT_FAMILY } from './fonts';
 export type { TimelineStatus } from './kit-text';
 
-export type { ChartGraphic, ChartScene } from './charts/scene';
+export type { ChartGraphic } from './model';
+export type { ChartScene } from './charts/scene';
 export type { ChartCommonOptions, RatingScale } from './charts/common';
 export { profileChart, type ProfileChartOptions, type ProfileRow } from './charts/profile-chart';
 export {

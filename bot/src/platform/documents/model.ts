@@ -6,18 +6,7 @@
  * is printed exactly as it was typed.
  */
 import type { Language } from '../../shared/i18n/language';
-import type { ChartGraphic } from './charts/scene';
-import type { TableBlock } from './table-model';
-
-export type {
-  CellShading,
-  SuppressedValue,
-  TableBlock,
-  TableCell,
-  TableCellValue,
-  TableColumn,
-  TableRow,
-} from './table-model';
+import type { ChartScene } from './charts/scene';
 
 export interface Logo {
   /** PNG or SVG bytes, as the municipality supplied them. */
@@ -63,6 +52,53 @@ export interface ListBlock {
   readonly type: 'list';
   readonly ordered?: boolean;
   readonly items: readonly RichText[];
+}
+
+export interface TableColumn {
+  readonly header: string;
+  /** Right-aligned; numbers given as `number` are formatted with `decimals` in the document's language. */
+  readonly numeric?: boolean;
+  readonly decimals?: number;
+  /** Relative width; columns without one share what is left by their content. */
+  readonly width?: number;
+}
+
+/**
+ * Background of a cell: `subtle` (grey), `accent` (a tint of the primary colour), `highlight`
+ * (a tint of the secondary colour) or any `#RRGGBB` (its text colour is chosen for contrast).
+ */
+export type CellShading = 'subtle' | 'accent' | 'highlight' | { readonly colour: string };
+
+export interface SuppressedValue {
+  /** Why the value is not shown, printed once as a note under the table ("Fewer than 5 answers"). */
+  readonly reason: string;
+  /** What stands in the cell; an en dash when not given. */
+  readonly label?: string;
+}
+
+export interface TableCellValue {
+  readonly text?: string;
+  readonly value?: number;
+  readonly bold?: boolean;
+  readonly shading?: CellShading;
+  readonly suppressed?: SuppressedValue;
+}
+export type TableCell = string | number | TableCellValue;
+
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+  /** `total`: bold with a rule above, for a sum or whole-organisation row. */
+  readonly emphasis?: 'total';
+}
+
+export interface TableBlock {
+  readonly type: 'table';
+  /** Printed above the table, numbered ("Taulukko 2. …"); also the table's accessible name. */
+  readonly caption?: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly TableCell[] | TableRow)[];
+  /** Source or remark printed under the table, after the notes on suppressed values. */
+  readonly note?: string;
 }
 
 export interface KeyFigure {
@@ -131,4 +167,17 @@ export interface ReportDocument {
   readonly subject?: string;
   readonly keywords?: readonly string[];
   readonly blocks: readonly DocumentBlock[];
+}
+
+/**
+ * A chart ready for a document: its size in points, its SVG, the vector scene when the kit built
+ * it (an SVG from elsewhere has none and is placed as an image), and a table with the same data,
+ * the chart's text equivalent, for the feature to put after the chart or in an appendix.
+ */
+export interface ChartGraphic {
+  readonly width: number;
+  readonly height: number;
+  readonly svg: string;
+  readonly scene?: ChartScene;
+  readonly table?: TableBlock;
 }

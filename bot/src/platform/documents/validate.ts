@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../../shared/i18n/language';
-import type { ChartGraphic } from './charts/scene';
+import type { ChartGraphic } from './model';
 import { HEX_COLOUR } from './colour';
 import { MAX_LOGO_BYTES, isPng, pngSize, unsafeSvgReason } from './logo';
 import type { Branding, ReportDocument } from './model';

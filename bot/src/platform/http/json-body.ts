@@ -4,6 +4,10 @@ import { sendProblem } from './problem';
 /**
  * Reads a JSON request body with a size limit. Restify's own parser echoes the parse error to the
  * client; this one answers 400, 413 or 415 with problem details and nothing else.
+ *
+ * An HTML form's body (`application/x-www-form-urlencoded`, the survey's public answer page, which
+ * works without JavaScript) becomes a `URLSearchParams`, never a plain object: a route must ask for
+ * form fields explicitly, so no JSON route's schema can mistake a cross-site form post for its body.
  */
 export function jsonBody(maxBytes: number) {
   return (req: Request, res: Response, next: Next): void => {
@@ -42,6 +46,10 @@ export function jsonBody(maxBytes: number) {
           return next();
         }
         const contentType = String(req.headers['content-type'] ?? '');
+        if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+          req.body = new URLSearchParams(text);
+          return next();
+        }
         if (!/json/i.test(contentType)) {
           sendProblem(res, 415, 'Send JSON with Content-Type: application/json.');
           return next(false);

@@ -14,6 +14,16 @@ export const VERBS = {
   pollEdit: 'digiverkosto.poll.edit',
   pollAnswer: 'digiverkosto.poll.answer',
   pollSummary: 'digiverkosto.poll.summary',
+  surveyShow: 'digiverkosto.survey.show',
+  surveyAnswer: 'digiverkosto.survey.answer',
+  surveyStatus: 'digiverkosto.survey.status',
+  registrationShow: 'digiverkosto.registration.show',
+  registrationRegister: 'digiverkosto.registration.register',
+  registrationCancel: 'digiverkosto.registration.cancel',
+  registrationOffer: 'digiverkosto.registration.offer',
+  registrationTransfer: 'digiverkosto.registration.transfer',
+  preAssignmentOpen: 'digiverkosto.preAssignment.open',
+  preAssignmentHandIn: 'digiverkosto.preAssignment.handIn',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -11,6 +11,8 @@ import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages, type Language } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { PROGRAMME_PAGE_SIZE } from './programme-query';
+import type { RegistrationEventView } from '../../../../bot/src/registration/registration-contracts';
+import { ProgrammeExtras, useRegistrationExtras } from '../registration/programme-extras';
 
 const messages = defineMessages({
   fi: {
@@ -230,6 +232,7 @@ export default function ProgrammeView() {
     [api, when, type, language],
   );
   const data = programme.data;
+  const registrations = useRegistrationExtras(language, data !== undefined);
   const items = [...(data?.items ?? []), ...(extra?.items ?? [])];
   const continuationToken = extra ? extra.continuationToken : (data?.continuationToken ?? null);
 
@@ -303,7 +306,7 @@ export default function ProgrammeView() {
           ) : (
             <ol className={styles.list} aria-labelledby="programme-heading">
               {items.map((event) => (
-                <EventCard key={event.id} event={event} />
+                <EventCard key={event.id} event={event} registration={registrations.get(event.id)} />
               ))}
             </ol>
           )}
@@ -318,7 +321,13 @@ export default function ProgrammeView() {
   );
 }
 
-function EventCard({ event }: { readonly event: EventView }) {
+function EventCard({
+  event,
+  registration,
+}: {
+  readonly event: EventView;
+  readonly registration: RegistrationEventView | undefined;
+}) {
   const styles = useStyles();
   const t = useMessages(messages);
   const { language } = useLanguage();
@@ -418,6 +427,7 @@ function EventCard({ event }: { readonly event: EventView }) {
             )}
           </div>
         )}
+        <ProgrammeExtras view={registration} />
         <div className={styles.actions}>
           <a
             href={event.calendarPath}

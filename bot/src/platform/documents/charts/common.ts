@@ -3,7 +3,8 @@ import { formatNumber } from '../format';
 import type { TableBlock, TableCell, TableColumn } from '../model';
 import { sanitiseText } from '../sanitise';
 import { sceneToSvg } from './svg';
-import type { ChartGraphic, ChartScene, SceneShape } from './scene';
+import type { ChartGraphic } from '../model';
+import type { ChartScene, SceneShape } from './scene';
 import type { FrameAxis } from './frame';
 
 export interface ChartCommonOptions {

@@ -11,7 +11,8 @@ import { textWidth } from '../text-layout';
 import { dataTable, finishChart, type ChartCommonOptions } from './common';
 import { CHART_TYPE, DEFAULT_CHART_WIDTH, baselineAt, rowFrame, text, type LegendItem } from './frame';
 import { OUTSIDE_SCALE, ordinalColours } from './palette';
-import type { ChartGraphic, SceneShape } from './scene';
+import type { ChartGraphic } from '../model';
+import type { SceneShape } from './scene';
 import { mix } from '../colour';
 
 export interface DistributionCategory {

@@ -18,7 +18,8 @@ import {
 } from './common';
 import { DEFAULT_CHART_WIDTH, marker, rowFrame, type LegendItem } from './frame';
 import { BASELINE, REFERENCE, accentFor } from './palette';
-import type { ChartGraphic, SceneShape } from './scene';
+import type { ChartGraphic } from '../model';
+import type { SceneShape } from './scene';
 
 export interface DotPlotRow {
   readonly label: string;

@@ -19,7 +19,8 @@ import {
 } from './common';
 import { DEFAULT_CHART_WIDTH, marker, rowFrame, type LegendItem } from './frame';
 import { COMPARISON, RANGE_BAND, REFERENCE, accentFor } from './palette';
-import type { ChartGraphic, SceneShape } from './scene';
+import type { ChartGraphic } from '../model';
+import type { SceneShape } from './scene';
 
 export interface ProfileRow {
   readonly label: string;

@@ -6,7 +6,6 @@
  * selectable text in the same face, and lets every label be measured with the font that draws it.
  */
 import type { FontFace } from '../fonts';
-import type { TableBlock } from '../table-model';
 
 export interface RectShape {
   readonly kind: 'rect';
@@ -67,17 +66,4 @@ export interface ChartScene {
   readonly width: number;
   readonly height: number;
   readonly shapes: readonly SceneShape[];
-}
-
-/**
- * A chart ready for a document: its size in points, its SVG, the vector scene when the kit built
- * it (an SVG from elsewhere has none and is placed as an image), and a table with the same data,
- * the chart's text equivalent, for the feature to put after the chart or in an appendix.
- */
-export interface ChartGraphic {
-  readonly width: number;
-  readonly height: number;
-  readonly svg: string;
-  readonly scene?: ChartScene;
-  readonly table?: TableBlock;
 }

@@ -1,6 +1,6 @@
 import type { TableBlock } from '../model';
 import { unsafeSvgReason } from '../logo';
-import type { ChartGraphic } from './scene';
+import type { ChartGraphic } from '../model';
 
 /**
  * A chart drawn elsewhere, as SVG, with its size in points. It is placed as a picture in both

@@ -11,7 +11,8 @@ import { textWidth, wrapText } from '../text-layout';
 import { dataTable, finishChart, type ChartCommonOptions } from './common';
 import { CHART_TYPE, DEFAULT_CHART_WIDTH, baselineAt, legend, marker, text, type LegendItem } from './frame';
 import { STATUS_COLOURS, accentFor } from './palette';
-import type { ChartGraphic, SceneShape } from './scene';
+import type { ChartGraphic } from '../model';
+import type { SceneShape } from './scene';
 
 export interface Quarter {
   readonly year: number;

@@ -37,11 +37,18 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-/** Poll messages only: the demo programme's workshop reminders go through the same outbox. */
+/**
+ * Poll messages sent (not the tally's updates of the channel post, which the background jobs of
+ * both instances make on their own timers): the demo's workshop reminders share the outbox.
+ */
 function pollMessages(): RecordedActivity[] {
   return emulator
     .allActivities()
-    .filter((activity) => JSON.stringify(activity.activity).includes('digiverkosto.poll.'));
+    .filter(
+      (activity) =>
+        activity.operation !== 'updateActivity' &&
+        JSON.stringify(activity.activity).includes('digiverkosto.poll.'),
+    );
 }
 
 function textOf(activity: RecordedActivity): string {
@@ -94,27 +101,31 @@ describe('posting a poll', () => {
       emulator
         .allActivities()
         .filter((activity) => activity.operation === 'updateActivity' && activity.conversationId === TEAM_ID);
-    // The first pass writes the count as it stands; a second pass with nothing new writes nothing.
+    // The first pass writes the count as it stands (unless a background pass of this instance just
+    // did); a second pass with nothing new writes nothing.
     await tally.runOnce();
     const audience = (await running.app.repositories.participants.listAll()).filter((p) => p.active).length;
     expect(textOf(updates().at(-1) as RecordedActivity)).toContain(`0/${audience} vastannut`);
-    const seen = updates().length;
-    await tally.runOnce();
-    expect(updates()).toHaveLength(seen);
+    expect(await tally.runOnce()).toEqual([]);
 
     const answered = await api(running, `/api/polls/${DEMO_POLL_ID}/answer`, await tokenFor(running, MIKKO), {
       method: 'POST',
       body: { topicIds: ['competence'] },
     });
     expect(answered.status).toBe(200);
-    await tally.runOnce();
-    expect(updates()).toHaveLength(seen + 1);
+    const wrote = await tally.runOnce();
+    // Either this pass or a background one of this instance wrote the new count, never both.
+    await waitFor(
+      () => updates().some((update) => textOf(update).includes(`1/${audience} vastannut`)),
+      10_000,
+      'the new count',
+    );
+    expect(wrote.length).toBeLessThanOrEqual(1);
+    expect(await tally.runOnce()).toEqual([]);
     const latest = updates().at(-1) as RecordedActivity;
     expect(textOf(latest)).toContain(`1/${audience} vastannut`);
     // The same post is replaced, not a new one sent.
-    const original = pollMessages().find(
-      (activity) => activity.conversationId === TEAM_ID && activity.operation !== 'updateActivity',
-    );
+    const original = pollMessages().find((activity) => activity.conversationId === TEAM_ID);
     expect(latest.activityId).toBe(original?.activityId);
   });
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { EditableEvent, EventUpdate } from '../../bot/src/shared/contracts';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
@@ -63,7 +64,7 @@ describe("the coordinators' view in the tab", () => {
     await expect(municipalities.locator('tbody tr').count()).resolves.toBe(20);
 
     await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 25);
-    await expect(page.getByText('Näytetään 25 osallistujaa.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Näytetään 25 / 67 osallistujaa.').isVisible()).resolves.toBe(true);
     await expect(participantRows(page).first().locator('td').nth(1).textContent()).resolves.not.toBe('');
     await page.getByRole('button', { name: 'Näytä lisää osallistujia' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 50);
@@ -76,6 +77,50 @@ describe("the coordinators' view in the tab", () => {
       'Johtoryhmä ja ylin johto',
     );
     await screenshot(page, 'coordinator-roster');
+    await page.close();
+  });
+
+  it('finds people in the roster by name or municipality, filters by role and status, and exports', async () => {
+    const page = await openAsMikko();
+    await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 25);
+    const search = page.getByRole('search', { name: 'Hae osallistujia' });
+    await search.getByRole('searchbox', { name: 'Hae' }).fill('hameenlinna');
+    await page.getByText(/^Kaikki \d+ osallistujaa näytetään\.$/).waitFor();
+    const municipalities = await page.locator('[data-participant-row] td:first-of-type').allTextContents();
+    expect(municipalities.length).toBeGreaterThan(0);
+    expect(new Set(municipalities)).toEqual(new Set(['Hämeenlinna']));
+
+    await search.getByRole('combobox', { name: 'Rooli' }).selectOption('leadership');
+    await search.getByRole('combobox', { name: 'Tila' }).selectOption('guest');
+    await search.getByRole('searchbox', { name: 'Hae' }).fill('aino hameenlinna');
+    await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 1);
+    await expect(participantRows(page).locator('th').textContent()).resolves.toBe('Aino Korhonen');
+    await page.getByText('Näytetään 1 osallistuja.').waitFor();
+    await screenshot(page, 'coordinator-roster-filtered');
+
+    const download = page.waitForEvent('download');
+    await search.getByRole('button', { name: 'Lataa rajatut osallistujat (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('digiverkosto-osallistujat.csv');
+    const text = await readFile((await file.path()) ?? '', 'utf8');
+    expect(
+      text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toEqual([
+      '"Nimi";"Kunta";"Roolit";"Sähköposti";"Tila"',
+      '"Aino Korhonen";"Hämeenlinna";"Johtoryhmä ja ylin johto, kehittämistehtävissä toimivat";"aino.korhonen@hameenlinna.fi";"Vieras"',
+    ]);
+    await page.getByText('Osallistujaluettelo ladattu.').first().waitFor();
+
+    await search.getByRole('searchbox', { name: 'Hae' }).fill('ei-ketään-tällä-nimellä');
+    await page
+      .getByText('Hakuehtoja vastaavia osallistujia ei löytynyt. Tarkista haku tai tyhjennä suodattimet.')
+      .waitFor();
+    await search.getByRole('button', { name: 'Tyhjennä suodattimet' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 25);
+    await page.getByText('Näytetään 25 / 67 osallistujaa.').waitFor();
     await page.close();
   });
 

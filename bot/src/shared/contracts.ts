@@ -42,6 +42,11 @@ export interface ParticipantView {
   readonly active: boolean;
 }
 
+/** The coordinators' roster: a page of the people that match the filters, and how many match. */
+export interface RosterResponse extends PagedResponse<ParticipantView> {
+  readonly total: number;
+}
+
 export interface MeResponse {
   readonly user: { readonly tenantId: string; readonly aadObjectId: string; readonly name: string };
   readonly isCoordinator: boolean;

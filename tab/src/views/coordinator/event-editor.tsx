@@ -9,6 +9,7 @@ import {
   Select,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
@@ -33,10 +34,11 @@ const messages = defineMessages({
     endsAt: 'Päättyy (Suomen aikaa)',
     placeName: 'Paikka',
     placeAddress: 'Osoite',
-    placeHint: 'Jätä tyhjäksi, jos tapahtuma on vain verkossa.',
+    placeHint: 'Jätä paikka ja osoite tyhjiksi, jos tapahtuma järjestetään vain verkossa.',
     placeNameSv: 'Paikka ruotsiksi',
     placeAddressSv: 'Osoite ruotsiksi',
-    placeSvHint: 'Kaksikielisillä paikkakunnilla, esimerkiksi Kommunernas hus, Andra linjen 14, Helsingfors.',
+    placeSvHint:
+      'Ruotsinkielinen paikka ja osoite täytetään kaksikielisillä paikkakunnilla, esimerkiksi Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Verkkotapahtuman linkki',
     urlHint: 'https-osoite, esimerkiksi Teams-kokouksen liittymislinkki.',
     preUrlHint: 'https-osoite, esimerkiksi tehtävän lomake tai jaettu asiakirja.',
@@ -73,10 +75,11 @@ const messages = defineMessages({
     endsAt: 'Slutar (finsk tid)',
     placeName: 'Plats',
     placeAddress: 'Adress',
-    placeHint: 'Lämna tomt om evenemanget bara är på nätet.',
+    placeHint: 'Lämna plats och adress tomma om evenemanget bara ordnas på nätet.',
     placeNameSv: 'Platsen på svenska',
     placeAddressSv: 'Adressen på svenska',
-    placeSvHint: 'På tvåspråkiga orter, till exempel Kommunernas hus, Andra linjen 14, Helsingfors.',
+    placeSvHint:
+      'Den svenska platsen och adressen fylls i på tvåspråkiga orter, till exempel Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Länk till evenemanget på nätet',
     urlHint: 'En https-adress, till exempel länken till Teams-mötet.',
     preUrlHint: 'En https-adress, till exempel uppgiftens formulär eller ett delat dokument.',
@@ -113,10 +116,11 @@ const messages = defineMessages({
     endsAt: 'Ends (Finnish time)',
     placeName: 'Place',
     placeAddress: 'Address',
-    placeHint: 'Leave empty if the event is online only.',
+    placeHint: 'Leave the place and address empty if the event is online only.',
     placeNameSv: 'Place in Swedish',
     placeAddressSv: 'Address in Swedish',
-    placeSvHint: 'In bilingual towns, for example Kommunernas hus, Andra linjen 14, Helsingfors.',
+    placeSvHint:
+      'Give the Swedish place and address in bilingual towns, for example Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Online event link',
     urlHint: 'An https address, such as the Teams meeting join link.',
     preUrlHint: 'An https address, such as the form of the assignment or a shared document.',
@@ -242,6 +246,21 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  // Place and address side by side, the Swedish pair under them: each row holds like fields, so
+  // labels and boxes line up; on a narrow tab they stack.
+  pairs: {
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    '@media (max-width: 560px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  wide: { gridColumn: '1 / -1', maxWidth: '640px' },
+  // What applies to the whole group is said once above it, not under one field, where it pushed
+  // that field's neighbours out of line.
+  note: {
+    gridColumn: '1 / -1',
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   chooser: { maxWidth: '480px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
@@ -331,9 +350,14 @@ export function EventEditor() {
   const field = (
     key: TextKey,
     label: string,
-    options: { type?: 'text' | 'url'; hint?: string; required?: boolean } = {},
+    options: { type?: 'text' | 'url'; hint?: string; required?: boolean; wide?: boolean } = {},
   ) => (
-    <Field label={label} hint={options.hint} required={options.required}>
+    <Field
+      label={label}
+      hint={options.hint}
+      required={options.required}
+      className={options.wide ? styles.wide : undefined}
+    >
       <Input
         type={options.type ?? 'text'}
         value={form?.[key] ?? ''}
@@ -343,14 +367,16 @@ export function EventEditor() {
       />
     </Field>
   );
-  const when = (key: DateTimeKey, label: string, required: boolean) => (
-    <DateTimeField
-      label={label}
-      required={required}
-      showErrors={showErrors}
-      value={form?.[key] ?? { date: '', time: '' }}
-      onChange={(value) => setForm((previous) => (previous ? { ...previous, [key]: value } : previous))}
-    />
+  const when = (key: DateTimeKey, label: string, required: boolean, wide = false) => (
+    <div className={wide ? styles.wide : undefined}>
+      <DateTimeField
+        label={label}
+        required={required}
+        showErrors={showErrors}
+        value={form?.[key] ?? { date: '', time: '' }}
+        onChange={(value) => setForm((previous) => (previous ? { ...previous, [key]: value } : previous))}
+      />
+    </div>
   );
   const area = (key: TextKey, label: string, hint?: string) => (
     <Field label={label} hint={hint}>
@@ -401,21 +427,30 @@ export function EventEditor() {
             {when('startsAt', t.startsAt, true)}
             {when('endsAt', t.endsAt, true)}
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset
+            className={mergeClasses(styles.fieldset, styles.pairs)}
+            aria-describedby="editor-place-note"
+          >
             <legend className={styles.legend}>{t.place}</legend>
-            {field('placeName', t.placeName, { hint: t.placeHint })}
+            <p id="editor-place-note" className={styles.note}>
+              {t.placeHint} {t.placeSvHint}
+            </p>
+            {field('placeName', t.placeName)}
             {field('placeAddress', t.placeAddress)}
-            {field('placeNameSv', t.placeNameSv, { hint: t.placeSvHint })}
+            {field('placeNameSv', t.placeNameSv)}
             {field('placeAddressSv', t.placeAddressSv)}
-            {field('onlineUrl', t.onlineUrl, { type: 'url', hint: t.urlHint })}
+            {field('onlineUrl', t.onlineUrl, { type: 'url', hint: t.urlHint, wide: true })}
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset className={styles.fieldset} aria-describedby="editor-pre-note">
             <legend className={styles.legend}>{t.preAssignment}</legend>
-            {area('preFi', t.preFi, t.preHint)}
+            <p id="editor-pre-note" className={styles.note}>
+              {t.preHint}
+            </p>
+            {area('preFi', t.preFi)}
             {area('preSv', t.preSv)}
             {area('preEn', t.preEn)}
-            {field('preUrl', t.preUrl, { type: 'url', hint: t.preUrlHint })}
-            {when('preDue', t.preDue, false)}
+            {field('preUrl', t.preUrl, { type: 'url', hint: t.preUrlHint, wide: true })}
+            {when('preDue', t.preDue, false, true)}
           </fieldset>
           <OutcomeMessage outcome={outcome} onReload={() => load(eventId)} />
           <div className={styles.actions}>

@@ -66,6 +66,7 @@ describe('the tab in every language and theme (issue 18, items 4, 10 and 11)', (
         for (const [view, ready] of Object.entries(VIEWS)) {
           await page.goto(`${running.url}/tab/${query}#/${view}`);
           await page.locator(ready).first().waitFor();
+          if (view === 'groups') await formGroups(page, theme);
           await settle(page);
           await expectNoViolations(page, `${view} (${language}, ${theme})`);
           // Nothing wider than the page: the breakdowns and tables fit or scroll inside their box.
@@ -73,6 +74,10 @@ describe('the tab in every language and theme (issue 18, items 4, 10 and 11)', (
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );
           expect({ view, overflow }).toEqual({ view, overflow: 0 });
+          // Long lists render off-screen cards lazily (content-visibility); scrolling through
+          // once draws them all for the full-page picture.
+          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+          await settle(page);
           await screenshot(page, `tour-${language}-${theme}-${view}`);
         }
         await page.close();
@@ -80,6 +85,24 @@ describe('the tab in every language and theme (issue 18, items 4, 10 and 11)', (
     }
   }
 });
+
+/**
+ * The coordinator forms the groups (the same seed forms the same groups, so every run shows the
+ * same) and the group cards keep a visible border in high contrast, where shadows are not drawn.
+ */
+async function formGroups(page: Page, theme: string): Promise<void> {
+  // The discussion and its leaders are loaded first; a click before that has nothing to form.
+  await page.getByText(/^\d+ (johtajaa|ledare|leaders)/).waitFor();
+  await page.getByRole('button', { name: /^(Muodosta ryhmät|Bilda grupper|Form groups)$/ }).click();
+  const card = page.locator('main article').first();
+  await card.waitFor();
+  const border = await card.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { width: style.borderTopWidth, color: style.borderTopColor };
+  });
+  expect(border.width).toBe('1px');
+  if (theme === 'contrast') expect(border.color).not.toMatch(/^rgba\(0, 0, 0, 0\)$|transparent/);
+}
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);

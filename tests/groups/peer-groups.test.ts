@@ -362,13 +362,13 @@ describe('invitations and answers', () => {
       );
 
       const [erikCard] = await cardsFor(running, ERIK);
-      expect(executeActions(erikCard).map((button) => button.title)).toEqual(['Jag deltar', 'Jag kan inte']);
+      expect(executeActions(erikCard).map((button) => button.title)).toEqual(['Jag deltar', 'Jag kan inte delta']);
       expect(cardText(erikCard)).toContain('Tiderna anges i finsk tid.');
 
       const accepted = await invoke(running, execute(VERBS.rsvp, buttons[0]?.data, AINO, serviceUrl));
       expect(accepted.statusCode).toBe(200);
-      expect(accepted.text).toContain('Kiitos! Merkitsimme, että osallistut.');
-      expect(accepted.text).toContain('Vastauksesi: osallistut.');
+      expect(accepted.text).toContain('Kiitos, osallistumisesi on kirjattu.');
+      expect(accepted.text).toContain('Olet ilmoittanut osallistuvasi.');
 
       const shown = await answers(running);
       expect(answerOf(shown, AINO).member.response).toBe('accepted');

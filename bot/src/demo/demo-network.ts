@@ -281,7 +281,7 @@ export function demoSoonEvent(now: Date): ProgrammeEvent {
     preAssignment: {
       text: {
         fi: 'Katso ennen infoa, mitä kuntasi on jo kirjannut digitiekarttaansa.',
-        sv: 'Titta före infon på vad din kommun redan har skrivit in i sin digitala färdplan.',
+        sv: 'Ta före infotillfället reda på vad din kommun redan har skrivit in i sin digitala färdplan.',
         en: 'Before the session, look at what your municipality has already put in its digital roadmap.',
       },
       url: 'https://www.kuntaliitto.fi/digitalisaatio',

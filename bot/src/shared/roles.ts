@@ -10,7 +10,7 @@ export const ROLE_NAMES: Record<ParticipantRole, Required<LocalizedText>> = {
     sv: 'Ledningsgrupp och högsta ledning',
     en: 'Leadership team',
   },
-  supervisor: { fi: 'Esihenkilöt', sv: 'Förmän', en: 'Supervisors' },
+  supervisor: { fi: 'Esihenkilöt', sv: 'Chefer', en: 'Supervisors' },
   developer: { fi: 'Kehittämistehtävissä toimivat', sv: 'Utvecklingspersonal', en: 'Development staff' },
   expert: {
     fi: 'Asiantuntijat ja digilähettiläät',

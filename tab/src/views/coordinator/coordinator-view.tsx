@@ -434,7 +434,7 @@ function Participants({ municipalities }: { readonly municipalities: readonly Mu
                   <td>
                     <span className={styles.roles}>
                       {person.roles.map((role) => (
-                        <Badge key={role.id} appearance="outline" color="informative">
+                        <Badge key={role.id} appearance="outline" color="informative" className={styles.role}>
                           {role.name}
                         </Badge>
                       ))}

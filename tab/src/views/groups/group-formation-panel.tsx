@@ -21,10 +21,11 @@ const messages = defineMessages({
     coordinator: 'Ryhmien muodostus',
     discussion: 'Keskustelu',
     leaders: '{count} johtajaa, {optedOut} jättää väliin',
-    seed: 'Siemen (sama siemen, samat ryhmät)',
+    seed: 'Arvonnan tunniste',
+    seedHint: 'Sama tunniste muodostaa samat ryhmät. Vaihda tunniste, jos haluat uuden arvonnan.',
     size: 'Ryhmän koko',
     generate: 'Muodosta ryhmät',
-    reform: 'Muodosta lukitsemattomat uudelleen',
+    reform: 'Muodosta lukitsemattomat ryhmät uudelleen',
     send: 'Lähetä kutsut…',
     confirmSend: 'Lähetetäänkö kutsut ryhmien jäsenille?',
     alreadySent: 'Kutsut lähetettiin jo {when}; nyt lähtevät vain muutokset niille, joita ne koskevat.',
@@ -50,7 +51,8 @@ const messages = defineMessages({
     coordinator: 'Bilda grupper',
     discussion: 'Samtal',
     leaders: '{count} ledare, {optedOut} avstår',
-    seed: 'Frö (samma frö, samma grupper)',
+    seed: 'Lottningens nyckel',
+    seedHint: 'Samma nyckel ger samma grupper. Byt nyckel om du vill lotta på nytt.',
     size: 'Gruppstorlek',
     generate: 'Bilda grupper',
     reform: 'Bilda olåsta grupper på nytt',
@@ -78,8 +80,9 @@ const messages = defineMessages({
     group: 'Group {number}',
     coordinator: 'Forming the groups',
     discussion: 'Discussion',
-    leaders: '{count} leaders, {optedOut} sitting out',
-    seed: 'Seed (same seed, same groups)',
+    leaders: '{count} leaders, {optedOut} opted out',
+    seed: 'Draw key',
+    seedHint: 'The same key forms the same groups. Change it for a new draw.',
     size: 'Group size',
     generate: 'Form groups',
     reform: 'Re-form unlocked groups',
@@ -198,7 +201,7 @@ export function GroupFormationPanel() {
             ))}
           </Select>
         </Field>
-        <Field label={t.seed}>
+        <Field label={t.seed} hint={t.seedHint}>
           <Input value={seed} onChange={(_event, data) => setSeed(data.value)} />
         </Field>
         <Field label={t.size}>

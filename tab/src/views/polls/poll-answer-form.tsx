@@ -54,7 +54,7 @@ const messages = defineMessages({
     suggestion: 'Your own suggestion (optional)',
     characters: '{count} / {max} characters',
     send: 'Send answer',
-    change: 'Save the changed answer',
+    change: 'Save changes',
     sending: 'Saving…',
     saved: 'Your answer has been saved. You can change it until the poll closes.',
     answered: 'You have answered. You can change your answer.',

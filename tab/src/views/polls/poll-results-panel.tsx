@@ -15,7 +15,7 @@ import { useTableStyles } from '../coordinator/styles';
 
 const messages = defineMessages({
   fi: {
-    respondents: '{respondents} / {audience} kohderyhmästä vastasi ({percent} %).',
+    respondents: 'Kyselyyn on vastannut {respondents} kohderyhmän {audience} henkilöstä ({percent} %).',
     chartTitle: 'Valinnat aiheittain',
     chartDescription:
       'Pylväsdiagrammi: kunkin aiheen valinnat ja osuus vastaajista. Samat luvut ovat taulukossa alla.',
@@ -50,7 +50,7 @@ const messages = defineMessages({
     anonymousNote: 'Nimetön kysely: pienten ryhmien aihejakauma piilotetaan, eikä vastaajia näytetä.',
   },
   sv: {
-    respondents: '{respondents} av {audience} i målgruppen svarade ({percent} %).',
+    respondents: '{respondents} av {audience} i målgruppen har svarat ({percent} %).',
     chartTitle: 'Val per ämne',
     chartDescription:
       'Stapeldiagram: antal val per ämne och andel av de svarande. Samma siffror finns i tabellen nedan.',
@@ -85,7 +85,7 @@ const messages = defineMessages({
     anonymousNote: 'Anonym enkät: ämnesfördelningen för små grupper döljs och de svarande visas inte.',
   },
   en: {
-    respondents: '{respondents} of {audience} in the audience answered ({percent} %).',
+    respondents: '{respondents} of {audience} in the audience have answered ({percent} %).',
     chartTitle: 'Choices by topic',
     chartDescription:
       'Bar chart: choices per topic and share of respondents. The same figures are in the table below.',

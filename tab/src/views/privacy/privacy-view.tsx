@@ -69,7 +69,7 @@ const TEXT: Record<Language, PrivacyText> = {
         heading: 'Vad som sparas',
         items: [
           'Ditt namn och din e-postadress samt Teams-identifierare som appen behöver för att skicka meddelanden till dig.',
-          'Din kommun och dina roller i nätverket (till exempel ledningsgrupp, förman eller förtroendevald).',
+          'Din kommun och dina roller i nätverket (till exempel ledningsgrupp, chef eller förtroendevald).',
           'Det språk du har valt.',
           'Dina svar på enkäter om ämnesönskemål och andra enkäter i nätverket.',
           'Dina anmälningar och svar om deltagande i evenemang och kamratgrupper.',

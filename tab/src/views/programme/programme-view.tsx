@@ -49,7 +49,7 @@ const messages = defineMessages({
     count: '{count} evenemang',
     countOne: '1 evenemang',
     none: 'Inga evenemang med dessa val.',
-    join: 'Delta på nätet',
+    join: 'Anslut till mötet',
     online: 'På nätet (Teams)',
     preAssignment: 'Förhandsuppgift',
     due: 'senast {when}',

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { EditableEvent, EventUpdate } from '../../bot/src/shared/contracts';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { launchBrowser, screenshot, signInAs, startTabApp } from '../support/browser';
+import { DEMO_POLL_ID } from '../../bot/src/demo/demo-polls';
 import { postJson, type RunningApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -121,6 +122,52 @@ describe("the coordinators' view in the tab", () => {
     await search.getByRole('button', { name: 'Tyhjennä suodattimet' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-participant-row]').length === 25);
     await page.getByText('Näytetään 25 / 67 osallistujaa.').waitFor();
+    await page.close();
+  });
+
+  it("shows a poll's breakdowns as a chart per topic or as a table that fits its card (issue 18, item 10)", async () => {
+    // Aino has answered the demo poll, so Hämeenlinna and her roles have something to chart.
+    const token = await postJson(`${running.url}/dev-auth/token`, {
+      tenantId: DEMO_TENANT_ID,
+      aadObjectId: playgroundObjectId(0),
+    });
+    const answered = await fetch(`${running.url}/api/polls/${DEMO_POLL_ID}/answer`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${(token.json as { access_token: string }).access_token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ topicIds: ['competence', 'leadership'] }),
+    });
+    expect(answered.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${running.url}/tab/#/polls`);
+    await signInAs(page, 'Mikko Nieminen');
+    const manage = page.getByRole('region', { name: 'Kyselyt ja tulokset' });
+    await manage.getByRole('button', { name: 'Näytä tulokset' }).first().click();
+    const byMunicipality = page.getByRole('region', { name: 'Kunnittain' });
+    await byMunicipality.waitFor();
+    // A chart per topic, each naming its topic; every group's line stays inside the card.
+    await expect(byMunicipality.getByRole('figure').count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(byMunicipality.textContent()).resolves.toContain('1/1 vastaajaa (100 %)');
+    await expect(byMunicipality.textContent()).resolves.toMatch(/Ei vielä vastaajia: .*Kuopio/);
+    await byMunicipality.getByRole('figure', { name: 'Digitaalinen osaaminen' }).waitFor();
+    const wider = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect(wider()).resolves.toBe(0);
+    await screenshot(page, 'poll-breakdown-charts');
+
+    await page.getByRole('radio', { name: 'Taulukko' }).check();
+    const table = page.getByRole('table', { name: 'Kunnittain' });
+    await table.waitFor();
+    // The table fits its box: no sideways scrolling needed, its caption in view.
+    const fits = await table.evaluate((element) => {
+      const box = element.parentElement as HTMLElement;
+      return box.scrollWidth <= box.clientWidth;
+    });
+    expect(fits).toBe(true);
+    await expect(wider()).resolves.toBe(0);
+    await screenshot(page, 'poll-breakdown-table');
     await page.close();
   });
 

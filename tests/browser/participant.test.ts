@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
+import { DEMO_POLL_ID } from '../../bot/src/demo/demo-polls';
 import type { WishPollAdminView } from '../../bot/src/polls/wish-poll-contracts';
 import {
   axeViolations,
@@ -215,6 +216,32 @@ describe('results of closed polls in the tab (issue 18, item 10)', () => {
     const violations = await axeViolations(page);
     if (violations.length > 0) throw new Error(describeViolations(violations));
     await screenshot(page, 'participant-closed-poll-results-sv');
+    await page.close();
+  });
+  it('lets Aino leave a change of her answer unsaved: "Peru muutokset" brings back what is stored (item 8)', async () => {
+    const aino = await bearer(0);
+    const answered = await fetch(`${running.url}/api/polls/${DEMO_POLL_ID}/answer`, {
+      method: 'POST',
+      headers: aino,
+      body: JSON.stringify({ topicIds: ['competence'] }),
+    });
+    expect(answered.status).toBe(200);
+    const page = await openAsAino();
+    await page.getByRole('navigation').getByRole('link', { name: 'Aihetoiveet' }).click();
+    // The demo poll's topics in order: Digitaalinen osaaminen, Johtaminen, …
+    const competence = page.locator('main form input[type=checkbox]').nth(0);
+    const leadership = page.locator('main form input[type=checkbox]').nth(1);
+    await competence.waitFor();
+    await expect(competence.isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Peru muutokset' }).count()).resolves.toBe(0);
+    await leadership.check();
+    await competence.uncheck();
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).waitFor();
+    await page.getByRole('button', { name: 'Peru muutokset' }).click();
+    // The button goes once the form is back to the stored answer.
+    await page.getByRole('button', { name: 'Peru muutokset' }).waitFor({ state: 'detached' });
+    await expect(competence.isChecked()).resolves.toBe(true);
+    await expect(leadership.isChecked()).resolves.toBe(false);
     await page.close();
   });
 });

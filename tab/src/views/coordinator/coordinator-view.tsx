@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MunicipalityView, PagedResponse, RosterResponse } from '../../../../bot/src/shared/contracts';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
@@ -282,11 +282,16 @@ function Participants({ municipalities }: { readonly municipalities: readonly Mu
       }),
     [api, language, filters],
   );
+  // Only a new first page (new filters, language) starts the list over; the announcement's words
+  // are read through a ref so a re-render with new message objects never drops the loaded pages.
+  const say = useRef({ announce, t });
+  say.current = { announce, t };
   useEffect(() => {
     if (first.status !== 'ready') return;
     setPages([first.data]);
-    announce(format(first.data.total === 0 ? t.noMatches : t.matches, { count: first.data.total }));
-  }, [first.status, first.data, announce, t]);
+    const { announce: speak, t: words } = say.current;
+    speak(format(first.data.total === 0 ? words.noMatches : words.matches, { count: first.data.total }));
+  }, [first.status, first.data]);
 
   const people = pages.flatMap((page) => page.items);
   const next = pages.at(-1)?.continuationToken ?? null;

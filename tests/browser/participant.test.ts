@@ -244,4 +244,19 @@ describe('results of closed polls in the tab (issue 18, item 10)', () => {
     await expect(leadership.isChecked()).resolves.toBe(false);
     await page.close();
   });
+  it('"Lataa tietoni" on the privacy page downloads what is stored about Aino (item 7)', async () => {
+    const page = await openAsAino();
+    await page.goto(`${running.url}/tab/#/privacy/my-data`);
+    const section = page.getByRole('region', { name: 'Omat tietosi' });
+    await section.waitFor();
+    const download = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Lataa tietoni (JSON)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.json$/);
+    const text = await readFile((await file.path()) ?? '', 'utf8');
+    expect(text).toContain('aino.korhonen@hameenlinna.fi');
+    await section.getByText(/^Tietosi on ladattu tiedostoon .+\.json\.$/).waitFor();
+    await screenshot(page, 'participant-my-data-fi');
+    await page.close();
+  });
 });

@@ -240,7 +240,7 @@ describe('the reminder routes and "I can\'t attend"', () => {
       ),
     );
     const after = JSON.stringify(undone.json);
-    expect(after).toContain('Vi har tagit bort anmälan.');
+    expect(after).toContain('Din frånvaroanmälan har tagits bort.');
     expect(after).toContain(VERBS.cannotAttend);
     expect(after).not.toContain(VERBS.canAttendAfterAll);
     const absences = await call('/api/events/api/absences');

@@ -118,7 +118,7 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     canAttendAfterAll: 'Pääsenkin paikalle',
     absenceRecorded:
       'Kiitos, että kerroit. Merkitsimme, ettet pääse paikalle; koordinaattorit näkevät tiedon. Jos tilanne muuttuu, voit perua ilmoituksen alta.',
-    absenceWithdrawn: 'Poistimme ilmoituksen. Tervetuloa mukaan!',
+    absenceWithdrawn: 'Poissaoloilmoituksesi on peruttu. Tervetuloa mukaan!',
     absenceNotAParticipant: 'Et ole verkoston osallistujalistalla, joten poissaoloa ei voitu merkitä.',
     eventNotFound: 'Tapahtumaa ei löytynyt. Se on ehkä poistettu ohjelmasta.',
     timesAreHelsinki: 'Ajat ovat Suomen aikaa.',
@@ -138,7 +138,7 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     canAttendAfterAll: 'Jag kan delta ändå',
     absenceRecorded:
       'Tack för att du meddelade. Vi har antecknat att du inte kan delta; koordinatorerna ser uppgiften. Om läget ändras kan du ta tillbaka anmälan nedan.',
-    absenceWithdrawn: 'Vi har tagit bort anmälan. Välkommen!',
+    absenceWithdrawn: 'Din frånvaroanmälan har tagits bort. Välkommen!',
     absenceNotAParticipant: 'Du finns inte på nätverkets deltagarlista, så frånvaron kunde inte antecknas.',
     eventNotFound: 'Evenemanget hittades inte. Det har kanske strukits ur programmet.',
     timesAreHelsinki: 'Tiderna anges i finsk tid.',
@@ -158,7 +158,7 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     canAttendAfterAll: 'I can attend after all',
     absenceRecorded:
       "Thank you for letting us know. We have noted that you can't attend; the coordinators can see it. If things change, you can take it back below.",
-    absenceWithdrawn: 'We have removed the notice. Welcome!',
+    absenceWithdrawn: 'Your absence notice has been withdrawn. Welcome!',
     absenceNotAParticipant:
       'You are not on the network’s participant list, so the absence could not be recorded.',
     eventNotFound: 'The event was not found. It may have been removed from the programme.',

@@ -135,7 +135,7 @@ export const MESSAGES: Record<Language, BotMessages> = {
     scheduleMore: 'Koko ohjelma Digiverkosto-välilehdellä.',
     languageTitle: 'Asiointikieli',
     languagePrompt: 'Valitse kieli, jolla haluat viestit ja kortit:',
-    languageChanged: 'Selvä! Vastaan sinulle tästä lähtien suomeksi.',
+    languageChanged: 'Asiointikieleksi on valittu suomi. Vastaan sinulle tästä lähtien suomeksi.',
     languageInvalid: 'Kieltä ei tunnistettu. Valitse suomi, svenska tai English.',
     unknownCommand: (text, shared) =>
       `En ymmärtänyt viestiä ”${text}”. Valitse alta, mitä haluat tehdä, tai kirjoita ${shared ? '**@Digiverkosto ohje**' : '**ohje**'}.`,
@@ -201,7 +201,7 @@ export const MESSAGES: Record<Language, BotMessages> = {
     scheduleMore: 'Hela programmet finns på fliken Digiverkosto.',
     languageTitle: 'Språk',
     languagePrompt: 'Välj det språk du vill ha meddelanden och kort på:',
-    languageChanged: 'Klart! Från och med nu svarar jag dig på svenska.',
+    languageChanged: 'Du har valt svenska. Från och med nu svarar jag dig på svenska.',
     languageInvalid: 'Språket kändes inte igen. Välj suomi, svenska eller English.',
     unknownCommand: (text, shared) =>
       `Jag förstod inte meddelandet ”${text}”. Välj nedan vad du vill göra eller skriv ${shared ? '**@Digiverkosto hjälp**' : '**hjälp**'}.`,
@@ -266,7 +266,7 @@ export const MESSAGES: Record<Language, BotMessages> = {
     scheduleMore: 'The whole programme is on the Digiverkosto tab.',
     languageTitle: 'Language',
     languagePrompt: 'Choose the language for messages and cards:',
-    languageChanged: "Done! I'll answer you in English from now on.",
+    languageChanged: 'You have chosen English. I will answer you in English from now on.',
     languageInvalid: 'Language not recognised. Choose suomi, svenska or English.',
     unknownCommand: (text, shared) =>
       `I didn't understand "${text}". Choose below what you would like to do, or type ${shared ? '**@Digiverkosto help**' : '**help**'}.`,

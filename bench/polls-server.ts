@@ -74,8 +74,9 @@ app.store.observe((call: StorageCall) => {
   if (call.status === undefined || call.status >= 500) counts.failed += 1;
 });
 
-// Bench-only stand-in for the participant cache the Teams layer is getting: how fast the answer
-// path is once the per-turn participant read is gone. Off unless the load process turns it on.
+// Bench-only comparison for the wired participant cache (`ParticipantRepository.recent`, 30 s): a
+// map that never expires, so the * phases show what a perfect cache would add. Off unless the load
+// process turns it on.
 let participantCacheOn = false;
 const participants = app.repositories.participants;
 const readParticipant = participants.get.bind(participants);

@@ -8,8 +8,8 @@
  * - floors: a no-op card action through the full middleware, and one that makes a single storage read;
  * - closed loop (`--concurrency` always in flight): first answers, then changes by the same people,
  *   and the `ohje` message (whose per-turn writes are counted by kind); then first answers and
- *   changes again with the participant look-up served from memory (a bench-only stand-in for the
- *   planned participant cache), to show the answer path without it;
+ *   changes again with the participant look-up served from a never-expiring map (a bench-only
+ *   check that the wired cache, `ParticipantRepository.recent`, leaves nothing on the table);
  * - open loop: answers arriving at fixed rates (`--rates`), then at twice the highest throughput
  *   seen, to show whether throughput holds past saturation;
  * - exactness: each poll's sharded tally against a recount of its stored answers;
@@ -555,7 +555,7 @@ function summary(phases: readonly Phase[], runs: readonly RunFigures[]): string 
     }),
     `Tally equals a recount of the stored answers in every poll of every run (closed and open loop): ${exact ? 'yes' : 'NO'}`,
     '',
-    `Targets (medians of ${runs.length} run${runs.length === 1 ? '' : 's'}; * = participant look-up served from memory, a stand-in for the planned cache):`,
+    `Targets (medians of ${runs.length} run${runs.length === 1 ? '' : 's'}; * = participant look-up from a never-expiring map in the bench process, beside the wired 30-s cache):`,
     both(
       'closed loop ≥ 600 answers/s',
       (p) => p.perSecond >= 600,

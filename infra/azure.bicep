@@ -145,7 +145,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     TEAMS_APP_ID: teamsAppId
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${aadAppClientId}'
-    ALLOWED_TENANT_IDS: allowedTenantIds
+    // The host tenant is always allowed; production refuses to start with an empty list.
+    ALLOWED_TENANT_IDS: empty(allowedTenantIds) ? tenantId : '${tenantId},${allowedTenantIds}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     WEBSITE_RUN_FROM_PACKAGE: '1'

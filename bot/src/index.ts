@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './platform/config/config';
+import { routeConsoleToLogger } from './platform/observability/console-bridge';
 
 /** Production entry point: configuration from the environment, then listen. */
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = createApp(config);
+  routeConsoleToLogger(app.logger);
   const port = await app.listen();
   app.logger.info('listening', { port, mode: config.mode });
   const stop = (signal: string): void => {

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import { usesDevIdentityProvider } from './platform/api/dev-identity-provider';
 import type { AppConfig } from './platform/config/config';
 import { jsonBody } from './platform/http/json-body';
+import { loopbackHostOnly } from './platform/http/loopback-host';
 import { problem, sendProblem } from './platform/http/problem';
 import { staticFiles } from './platform/http/static-files';
 import type { Logger } from './platform/observability/logger';
@@ -24,8 +26,19 @@ export interface ServerDeps {
 /** Builds the HTTP server: the bot endpoint, health probes and the tab. Listening is the caller's. */
 export function createServer(deps: ServerDeps): Server {
   const { logger } = deps;
-  const server = restify.createServer({ name: 'digiverkosto', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'digiverkosto',
+    handleUncaughtExceptions: false,
+    // Restify's own errors (below) go out as problem details; it needs a formatter for that type.
+    formatters: { 'application/problem+json': (_req, _res, body: unknown) => JSON.stringify(body) },
+  });
   server.pre(restify.plugins.pre.dedupeSlashes());
+  // Every answer says what it is; a browser must not guess HTML out of a JSON body or a file.
+  server.pre((_req: Request, res: Response, next: Next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  if (usesDevIdentityProvider(deps.config)) server.pre(loopbackHostOnly(deps.config.publicUrl));
   server.use(jsonBody(MAX_BODY_BYTES));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -82,10 +95,11 @@ export function createServer(deps: ServerDeps): Server {
   // details with a fixed title: no message, no stack.
   server.on(
     'restifyError',
-    (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
       const status = error.statusCode ?? 500;
       if (status >= 500) logger.error('request failed', { method: req.method, url: req.url, error });
       Object.assign(error, { toJSON: () => problem(status), toString: () => problem(status).title });
+      res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
       callback();
     },
   );

@@ -362,7 +362,10 @@ describe('invitations and answers', () => {
       );
 
       const [erikCard] = await cardsFor(running, ERIK);
-      expect(executeActions(erikCard).map((button) => button.title)).toEqual(['Jag deltar', 'Jag kan inte delta']);
+      expect(executeActions(erikCard).map((button) => button.title)).toEqual([
+        'Jag deltar',
+        'Jag kan inte delta',
+      ]);
       expect(cardText(erikCard)).toContain('Tiderna anges i finsk tid.');
 
       const accepted = await invoke(running, execute(VERBS.rsvp, buttons[0]?.data, AINO, serviceUrl));

@@ -279,3 +279,29 @@ describe('answers written through several instances', () => {
     expect(conflicts.length).toBeGreaterThan(0);
   });
 });
+
+describe('stored lists of a poll', () => {
+  it('keep the roles the code still knows, and a list that is not JSON fails visibly instead of reading as empty', async () => {
+    const one = instance(uniquePrefix());
+    const poll = demoWishPoll(NOW);
+    await one.service.create(poll);
+    const table = await one.store.table('wishpolls');
+    const stored = await table.getEntity<Record<string, unknown>>('poll', poll.id);
+    await table.updateEntity(
+      {
+        partitionKey: 'poll',
+        rowKey: poll.id,
+        audienceRoles: JSON.stringify(['leadership', 'retired-role']),
+      },
+      'Merge',
+    );
+    expect((await one.repository.get(poll.id))?.value.audience.roles).toEqual(['leadership']);
+    await table.updateEntity({ partitionKey: 'poll', rowKey: poll.id, audienceRoles: 'not json' }, 'Merge');
+    await expect(one.repository.get(poll.id)).rejects.toMatchObject({ name: 'StoredDataError' });
+    await table.updateEntity(
+      { partitionKey: 'poll', rowKey: poll.id, audienceRoles: stored.audienceRoles },
+      'Merge',
+    );
+    expect((await one.repository.get(poll.id))?.value.audience.roles).toEqual(poll.audience.roles);
+  });
+});

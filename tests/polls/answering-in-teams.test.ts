@@ -87,6 +87,11 @@ const answer = (
     },
   );
 
+function suggestionValue(card: Record<string, unknown> | undefined): string | undefined {
+  const body = (card?.body ?? []) as { type?: string; id?: string; value?: string }[];
+  return body.find((element) => element.type === 'Input.Text' && element.id === 'suggestion')?.value;
+}
+
 async function stored(running: RunningApp, from: Person, pollId = DEMO_POLL_ID) {
   return pollsOf(running.app).polls.answerOf(pollId, { tenantId: TENANT, aadObjectId: from.aadObjectId });
 }
@@ -288,6 +293,28 @@ describe('bad input and races change nothing and are explained in the answerer�
       expect(await stored(running, AINO)).toMatchObject({ topicIds: ['competence'], version: 1 });
       expect(await stored(running, ERIK)).toBeUndefined();
       expect(await tally(running)).toEqual(before);
+    });
+  });
+
+  it('answers a suggestion far over the limit with the limit and the part that fits, not "outdated card"', async () => {
+    await withApp(async (running) => {
+      await invoke(running, answer(AINO, 'competence'));
+      // 25,000 characters: beyond the old 20,000-character bound of the card data's schema.
+      const typed = `${'Tekoäly asiakaspalvelussa. '.repeat(1000)}`.slice(0, 25_000);
+      const tooLong = await invoke(running, answer(AINO, 'leadership', typed));
+      expect(tooLong.text).toContain('Ehdotuksesi on 25000 merkkiä, kun enimmäispituus on 500.');
+      expect(tooLong.text).toContain('Vastausta ei tallennettu.');
+      expect(tooLong.text).toContain('Lomakkeella on nyt ehdotuksesi 500 ensimmäistä merkkiä.');
+      expect(tooLong.text).not.toContain('vanhentunut');
+      // The form comes back with the topics chosen and the first 500 characters of the text.
+      expect(selectedTopics(tooLong.card)).toEqual(['leadership']);
+      expect(suggestionValue(tooLong.card)).toBe(typed.slice(0, 500).trim());
+      expect(await stored(running, AINO)).toMatchObject({ topicIds: ['competence'], version: 1 });
+
+      const swedish = await invoke(running, answer(ERIK, 'leadership', 'å'.repeat(30_000)));
+      expect(swedish.text).toContain('Ditt förslag har 30000 tecken, men högst 500 är tillåtna.');
+      expect(suggestionValue(swedish.card)).toBe('å'.repeat(500));
+      expect(await stored(running, ERIK)).toBeUndefined();
     });
   });
 

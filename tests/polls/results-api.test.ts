@@ -139,6 +139,15 @@ describe('the poll API for participants', () => {
       body: { topicIds: 'competence' },
     });
     expect(malformed.status).toBe(400);
+    // Far over the limit is the same refusal naming the limit, not a schema error.
+    const huge = await api(running, `/api/polls/${DEMO_POLL_ID}/answer`, erik, {
+      method: 'POST',
+      body: { topicIds: ['competence'], suggestion: 'x'.repeat(25_000) },
+    });
+    expect(huge.status).toBe(422);
+    expect((huge.json as { detail: string }).detail).toContain(
+      'Ditt förslag har 25000 tecken, men högst 500',
+    );
   });
 
   it('keeps coordinator routes from participants', async () => {

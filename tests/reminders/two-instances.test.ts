@@ -2,6 +2,7 @@ import { BotConnectorEmulator } from '../emulators/bot-connector-emulator';
 import { TEAM_ID } from '../support/activities';
 import { startTestApp, uniquePrefix, type RunningApp } from '../support/test-app';
 import {
+  deliveryOf,
   emulatorLimits,
   FAST_LIMITS,
   fakeClock,
@@ -20,9 +21,10 @@ describe('two app instances on the same storage', () => {
   const people = Array.from({ length: 40 }, (_, index) => participant(index + 1));
   const instances: RunningApp[] = [];
 
+  const tablePrefix = uniquePrefix();
+
   beforeAll(async () => {
     await emulator.start();
-    const tablePrefix = uniquePrefix();
     const appOptions = {
       delivery: { dispatcher: fastDispatcher() },
       reminders: { tickMs: 100, claimTtlMs: 5_000 },
@@ -52,10 +54,24 @@ describe('two app instances on the same storage', () => {
 
   it('deliver each reminder once to each recipient', async () => {
     await waitFor(() => emulator.stats.acceptedActivities >= people.length + 1, 20_000, 'all reminders');
-    // Both keep ticking and sending for a while: nothing more may arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // No sleeping to prove that nothing more arrives. Instead: wait until the outbox has nothing
+    // left to send, let each instance run one more scheduler pass of its own (a second enqueue
+    // would happen there), and stop both, which waits for their passes and sends under way.
+    // After that nothing can arrive, so the counts below are final.
+    await waitFor(
+      async () => (await deliveryOf(instances[0].app).outbox.openDeliveries()).length === 0,
+      20_000,
+      'an empty outbox',
+    );
     await Promise.all(instances.map((instance) => remindersOf(instance.app).tick()));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await deliveryOf(instances[0].app).outbox.openDeliveries()).toEqual([]);
+    await Promise.all(instances.splice(0).map((instance) => instance.stop()));
+    const reader = await startTestApp({
+      clock,
+      tablePrefix,
+      appOptions: { startBackgroundWork: false },
+    });
+    instances.push(reader);
 
     const activities = emulator.allActivities();
     expect(activities).toHaveLength(people.length + 1);
@@ -69,7 +85,7 @@ describe('two app instances on the same storage', () => {
     expect(perConversation.get(TEAM_ID)).toBe(1);
 
     // The earlier reminders were superseded, not sent late, and exactly one reminder was enqueued.
-    const occurrences = await remindersOf(instances[0].app).reminders.listOccurrences('round-test');
+    const occurrences = await remindersOf(reader.app).reminders.listOccurrences('round-test');
     const states = Object.fromEntries(occurrences.map((occurrence) => [occurrence.offset, occurrence.state]));
     expect(states).toEqual({ P7D: 'skipped', P1D: 'enqueued', PT1H: 'scheduled' });
   });

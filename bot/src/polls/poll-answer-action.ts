@@ -7,18 +7,20 @@ import { pollMessagesFor } from './poll-messages';
 import type { Clock } from '../platform/clock';
 import { normaliseSuggestion, parseChoiceValue } from './wish-poll';
 import { answererOf, type WishPollService } from './wish-poll-service';
-import { describeProblem } from './poll-problems';
+import { describeProblem, MAX_BODY_CHARACTERS, whatFits } from './poll-problems';
 import { placeOf, type PollViews } from './poll-views';
 
 /**
  * What the form submits: the poll id from the action's data, merged with the inputs (`topics` is
- * the ChoiceSet's comma-separated value). Lengths are bounded here against abuse; the poll's own
- * limits are checked by the service, which answers with a message the person understands.
+ * the ChoiceSet's comma-separated value). The suggestion is bounded only by the request body
+ * limit: a schema refusal could only say "this card is outdated" and drop what was typed, while
+ * the poll's own limit, checked by the service, brings the form back with the limit said and the
+ * part that fits.
  */
 export const pollAnswerData = z.object({
   pollId: z.string().min(1).max(100),
   topics: z.string().max(4000).optional(),
-  suggestion: z.string().max(20_000).optional(),
+  suggestion: z.string().max(MAX_BODY_CHARACTERS).optional(),
 });
 
 /** "Send answer": stores the answer first, then shows it, changeable until the poll closes. */
@@ -91,9 +93,12 @@ export class PollAnswerAction implements CardAction<typeof pollAnswerData> {
           card: buildPollFormCard(outcome.poll, language, {
             answer: {
               topicIds: input.topicIds.filter((id) => known.has(id)),
-              suggestion: normaliseSuggestion(input.suggestion),
+              suggestion: whatFits(normaliseSuggestion(input.suggestion), outcome.poll.suggestionMaxLength),
             },
-            error: describeProblem(outcome.problem, input, language),
+            error:
+              outcome.problem.kind === 'suggestionTooLong'
+                ? `${describeProblem(outcome.problem, input, language)} ${m.suggestionKept(outcome.problem.max)}`
+                : describeProblem(outcome.problem, input, language),
             place,
           }),
         };

@@ -35,6 +35,8 @@ export interface PollMessages {
   readonly tooManyChoices: (max: number) => string;
   readonly nothingChosen: string;
   readonly suggestionTooLong: (max: number, length: number) => string;
+  /** On the card that comes back: what of the text the form still holds. */
+  readonly suggestionKept: (max: number) => string;
   readonly suggestionNotAllowed: string;
   readonly superseded: string;
   readonly listTitle: string;
@@ -105,6 +107,7 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     nothingChosen: 'Valitse vähintään yksi aihe tai kirjoita ehdotus. Vastausta ei tallennettu.',
     suggestionTooLong: (max, length) =>
       `Ehdotuksesi on ${length} merkkiä, kun enimmäispituus on ${max}. Lyhennä sitä. Vastausta ei tallennettu.`,
+    suggestionKept: (max) => `Lomakkeella on nyt ehdotuksesi ${max} ensimmäistä merkkiä.`,
     suggestionNotAllowed: 'Tähän kyselyyn ei voi kirjoittaa omaa ehdotusta. Vastausta ei tallennettu.',
     superseded: 'Vastauksesi muuttui juuri toisaalla; alla on uusin tallennettu vastaus.',
     listTitle: 'Avoimet aihetoivekyselyt',
@@ -174,6 +177,7 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     nothingChosen: 'Välj minst ett ämne eller skriv ett förslag. Svaret sparades inte.',
     suggestionTooLong: (max, length) =>
       `Ditt förslag har ${length} tecken, men högst ${max} är tillåtna. Korta av det. Svaret sparades inte.`,
+    suggestionKept: (max) => `Formuläret har nu de första ${max} tecknen av ditt förslag.`,
     suggestionNotAllowed: 'I den här enkäten kan man inte skriva egna förslag. Svaret sparades inte.',
     superseded: 'Ditt svar ändrades nyss på annat håll; nedan är det senast sparade svaret.',
     listTitle: 'Öppna enkäter om ämnesönskemål',
@@ -243,6 +247,7 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     nothingChosen: 'Choose at least one topic or write a suggestion. Your answer was not saved.',
     suggestionTooLong: (max, length) =>
       `Your suggestion has ${length} characters; at most ${max} are allowed. Please shorten it. Your answer was not saved.`,
+    suggestionKept: (max) => `The form now holds the first ${max} characters of your suggestion.`,
     suggestionNotAllowed: 'This poll does not take suggestions of your own. Your answer was not saved.',
     superseded: 'Your answer was changed elsewhere a moment ago; below is the latest saved answer.',
     listTitle: 'Open topic wish polls',

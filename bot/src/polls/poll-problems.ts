@@ -18,3 +18,16 @@ export function describeProblem(problem: AnswerProblem, input: AnswerInput, lang
       return m.suggestionNotAllowed;
   }
 }
+
+/**
+ * No text longer than the server's request body limit (256 KB) can arrive, so this bounds a
+ * suggestion's schema without ever refusing what a person could have typed into a card.
+ */
+export const MAX_BODY_CHARACTERS = 256 * 1024;
+
+/** The start of a suggestion that fits the poll's limit (whole characters), for the form to keep. */
+export function whatFits(suggestion: string | undefined, max: number | undefined): string | undefined {
+  if (suggestion === undefined || max === undefined) return suggestion;
+  const characters = [...suggestion];
+  return characters.length <= max ? suggestion : characters.slice(0, max).join('').trimEnd();
+}

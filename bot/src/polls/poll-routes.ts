@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
 import { buildPollSummaryCard } from './poll-card';
 import { PARTICIPANT_ROLES } from '../shared/roles';
-import { describeProblem } from './poll-problems';
+import { describeProblem, MAX_BODY_CHARACTERS } from './poll-problems';
 import { DEFAULT_LANGUAGE, pickText } from '../shared/i18n/language';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { pollMessagesFor } from './poll-messages';
@@ -88,7 +88,8 @@ const newPoll = z
 const answerBody = z
   .object({
     topicIds: z.array(z.string().max(100)).max(MAX_TOPICS * 2),
-    suggestion: z.string().max(20_000).nullable().optional(),
+    // Over the poll's limit is a 422 that names the limit, not a 400 about the schema.
+    suggestion: z.string().max(MAX_BODY_CHARACTERS).nullable().optional(),
   })
   .strict();
 

@@ -9,14 +9,15 @@ import {
   type WishPollTopic,
 } from './wish-poll';
 import { emptyTally, parseTally, type WishPollTally } from './wish-poll-tally';
+import { z } from 'zod';
 import { ConflictError, isStatusCode } from '../platform/storage/errors';
+import { jsonColumn } from '../platform/storage/json-column';
 import { escapeKey, unescapeKey } from '../platform/storage/keys';
 import {
   createIfAbsent,
   deleteIfPresent,
   getEntity,
   odata,
-  parseJsonArray,
   readAll,
   readPage,
   replaceIfUnchanged,
@@ -46,6 +47,22 @@ import {
  * time from conflicting on one tally row.
  */
 export const TALLY_SHARDS = 64;
+
+/**
+ * A stored list keeps the items the code still knows and drops the rest (a role or a topic shape
+ * retired since the row was written), so an old row still reads; text that is not a JSON list is
+ * a StoredDataError like any other column. A blank column is an empty list.
+ */
+function listColumn<T>(column: string, isItem: (item: unknown) => item is T) {
+  return jsonColumn(
+    column,
+    z.array(z.unknown()).transform((items) => items.filter(isItem)),
+    { whenBlank: () => [] },
+  );
+}
+const topicsColumn = listColumn('poll topics', isTopic);
+const rolesColumn = listColumn('roles', isParticipantRole);
+const idsColumn = listColumn('ids', isString);
 
 const POLL_PARTITION = 'poll';
 const REMINDER_PARTITION = 'reminder';
@@ -542,7 +559,7 @@ function toPoll(id: string, entity: PollEntity): WishPoll {
   return {
     id,
     question: parseLocalized(entity.question),
-    topics: parseJsonArray(entity.topics, isTopic),
+    topics: topicsColumn.read(entity.topics),
     selection:
       entity.selectionMode === 'multiple'
         ? { mode: 'multiple', maxChoices: entity.maxChoices ?? undefined }
@@ -552,8 +569,8 @@ function toPoll(id: string, entity: PollEntity): WishPoll {
     closesAt: entity.closesAt,
     closedAt: entity.closedAt || undefined,
     audience: {
-      roles: parseJsonArray(entity.audienceRoles, isParticipantRole),
-      municipalityIds: parseJsonArray(entity.audienceMunicipalities, isString),
+      roles: rolesColumn.read(entity.audienceRoles),
+      municipalityIds: idsColumn.read(entity.audienceMunicipalities),
     },
     anonymous: entity.anonymous === true,
     resultsVisibleToParticipants: entity.resultsVisible === true,
@@ -589,8 +606,8 @@ function toAnswer(pollId: string, entity: AnswerEntity): WishPollAnswer {
     answerer: { tenantId: entity.tenantId, aadObjectId: entity.aadObjectId },
     name: entity.name || undefined,
     municipalityId: entity.municipalityId || undefined,
-    roles: parseJsonArray(entity.roles, isParticipantRole),
-    topicIds: parseJsonArray(entity.topicIds, isString),
+    roles: rolesColumn.read(entity.roles),
+    topicIds: idsColumn.read(entity.topicIds),
     suggestion: entity.suggestion ?? undefined,
     submittedAt: entity.submittedAt,
     version: entity.version,

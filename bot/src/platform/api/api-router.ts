@@ -6,7 +6,7 @@ import type { Language } from '../../shared/i18n/language';
 import { sendProblem } from '../http/problem';
 import type { Logger } from '../observability/logger';
 import type { AuditLog } from '../storage/audit-log';
-import { ConflictError, isStorageUnreachable } from '../storage/errors';
+import { ConflictError, InvalidContinuationTokenError, isStorageUnreachable } from '../storage/errors';
 
 /**
  * The tab's HTTP API: every route declares who may call it, and every body and query is parsed
@@ -216,6 +216,9 @@ export class ApiRouter {
           if (error.headers)
             for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
           sendProblem(res, error.status, error.detail, error.code ? { code: error.code } : undefined);
+        } else if (error instanceof InvalidContinuationTokenError) {
+          outcome = 400;
+          sendProblem(res, 400, 'The continuation token is not valid.');
         } else if (error instanceof ConflictError) {
           outcome = 412;
           sendProblem(res, 412, 'Someone else changed this in the meantime. Reload and try again.');

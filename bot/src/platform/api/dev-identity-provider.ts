@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { createLocalJWKSet, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
-import type { AppConfig } from '../config/config';
+import { isLoopbackHost, type AppConfig } from '../config/config';
 import type { TeamsIdentity } from '../../shared/participant';
 import { ACCESS_AS_USER_SCOPE } from './token-validator';
 
@@ -91,7 +91,7 @@ const providers = new WeakMap<AppConfig, DevIdentityProvider>();
 
 /** True when this app may run the development identity provider: local mode on a loopback address. */
 export function usesDevIdentityProvider(config: AppConfig): boolean {
-  return config.mode === 'local' && isLoopback(config.host);
+  return config.mode === 'local' && isLoopbackHost(config.host);
 }
 
 /**
@@ -108,8 +108,4 @@ export function devIdentityProviderFor(config: AppConfig): DevIdentityProvider {
     providers.set(config, provider);
   }
   return provider;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }

@@ -1,3 +1,4 @@
+import { isIP, isIPv4 } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -15,18 +16,30 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** An http(s) address; anything else (`javascript:`, `file:`) is never an address of ours. */
+const webAddress = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an http(s) address' }).optional());
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const environmentSchema = z.object({
   APP_MODE: z.enum(['local', 'production']).default('local'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // Digits only: `PORT=''` would otherwise coerce to 0, a random port nobody routes to.
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'a port number from 0 to 65535')
+    .default('3978')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535)),
   HOST: optionalText,
-  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  PUBLIC_URL: webAddress,
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   STORAGE_CONNECTION_STRING: optionalText,
   STORAGE_ACCOUNT_NAME: optionalText,
-  STORAGE_TABLE_ENDPOINT: optionalText.pipe(z.url().optional()),
+  STORAGE_TABLE_ENDPOINT: webAddress,
   AZURE_CLIENT_ID: optionalText,
   TABLE_PREFIX: z
     .string()
@@ -43,7 +56,7 @@ const environmentSchema = z.object({
   GRAPH_CLIENT_ID: optionalText,
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_ORGANIZER_UPN: optionalText,
-  GRAPH_BASE_URL: optionalText.pipe(z.url().optional()),
+  GRAPH_BASE_URL: webAddress,
   RSVP_REMINDER_HOURS: z.coerce
     .number()
     .int()
@@ -118,11 +131,26 @@ export const LOCAL_TEAMS_APP_ID = '8f2b7f4e-5c1a-4d0e-9a57-0d1b2c3d4e5f';
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    const malformed = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // The rules between settings are checked too, without the malformed ones, so that an operator
+    // learns of every bad variable from one failed start, not one per attempt.
+    const rest = Object.fromEntries(Object.entries(env).filter(([name]) => !malformed.has(name)));
+    try {
+      loadConfig(rest);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems.filter((problem) => !malformed.has(problem.split(/[: ]/)[0] ?? '')));
+    }
+    throw new ConfigError(problems);
   }
   const e = parsed.data;
   const problems: string[] = [];
   const isProduction = e.APP_MODE === 'production';
+  const tenantIds = (e.ALLOWED_TENANT_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
 
   let storage: StorageSettings | undefined;
   if (e.STORAGE_CONNECTION_STRING) {
@@ -155,8 +183,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (the https address of the app)');
     if (!e.AAD_APP_CLIENT_ID) problems.push('AAD_APP_CLIENT_ID: required in production for tab sign-in');
+    // Tokens, personal data and the bot's traffic must not travel in the clear.
+    for (const [name, value] of [
+      ['PUBLIC_URL', e.PUBLIC_URL],
+      ['STORAGE_TABLE_ENDPOINT', e.STORAGE_TABLE_ENDPOINT],
+      ['GRAPH_BASE_URL', e.GRAPH_BASE_URL],
+    ] as const) {
+      if (value && !value.startsWith('https://'))
+        problems.push(`${name}: must be an https address in production`);
+    }
+    if (e.SEED_DEMO === true) {
+      problems.push('SEED_DEMO: must not be true in production; the demo network is made-up people');
+    }
+    if (tenantIds.length === 0) {
+      problems.push(
+        "ALLOWED_TENANT_IDS: required in production: the tenant ids (GUIDs) of the host and the guests' home organisations",
+      );
+    }
   }
-  if (!isProduction && e.HOST && !isLoopback(e.HOST) && !bot) {
+  if (e.PUBLIC_URL) {
+    const url = new URL(e.PUBLIC_URL);
+    if (url.username || url.password) problems.push('PUBLIC_URL: must not contain a user name or password');
+  }
+  const notGuids = tenantIds.filter((id) => !GUID.test(id));
+  if (notGuids.length > 0) {
+    problems.push(
+      `ALLOWED_TENANT_IDS: tenant ids are GUIDs; "common", "organizations" or "*" do not name a tenant (got ${notGuids
+        .map((id) => JSON.stringify(id.slice(0, 40)))
+        .join(', ')})`,
+    );
+  }
+  if (e.HOST && !isLoopbackHost(e.HOST) && !isIP(e.HOST)) {
+    problems.push('HOST: the address to listen on must be an IP address or localhost');
+  } else if (!isProduction && e.HOST && !isLoopbackHost(e.HOST) && !bot) {
     problems.push('HOST: an anonymous bot (no BOT_ID) may only listen on a loopback address');
   }
   let graph: GraphSettings | undefined;
@@ -192,12 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sso: Object.freeze({
       clientId: e.AAD_APP_CLIENT_ID,
       applicationIdUri: e.AAD_APP_ID_URI,
-      allowedTenantIds: Object.freeze(
-        (e.ALLOWED_TENANT_IDS ?? '')
-          .split(',')
-          .map((id) => id.trim())
-          .filter((id) => id.length > 0),
-      ),
+      allowedTenantIds: Object.freeze(tenantIds),
     }),
     seedDemo: e.SEED_DEMO ?? !isProduction,
     retentionMonths: e.DATA_RETENTION_MONTHS,
@@ -207,6 +261,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   });
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+/**
+ * True for the loopback addresses themselves, compared as addresses: `127.0.0.1.nip.io` starts
+ * with "127." but is a DNS name anyone can point anywhere.
+ */
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIPv4(host) && host.startsWith('127.');
 }

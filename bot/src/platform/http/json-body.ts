@@ -8,6 +8,10 @@ import { sendProblem } from './problem';
  * An HTML form's body (`application/x-www-form-urlencoded`, the survey's public answer page, which
  * works without JavaScript) becomes a `URLSearchParams`, never a plain object: a route must ask for
  * form fields explicitly, so no JSON route's schema can mistake a cross-site form post for its body.
+ *
+ * Only `application/json` and `application/…+json` count as JSON. A page on another site can post
+ * `text/plain` without a CORS preflight, so a looser test (any type mentioning "json") would let
+ * any web page drive the local anonymous bot.
  */
 export function jsonBody(maxBytes: number) {
   return (req: Request, res: Response, next: Next): void => {
@@ -50,7 +54,7 @@ export function jsonBody(maxBytes: number) {
           req.body = new URLSearchParams(text);
           return next();
         }
-        if (!/json/i.test(contentType)) {
+        if (!isJsonMediaType(contentType)) {
           sendProblem(res, 415, 'Send JSON with Content-Type: application/json.');
           return next(false);
         }
@@ -65,4 +69,10 @@ export function jsonBody(maxBytes: number) {
       }),
     );
   };
+}
+
+/** `application/json` or a structured-syntax `+json` type, with any parameters. */
+export function isJsonMediaType(contentType: string): boolean {
+  const essence = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return /^application\/([a-z0-9!#$&^_.-]+\+)?json$/.test(essence);
 }

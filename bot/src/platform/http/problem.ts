@@ -19,6 +19,7 @@ const TITLES: Record<number, string> = {
   412: 'Changed by someone else',
   413: 'Request body too large',
   415: 'Unsupported media type',
+  421: 'Misdirected request',
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',

@@ -26,8 +26,21 @@ export function staticFiles(root: string, mountPath: string, headers: Record<str
   const resolvedRoot = path.resolve(root);
   return async (req: Request, res: Response): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let relative = decodeURIComponent(url.pathname.slice(mountPath.length)).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname.slice(mountPath.length)).replace(/^\/+/, '');
+    } catch (error) {
+      if (!(error instanceof URIError)) throw error;
+      sendProblem(res, 400, 'The path is not valid percent-encoded UTF-8.');
+      return;
+    }
     if (relative === '') relative = 'index.html';
+    // The file system throws on NUL bytes and over-long names (a 500 with a stack before); no file
+    // of the tab can have such a name, so they are simply not found.
+    if (!isPlausibleFileName(relative)) {
+      sendProblem(res, 404);
+      return;
+    }
     const file = path.resolve(resolvedRoot, relative);
     if (!file.startsWith(resolvedRoot + path.sep)) {
       sendProblem(res, 404);
@@ -39,7 +52,8 @@ export function staticFiles(root: string, mountPath: string, headers: Record<str
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { statusCode: 404 });
       size = info.size;
     } catch (error) {
-      if (isStatusCode(error, 404) || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (isStatusCode(error, 404) || code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') {
         sendProblem(res, 404);
         return;
       }
@@ -61,4 +75,12 @@ export function staticFiles(root: string, mountPath: string, headers: Record<str
       stream.pipe(res);
     });
   };
+}
+
+const MAX_SEGMENT_BYTES = 255;
+const MAX_PATH_BYTES = 1024;
+
+function isPlausibleFileName(relative: string): boolean {
+  if (relative.includes('\0') || Buffer.byteLength(relative) > MAX_PATH_BYTES) return false;
+  return relative.split('/').every((segment) => Buffer.byteLength(segment) <= MAX_SEGMENT_BYTES);
 }

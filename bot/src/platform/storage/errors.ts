@@ -10,6 +10,17 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * A continuation token a client sent back is not one storage handed out (garbled, edited, from
+ * another listing). The client's mistake: the API answers 400, not a 500 with a stack.
+ */
+export class InvalidContinuationTokenError extends Error {
+  constructor() {
+    super('The continuation token is not valid');
+    this.name = 'InvalidContinuationTokenError';
+  }
+}
+
 /** Storage could not be reached or answered with a server error. */
 export class StorageUnavailableError extends Error {
   constructor(cause: unknown) {

@@ -1,7 +1,8 @@
 import { TableClient, type TableEntity, type TableEntityResult, odata } from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { StorageSettings } from '../config/config';
-import { ConflictError, isStatusCode } from './errors';
+import { z } from 'zod';
+import { ConflictError, InvalidContinuationTokenError, isStatusCode } from './errors';
 
 export { odata };
 
@@ -185,6 +186,9 @@ export async function replaceIfUnchanged<E extends object>(
   entity: TableEntity<E>,
   etag: string,
 ): Promise<string> {
+  // Storage refuses a malformed ETag with 400 InvalidInput; no stored version can carry one, so it
+  // is a version conflict like any stale ETag (a client's If-Match of "x" gets 412, not 500).
+  if (!isTableEtag(etag)) throw new ConflictError(client.tableName, entity.partitionKey, entity.rowKey);
   try {
     const response = await client.updateEntity(entity, 'Replace', { etag });
     return response.etag ?? '';
@@ -230,10 +234,22 @@ export async function readPage<E extends object, T>(
   query: { filter?: string; pageSize: number; continuationToken?: string | undefined },
   map: (entity: TableEntityResult<E>) => T,
 ): Promise<Page<T>> {
+  if (query.continuationToken !== undefined && !isContinuationToken(query.continuationToken)) {
+    throw new InvalidContinuationTokenError();
+  }
   const pages = client
     .listEntities<E>({ queryOptions: query.filter ? { filter: query.filter } : {} })
     .byPage({ maxPageSize: query.pageSize, continuationToken: query.continuationToken });
-  const first = await pages.next();
+  let first: Awaited<ReturnType<typeof pages.next>>;
+  try {
+    first = await pages.next();
+  } catch (error) {
+    // A well-formed token with keys storage cannot continue from: still the client's token.
+    if (query.continuationToken !== undefined && isStatusCode(error, 400)) {
+      throw new InvalidContinuationTokenError();
+    }
+    throw error;
+  }
   if (first.done) return { items: [], continuationToken: undefined };
   const page = first.value;
   return { items: page.map(map), continuationToken: page.continuationToken };
@@ -256,14 +272,27 @@ export async function readAll<E extends object, T>(
   }
   return items;
 }
+/** Table Storage's ETags: `W/"datetime'<encoded timestamp>'"`; `*` means any version. */
+function isTableEtag(etag: string): boolean {
+  return etag === '*' || /^W\/"datetime'[^'"]+'"$/.test(etag);
+}
 
-export function parseJsonArray<T>(value: unknown, isItem: (item: unknown) => item is T): T[] {
-  if (typeof value !== 'string' || value === '') return [];
+const continuationTokenSchema = z
+  .object({ nextPartitionKey: z.string().min(1).max(1024), nextRowKey: z.string().max(1024).optional() })
+  .strict();
+
+/**
+ * The SDK's tokens are base64 JSON with the next keys. It parses them itself and fails with a bare
+ * SyntaxError (or quietly starts over on `{}`), so a token from a client is checked here first.
+ */
+function isContinuationToken(token: string): boolean {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(token)) return false;
+  let decoded: unknown;
   try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter(isItem) : [];
+    decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
   } catch (error) {
-    if (error instanceof SyntaxError) return [];
+    if (error instanceof SyntaxError) return false;
     throw error;
   }
+  return continuationTokenSchema.safeParse(decoded).success;
 }

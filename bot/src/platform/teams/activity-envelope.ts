@@ -11,8 +11,18 @@ export const activityEnvelope = z
     id: z.string().max(256).optional(),
     serviceUrl: z.url().max(2048),
     channelId: z.string().min(1).max(64),
-    conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
-    from: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
+    // Ids the turn reads as text (tenant, Entra object id) must be text: a number there failed the
+    // turn halfway with "value.replace is not a function".
+    conversation: z.looseObject({
+      id: z.string().min(1).max(1024),
+      tenantId: z.string().max(100).optional(),
+    }),
+    channelData: z
+      .looseObject({ tenant: z.looseObject({ id: z.string().max(100).optional() }).optional() })
+      .optional(),
+    from: z
+      .looseObject({ id: z.string().min(1).max(1024), aadObjectId: z.string().max(100).optional() })
+      .optional(),
     recipient: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
     text: z.string().max(28_000).optional(),
   })

@@ -265,9 +265,11 @@ function Participants({ municipalities }: { readonly municipalities: readonly Mu
   const [error, setError] = useState<Error>();
   const [notice, setNotice] = useState('');
 
+  // Unchanged text keeps the same filters object: a new one would reload the first page and drop
+  // the pages already shown (it did, 300 ms after opening the view).
   useEffect(() => {
     const timer = window.setTimeout(
-      () => setFilters((previous) => ({ ...previous, q: typed })),
+      () => setFilters((previous) => (previous.q === typed ? previous : { ...previous, q: typed })),
       SEARCH_DELAY_MS,
     );
     return () => window.clearTimeout(timer);

@@ -14,6 +14,7 @@ import { startAzurite } from '../scripts/lib/azurite';
 import { AdapterConnectorGateway } from '../bot/src/delivery/connector-sender';
 import { LeaseRepository } from '../bot/src/delivery/lease-repository';
 import { OutboxDelivery } from '../bot/src/delivery/outbox-delivery';
+import { NetworkTeam } from '../bot/src/delivery/network-team';
 import { OutboxDispatcher } from '../bot/src/delivery/outbox-dispatcher';
 import { OutboxRepository } from '../bot/src/delivery/outbox-repository';
 import { PersonalChatRepository } from '../bot/src/delivery/personal-chat-repository';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     );
     const delivery = new OutboxDelivery(
       outbox,
-      repositories.installations,
+      new NetworkTeam(repositories.installations, () => Promise.resolve(undefined)),
       () => new Date(),
       logger,
       () => undefined,

@@ -240,12 +240,18 @@ process.on('message', (raw: { id: number; command: BotCommand }) => {
 // Without the load process there is nothing to serve.
 process.on('disconnect', () => process.exit(0));
 
-void app.listen().then((port) => {
-  // Teams' front ends keep connections open; the default 5 s would make the load process
-  // reconnect between runs, and new connections mid-run are what inflated the old floor.
-  app.server.server.keepAliveTimeout = 120_000;
-  send({ kind: 'ready', port, pid: process.pid });
-});
+app.listen().then(
+  (port) => {
+    // Teams' front ends keep connections open; the default 5 s would make the load process
+    // reconnect between runs, and new connections mid-run are what inflated the old floor.
+    app.server.server.keepAliveTimeout = 120_000;
+    send({ kind: 'ready', port, pid: process.pid });
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
 
 const inspector = new Session();
 let profiling = false;

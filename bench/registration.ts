@@ -189,7 +189,8 @@ async function main(): Promise<void> {
   const port = await app.listen();
   const interrupt = (): void => {
     setTimeout(() => process.exit(130), 3000).unref();
-    void Promise.allSettled([azurite.stop(), connector.stop(), app.close()]).then(() => process.exit(130));
+    const exit = (): never => process.exit(130);
+    Promise.allSettled([azurite.stop(), connector.stop(), app.close()]).then(exit, exit);
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);

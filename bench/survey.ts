@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => {
     setTimeout(() => process.exit(130), 3000).unref();
-    void stop().then(() => process.exit(130));
+    const exit = (): never => process.exit(130);
+    stop().then(exit, exit);
   });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {

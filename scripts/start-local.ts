@@ -4,14 +4,14 @@
  * server, and the Microsoft 365 Agents Playground on 56150 talks to the bot. Ctrl-C stops all.
  */
 // First: listen for Ctrl-C before the app's modules load (see shutdown.ts).
-import { logger, shutdown } from './lib/shutdown';
+import { logger, shutdown, stopWhenParentDies } from './lib/shutdown';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../bot/src/app';
 import { ConfigError, loadConfig } from '../bot/src/platform/config/config';
 import { seedDemoIfEmpty } from '../bot/src/demo/seed-demo';
 import { DEMO_SURVEY_CODE } from '../bot/src/demo/demo-survey';
-import { startAzurite, waitForPort } from './lib/azurite';
+import { ensurePortFree, PortInUseError, startAzurite, waitForPort } from './lib/azurite';
 import { startHelper } from './lib/helper-process';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -30,6 +30,20 @@ function noBrowserPath(): string {
 }
 
 async function main(): Promise<void> {
+  stopWhenParentDies();
+  // Each port must be free: an orphan of an earlier run still listening there would otherwise be
+  // used silently (an old Azurite with other data, a Playground the banner does not point at).
+  try {
+    if (!process.env.STORAGE_CONNECTION_STRING) {
+      await ensurePortFree(AZURITE_PORT, 'Azurite, the Table Storage emulator', 'AZURITE_TABLE_PORT');
+    }
+    await ensurePortFree(BOT_PORT, 'the bot and the tab', 'PORT');
+    await ensurePortFree(PLAYGROUND_PORT, 'the Agents Playground', 'PLAYGROUND_PORT');
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    process.stderr.write(`npm start: ${error.message}\n`);
+    return shutdown.run('port in use', 1);
+  }
   const dataDir = path.resolve(ROOT, process.env.AZURITE_LOCATION ?? '.azurite');
   mkdirSync(dataDir, { recursive: true });
   const azurite = process.env.STORAGE_CONNECTION_STRING
@@ -83,7 +97,12 @@ async function main(): Promise<void> {
       );
     }
   });
-  await waitForPort(PLAYGROUND_PORT, 60000);
+  await waitForPort(PLAYGROUND_PORT, 60000, '127.0.0.1', {
+    name: 'The Agents Playground',
+    get exited() {
+      return playground.exited;
+    },
+  });
   if (shutdown.stopping) return;
 
   process.stdout.write(

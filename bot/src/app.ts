@@ -123,6 +123,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
           return names;
         },
       },
+      chosenTeam: (roundId) => programme.roundTeam(roundId, clock()),
     },
     options.delivery,
   );

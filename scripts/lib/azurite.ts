@@ -27,9 +27,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitForPort(port: number, timeoutMs = 20000, host = '127.0.0.1'): Promise<void> {
+/**
+ * Resolves once something accepts connections on the port. With `helper`, fails as soon as that
+ * process has exited: then whatever answers on the port is not what was started.
+ */
+export async function waitForPort(
+  port: number,
+  timeoutMs = 20000,
+  host = '127.0.0.1',
+  helper?: { readonly name: string; readonly exited: boolean },
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (helper?.exited) throw new Error(`${helper.name} exited before it listened on port ${port}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, host);
       socket.once('connect', () => {
@@ -38,10 +48,36 @@ export async function waitForPort(port: number, timeoutMs = 20000, host = '127.0
       });
       socket.once('error', () => resolve(false));
     });
-    if (open) return;
+    if (open && !helper?.exited) return;
     if (Date.now() > deadline) throw new Error(`Nothing listens on ${host}:${port} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A port another process holds; the message names it and the setting that moves it. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly what: string,
+    readonly variable: string,
+  ) {
+    super(
+      `Port ${port} (${what}) is already in use, perhaps by an earlier npm start that is still running. ` +
+        `Stop that process, or choose another port with ${variable}.`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Throws {@link PortInUseError} when something listens on the loopback port. */
+export async function ensurePortFree(port: number, what: string, variable: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, what, variable) : error);
+    });
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
 }
 
 export interface AzuriteProcess {
@@ -72,7 +108,13 @@ export async function startAzurite(
   else args.push('--inMemoryPersistence');
   const helper = startHelper(bin, args, { env: { ...process.env, NODE_NO_WARNINGS: '1' } });
   try {
-    await waitForPort(port);
+    // An Azurite that cannot bind the port exits; one already listening there is not ours to use.
+    await waitForPort(port, 20000, '127.0.0.1', {
+      name: 'Azurite',
+      get exited() {
+        return helper.exited;
+      },
+    });
   } catch (error) {
     await helper.stop();
     throw error;

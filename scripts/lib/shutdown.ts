@@ -56,6 +56,33 @@ export const logger = createLogger((process.env.LOG_LEVEL as 'info' | undefined)
  * loading also ends in an orderly stop rather than a kill.
  */
 export const shutdown = new Shutdown(logger);
-// `run` handles every error itself, so the promise it returns never rejects.
-process.on('SIGINT', () => void shutdown.run('SIGINT'));
-process.on('SIGTERM', () => void shutdown.run('SIGTERM'));
+const stopOn = (signal: NodeJS.Signals): void => {
+  // `run` handles every error of a step itself; this is for a fault in `run`.
+  shutdown.run(signal).catch((error: unknown) => {
+    process.stderr.write(`Stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+};
+process.on('SIGINT', () => stopOn('SIGINT'));
+process.on('SIGTERM', () => stopOn('SIGTERM'));
+// The terminal closed.
+process.on('SIGHUP', () => stopOn('SIGHUP'));
+
+/**
+ * Stops everything when the process that started the launcher (npm, a shell) is gone without
+ * passing a signal on, as after its `kill -9`: the launcher is then reparented, which `ppid`
+ * shows, and a launcher nobody owns would otherwise keep the ports and the helpers forever.
+ */
+export function stopWhenParentDies(intervalMs = 500): void {
+  const parent = process.ppid;
+  const watchdog = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watchdog);
+    logger.warn('the process that started npm start is gone; stopping', { parent });
+    shutdown.run('parent exited', 1).catch((error: unknown) => {
+      process.stderr.write(`Stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+  }, intervalMs);
+  watchdog.unref();
+}

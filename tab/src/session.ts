@@ -40,6 +40,22 @@ export function useMe(): MeResponse {
   return me;
 }
 
+/**
+ * Starts what a click asks for (a save, an answer) without leaving a promise behind: a failure
+ * goes to `onError`, which shows it.
+ */
+export function runAction(work: () => Promise<void>, onError: (error: Error) => void): void {
+  work().catch((reason: unknown) => onError(reason instanceof Error ? reason : new Error(String(reason))));
+}
+
+/**
+ * Runs a click handler whose work reports its own errors (a notice beside the control); anything
+ * that still escapes is a bug, logged rather than left as an unhandled rejection.
+ */
+export function runHandled(work: () => Promise<unknown>): void {
+  work().catch((reason: unknown) => console.error(reason));
+}
+
 export type ApiData<T> =
   | { readonly status: 'loading'; readonly data: T | undefined }
   | { readonly status: 'ready'; readonly data: T }

@@ -354,9 +354,8 @@ describe('invitations and answers', () => {
       expect(buttons.map((button) => button.title)).toEqual(['Osallistun', 'En pääse']);
       expect(buttons[0]?.data).toMatchObject({ roundId: ROUND, sequence: 0, response: 'accepted' });
       const links = openUrls(card);
-      expect(links.find((link) => link.title === 'Liity kokoukseen')?.url).toBe(
-        'https://teams.microsoft.com/l/meetup-join/demo/leadership-1',
-      );
+      // No shared discussion link: the group's own link comes later (issue 13 item 16).
+      expect(links.find((link) => link.title === 'Liity kokoukseen')).toBeUndefined();
       expect(links.find((link) => link.title === 'Lisää kalenteriin')?.url).toMatch(
         /\/api\/groups\/meetings\/leadership-1~\d\/invitation\.ics\?token=[\w-]+\.[\w-]+\.[\w-]+$/,
       );
@@ -431,9 +430,9 @@ describe('invitations and answers', () => {
       expect(event.endDate.toJSDate().toISOString()).toBe('2025-09-10T12:30:00.000Z');
       const attendees = event.attendees.map((attendee) => String(attendee.getFirstValue()));
       expect(attendees).toContain('mailto:aino.korhonen@hameenlinna.fi');
-      expect(text.replace(/\r\n /g, '')).toContain(
-        'X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/demo/leadership-1',
-      );
+      // Without Outlook no group has a link of its own yet, and never the discussion's shared one.
+      expect(text).not.toContain('X-MICROSOFT-SKYPETEAMSMEETINGURL');
+      expect(text).not.toContain('meetup-join/demo/leadership-1');
 
       // The same signature on claims that name another member.
       const tampered = path.replace(
@@ -623,6 +622,91 @@ describe('invitations and answers', () => {
       if (johannaMoved) expect(johannaLast).toContain('Päivitetty kutsu');
       const mine = await api<MyGroupsResponse>(running, '/api/groups/me', await tokenFor(running, AINO));
       expect(mine.json.meetings.map((meeting) => meeting.groupNumber)).toEqual([to.number]);
+    });
+  });
+
+  it('gives each group its own meeting link, never a shared one (issue 13 item 16)', async () => {
+    await withApp(async (running) => {
+      await form(running);
+      await sendInvitations(running);
+      await waitForInvitations(13);
+      const [card] = await cardsFor(running, AINO);
+      expect(cardText(card)).toContain('ryhmän oma kokouslinkki lähetetään ennen keskustelua');
+      expect(openUrls(card).map((action) => action.title)).not.toContain('Liity kokoukseen');
+      expect(JSON.stringify(card)).not.toContain('meetup-join/demo/leadership-1');
+
+      const formed = (await answers(running)).groups;
+      expect(formed.map((group) => group.joinUrl)).toEqual(formed.map(() => null));
+      const meetings = formed.map((group) => group.meetingId);
+      expect(meetings.length).toBeGreaterThan(1);
+      const coordinator = await tokenFor(running, MIKKO);
+      const setLink = (meetingId: string, joinUrl: string) =>
+        api(running, `/api/groups/meetings/${encodeURIComponent(meetingId)}`, coordinator, {
+          method: 'PATCH',
+          body: { joinUrl },
+        });
+      const links = meetings.map(
+        (_id, index) => `https://teams.microsoft.com/l/meetup-join/group-${index + 1}`,
+      );
+      expect((await setLink(meetings[0] ?? '', links[0] ?? '')).status).toBe(200);
+      const shared = await setLink(meetings[1] ?? '', links[0] ?? '');
+      expect(shared.status).toBe(400);
+      expect(shared.text).toContain('each group needs its own');
+      for (const [index, meetingId] of meetings.entries()) {
+        if (index > 0) expect((await setLink(meetingId, links[index] ?? '')).status).toBe(200);
+      }
+      const mine = await api<MyGroupsResponse>(running, '/api/groups/me', await tokenFor(running, AINO));
+      const ainos = mine.json.meetings[0];
+      expect(ainos?.joinUrl).toBe(links[meetings.indexOf(ainos?.meetingId ?? '')]);
+      const joinUrls = new Map(
+        (await answers(running)).groups.map((group) => [group.meetingId, group.joinUrl]),
+      );
+      expect(meetings.map((meetingId) => joinUrls.get(meetingId))).toEqual(links);
+    });
+  });
+
+  it("answers a moved or erased member's old calendar link with 410 or 404, naming no one (issue 13 item 7)", async () => {
+    await withApp(async (running) => {
+      const formation = await form(running);
+      await sendInvitations(running);
+      await waitForInvitations(13);
+      const linkOf = async (who: Person): Promise<string> => {
+        const [card] = await cardsFor(running, who);
+        const url = openUrls(card).find((candidate) => candidate.url.includes('/invitation.ics?token='))?.url;
+        if (!url) throw new Error(`no calendar link for ${who.name}`);
+        return `${running.url}${url.replace(/^https?:\/\/[^/]+/, '')}`;
+      };
+      const ainoLink = await linkOf(AINO);
+      const johannaLink = await linkOf(JOHANNA);
+      expect((await fetch(ainoLink)).status).toBe(200);
+      expect((await fetch(johannaLink)).status).toBe(200);
+      const names = formation.groups.flatMap((group) => group.members.map((member) => member.name));
+
+      const from = groupOf(formation, AINO);
+      const to = formation.groups.find((group) => group.index !== from.index);
+      if (!to) throw new Error('one group only');
+      const coordinator = await tokenFor(running, MIKKO);
+      const current = await api<FormationView>(running, `/api/groups/discussions/${DISCUSSION}`, coordinator);
+      const moved = await api(running, `/api/groups/discussions/${DISCUSSION}/move`, coordinator, {
+        method: 'POST',
+        body: { memberId: memberIdOfPerson(AINO), targetIndex: to.index },
+        headers: { 'If-Match': current.json.etag },
+      });
+      expect(moved.status).toBe(200);
+      const old = await fetch(ainoLink);
+      expect(old.status).toBe(410);
+      const oldText = await old.text();
+      for (const name of names) expect(oldText).not.toContain(name);
+
+      const erased = await api(running, '/api/me/erase', await tokenFor(running, JOHANNA), {
+        method: 'POST',
+        body: { confirm: true },
+      });
+      expect(erased.status).toBe(204);
+      const afterErasure = await fetch(johannaLink);
+      expect(afterErasure.status).toBe(404);
+      const erasedText = await afterErasure.text();
+      for (const name of names) expect(erasedText).not.toContain(name);
     });
   });
 });

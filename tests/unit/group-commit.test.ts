@@ -52,7 +52,7 @@ describe('group commit', () => {
 
   it('keeps one key’s writes in order, one per group, while others go ahead', async () => {
     const { committer, groups, release } = controlled(onePerKey);
-    void committer.submit({ key: 'x', value: 0 });
+    const first = committer.submit({ key: 'x', value: 0 });
     const second = committer.submit({ key: 'a', value: 1 });
     const third = committer.submit({ key: 'a', value: 2 });
     const other = committer.submit({ key: 'b', value: 1 });
@@ -64,7 +64,7 @@ describe('group commit', () => {
       ['a1', 'b1'],
       ['a2'],
     ]);
-    expect(await Promise.all([second, third, other])).toEqual(['a=1', 'a=2', 'b=1']);
+    expect(await Promise.all([first, second, third, other])).toEqual(['x=0', 'a=1', 'a=2', 'b=1']);
   });
 
   it('a failed commit fails only its own group; the queue goes on', async () => {

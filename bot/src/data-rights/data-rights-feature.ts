@@ -198,6 +198,7 @@ function coreProvider(deps: DataRightsDeps): PersonalDataProvider {
       await deps.participants.delete(identity);
       await deps.coordinators.delete(identity);
       await deps.installations.removePersonalChats(identity.tenantId, identity.aadObjectId);
+      await deps.installations.forgetInstaller(identity.tenantId, identity.aadObjectId);
       await welcomes.forget(identity.tenantId, `person:${identity.aadObjectId}`);
     },
   };

@@ -7,6 +7,13 @@ import type {
 } from '../platform/teams';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
 
+/**
+ * Why a person could not be reached before the app was installed or the roster read. Rows given
+ * up for these reasons are sent once the person becomes reachable ({@link UnreachableRetry}).
+ */
+export const NOT_IN_ROSTER = 'no Teams user id: the person is not in the team roster';
+export const NOT_INSTALLED = 'the app is not installed in the team';
+
 /** A conversation the outbox sends to (a team channel or a personal chat). */
 export type Conversation = ConversationAddress;
 
@@ -66,10 +73,10 @@ export class AdapterConnectorGateway implements ConnectorGateway {
     }
     const teamsUserId = await this.teamsUserIdOf(identity);
     if (!teamsUserId) {
-      return { kind: 'unreachable', reason: 'no Teams user id: the person is not in the team roster' };
+      return { kind: 'unreachable', reason: NOT_IN_ROSTER };
     }
     const serviceUrl = await this.serviceUrlFor(identity.tenantId);
-    if (!serviceUrl) return { kind: 'unreachable', reason: 'the app is not installed in the team' };
+    if (!serviceUrl) return { kind: 'unreachable', reason: NOT_INSTALLED };
     return { kind: 'create', teamsUserId, serviceUrl, tenantId: identity.tenantId };
   }
 

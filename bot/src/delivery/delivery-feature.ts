@@ -3,7 +3,8 @@ import os from 'node:os';
 import { AdapterConnectorGateway, type ConnectorGateway } from './connector-sender';
 import { registerDeliveryRoutes, type RecipientDirectory } from './delivery-routes';
 import { LeaseRepository } from './lease-repository';
-import { OutboxDelivery } from './outbox-delivery';
+import { NetworkTeam, type ChosenTeam } from './network-team';
+import { OutboxDelivery, targetKeyOf } from './outbox-delivery';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
 import { OutboxRepository } from './outbox-repository';
 import { PersonalChatRepository } from './personal-chat-repository';
@@ -25,6 +26,8 @@ export interface DeliveryDeps {
   readonly teamsUserIdOf: TeamsUserIdLookup;
   /** Names the people of a delivery report. */
   readonly recipients: RecipientDirectory;
+  /** The network's team for a round (a coordinator's choice); unset: the one team installed. */
+  readonly chosenTeam?: ChosenTeam;
 }
 
 export interface DeliveryFeature extends Feature {
@@ -66,7 +69,7 @@ export function deliveryFeature(
   );
   const delivery = new OutboxDelivery(
     outbox,
-    deps.installations,
+    new NetworkTeam(deps.installations, deps.chosenTeam ?? (() => Promise.resolve(undefined))),
     clock,
     logger,
     () => dispatcher.notify(),
@@ -79,6 +82,27 @@ export function deliveryFeature(
     dispatcher,
     outbox,
     registerApi: (router) => registerDeliveryRoutes(router, { delivery, recipients: deps.recipients, clock }),
+    personalData: {
+      // The messages the outbox sent (or tried to send) the person, and their personal chat's id.
+      export: async (identity) => {
+        const rows = await outbox.rowsOfTarget(targetKeyOf({ kind: 'person', identity }));
+        const messages = [];
+        for (const row of rows) {
+          const header = await outbox.header(row.deliveryId);
+          messages.push({
+            deliveryId: row.deliveryId,
+            purpose: header?.purpose ?? null,
+            state: row.state,
+            sentAt: row.sentAt ?? null,
+          });
+        }
+        return { messages, personalChat: (await personalChats.get(identity)) !== undefined };
+      },
+      erase: async (identity) => {
+        await outbox.deleteRowsOfTarget(targetKeyOf({ kind: 'person', identity }));
+        await personalChats.erase(identity);
+      },
+    },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),
   };

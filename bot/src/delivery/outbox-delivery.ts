@@ -10,10 +10,12 @@ import type {
   OutboxState,
 } from '../platform/delivery';
 import { isRetriable, reasonOf } from './delivery-reasons';
-import type { InstallationRepository, OutgoingActivity } from '../platform/teams';
+import type { OutgoingActivity } from '../platform/teams';
 import type { ConnectorGateway } from './connector-sender';
+import type { NetworkTeam } from './network-team';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
+import { UnreachableRetry } from './unreachable-retry';
 
 /** Above this many people, their chats are read with one partition scan instead of one read each. */
 const SCAN_THRESHOLD = 50;
@@ -32,7 +34,7 @@ const MAX_REPORTED_UNSENT = 500;
 export class OutboxDelivery implements Delivery {
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly installations: InstallationRepository,
+    private readonly team: NetworkTeam,
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Wakes the local dispatcher after an enqueue. */
@@ -41,37 +43,44 @@ export class OutboxDelivery implements Delivery {
     private readonly personalChats?: PersonalChatRepository,
     /** Updates posts in place (live tallies); without it nothing is updated. */
     private readonly gateway?: Pick<ConnectorGateway, 'update'>,
-  ) {}
+  ) {
+    this.retry = new UnreachableRetry(outbox, team, clock, logger, onEnqueued);
+  }
+
+  private readonly retry: UnreachableRetry;
+
+  retryUnreachable(): Promise<number> {
+    return this.retry.run();
+  }
 
   async enqueue(
     request: DeliveryRequest,
   ): Promise<{ readonly accepted: number; readonly duplicates: number }> {
     const rows: NewOutboxRow[] = [];
-    let channels: Awaited<ReturnType<InstallationRepository['channels']>> | undefined;
     for (const message of request.messages) {
       if (message.target.kind === 'channel') {
-        channels ??= await this.installations.channels();
-        if (channels.length === 0) {
+        const found = await this.team.channel(message.target.roundId);
+        if (found.kind === 'none') {
           rows.push({
             targetKey: 'channel',
-            target: { kind: 'none', reason: 'the app is not installed in any team channel' },
+            target: { kind: 'none', reason: found.reason, roundId: message.target.roundId },
             activity: message.activity,
             state: 'unreachable',
-            lastError: 'the app is not installed in any team channel',
+            lastError: found.reason,
           });
+          continue;
         }
-        for (const channel of channels) {
-          rows.push({
-            targetKey: `channel:${channel.conversationId}`,
-            target: {
-              kind: 'channel',
-              tenantId: channel.tenantId,
-              conversationId: channel.conversationId,
-              reference: channel.reference,
-            },
-            activity: message.activity,
-          });
-        }
+        const channel = found.installation;
+        rows.push({
+          targetKey: `channel:${channel.conversationId}`,
+          target: {
+            kind: 'channel',
+            tenantId: channel.tenantId,
+            conversationId: channel.conversationId,
+            reference: channel.reference,
+          },
+          activity: message.activity,
+        });
       } else {
         rows.push({
           targetKey: targetKeyOf(message.target),
@@ -186,8 +195,9 @@ export class OutboxDelivery implements Delivery {
     );
     const unresolved = rows.filter((row) => row.target.kind === 'none');
     if (unresolved.length > 0) {
-      // Nothing to send to when it was queued (the app was in no channel): the channels of now.
-      const channels = await this.installations.channels();
+      // Nothing to send to when it was queued (the app was in no team): the network's team of now.
+      const found = await this.team.channel(undefined);
+      const channels = found.kind === 'found' ? [found.installation] : [];
       for (const row of unresolved) {
         requeued += await this.outbox.resolveTargets(
           row,
@@ -231,7 +241,8 @@ export class OutboxDelivery implements Delivery {
   }
 
   async channelCount(): Promise<number> {
-    return (await this.installations.channels()).length;
+    // A channel message goes to the network's team only: one channel, or none.
+    return (await this.team.channel(undefined)).kind === 'found' ? 1 : 0;
   }
 
   async status(deliveryId: string): Promise<DeliveryStatus> {

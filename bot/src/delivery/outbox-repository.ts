@@ -49,8 +49,11 @@ export type ResolvedTarget =
       /** The person's chat with the bot when it was known at enqueue time (saves a read per message). */
       readonly chat?: { readonly conversationId: string; readonly serviceUrl: string } | undefined;
     }
-  /** A target that could not be resolved at enqueue time (no channel installation). */
-  | { readonly kind: 'none'; readonly reason: string };
+  /**
+   * A target that could not be resolved at enqueue time (no channel installation). The round is
+   * kept so the channel can be resolved again once the app is installed.
+   */
+  | { readonly kind: 'none'; readonly reason: string; readonly roundId?: string | undefined };
 
 export interface OutboxRow {
   readonly deliveryId: string;
@@ -163,7 +166,7 @@ const targetColumn = jsonColumn<ResolvedTarget>(
       identity: z.object({ tenantId: z.string(), aadObjectId: z.string() }),
       chat: z.object({ conversationId: z.string(), serviceUrl: z.string() }).optional(),
     }),
-    z.object({ kind: z.literal('none'), reason: z.string() }),
+    z.object({ kind: z.literal('none'), reason: z.string(), roundId: z.string().optional() }),
   ]),
 );
 const bodyColumn = jsonColumn<OutgoingActivity>('outbox message', outgoingActivitySchema);
@@ -315,6 +318,96 @@ export class OutboxRepository {
     return open.sort(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.deliveryId.localeCompare(b.deliveryId),
     );
+  }
+
+  /**
+   * Every row given up as unreachable, across deliveries. A scan of the table (state is not a
+   * key), run only when someone may have become reachable: after an install and its roster read.
+   */
+  async *unreachableRows(): AsyncGenerator<OutboxRow> {
+    const client = await this.store.table('outbox');
+    const pages = client
+      .listEntities<TargetEntity>({
+        queryOptions: {
+          filter: odata`RowKey gt ${TARGET_PREFIX} and RowKey lt ${'t`'} and state eq ${'unreachable'}`,
+        },
+      })
+      .byPage({ maxPageSize: 1000 });
+    for await (const page of pages) for (const entity of page) yield toRow(entity);
+  }
+
+  /**
+   * Sends unreachable rows again: each back to pending (if unchanged since read), with a newly
+   * resolved target where one is given, and the delivery back on the open list.
+   */
+  async reopen(
+    deliveryId: string,
+    rows: readonly { readonly row: OutboxRow; readonly target?: ResolvedTarget | undefined }[],
+    now: Date,
+  ): Promise<number> {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    let reopened = 0;
+    for (const { row, target } of rows) {
+      try {
+        await client.updateEntity(
+          {
+            ...updateEntity(row, { state: 'pending', attempts: 0, lastError: undefined }, now),
+            ...(target ? { target: targetColumn.write(target) } : {}),
+          },
+          'Merge',
+          { etag: row.etag },
+        );
+        reopened += 1;
+      } catch (error) {
+        if (!isStatusCode(error, 412) && !isStatusCode(error, 404)) throw error;
+      }
+    }
+    if (reopened === 0) return 0;
+    const header = await getEntity<HeaderEntity>(client, partitionKey, HEADER_ROW);
+    const queue = await this.store.table('deliveryqueue');
+    await queue.upsertEntity(
+      {
+        partitionKey: QUEUE_PARTITION,
+        rowKey: partitionKey,
+        deliveryId,
+        createdAt: header?.createdAt ?? now.toISOString(),
+        ...(header?.notAfter ? { notAfter: header.notAfter } : {}),
+        touchedAt: now.toISOString(),
+      },
+      'Replace',
+    );
+    if (header?.completedAt) {
+      await client.updateEntity({ partitionKey, rowKey: HEADER_ROW, completedAt: '' }, 'Merge');
+    }
+    return reopened;
+  }
+
+  /**
+   * One recipient's rows across deliveries (a person's export and erasure), by the row key every
+   * delivery gives that recipient; with what each delivery was for.
+   */
+  async rowsOfTarget(
+    targetKey: string,
+  ): Promise<{ deliveryId: string; state: OutboxState; sentAt: string | undefined; updatedAt: string }[]> {
+    const client = await this.store.table('outbox');
+    return readAll<
+      TargetEntity,
+      { deliveryId: string; state: OutboxState; sentAt: string | undefined; updatedAt: string }
+    >(client, odata`RowKey eq ${targetRowKey(targetKey)}`, (entity) => ({
+      deliveryId: entity.deliveryId,
+      state: toState(entity.state),
+      sentAt: entity.sentAt || undefined,
+      updatedAt: entity.updatedAt,
+    }));
+  }
+
+  /** Erasure: the recipient's rows go; the delivery's counts then leave them out. */
+  async deleteRowsOfTarget(targetKey: string): Promise<void> {
+    const client = await this.store.table('outbox');
+    for (const row of await this.rowsOfTarget(targetKey)) {
+      await deleteIfPresent(client, escapeKey(row.deliveryId), targetRowKey(targetKey));
+    }
   }
 
   /** One page of the rows still pending or being sent. */
@@ -503,7 +596,7 @@ export class OutboxRepository {
         for (const row of chunk) if ((await this.update(row, update, now)) !== undefined) requeued += 1;
       }
     }
-    if (requeued > 0) await this.reopen(deliveryId, now);
+    if (requeued > 0) await this.listAsOpen(deliveryId, now);
     return requeued;
   }
 
@@ -536,12 +629,12 @@ export class OutboxRepository {
       if (created) added += 1;
     }
     await deleteIfPresent(client, partitionKey, targetRowKey(row.targetKey));
-    if (added > 0) await this.reopen(row.deliveryId, now);
+    if (added > 0) await this.listAsOpen(row.deliveryId, now);
     return added;
   }
 
   /** Lists a delivery as open again (and no longer completed), so a sender picks it up. */
-  private async reopen(deliveryId: string, now: Date): Promise<void> {
+  private async listAsOpen(deliveryId: string, now: Date): Promise<void> {
     const header = await this.header(deliveryId);
     if (!header) return;
     const partitionKey = escapeKey(deliveryId);

@@ -1,6 +1,6 @@
 import type { TeamsIdentity } from '../shared/participant';
 import { escapeKey, unescapeKey } from '../platform/storage/keys';
-import { getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
+import { deleteIfPresent, getEntity, odata, readAll, type TableStore } from '../platform/storage/table-store';
 
 /**
  * The one-to-one chat the bot has with each person, by (tenant, object id): a point read per
@@ -43,6 +43,12 @@ export class PersonalChatRepository {
       ],
     );
     return new Map(rows);
+  }
+
+  /** Erasure: the chat's id points to the person. */
+  async erase(identity: TeamsIdentity): Promise<void> {
+    const client = await this.store.table('personalchats');
+    await deleteIfPresent(client, escapeKey(identity.tenantId), escapeKey(identity.aadObjectId));
   }
 
   async save(identity: TeamsIdentity, chat: PersonalChat, now: Date): Promise<void> {

@@ -17,6 +17,8 @@ export interface GroupMessages {
   readonly whenLabel: string;
   readonly whereLabel: string;
   readonly online: string;
+  /** The group has no meeting link yet (without Outlook a coordinator adds one per group). */
+  readonly linkComing: string;
   readonly join: string;
   readonly agendaLabel: string;
   readonly preAssignmentLabel: string;
@@ -57,6 +59,7 @@ export const GROUP_MESSAGES: Record<Language, GroupMessages> = {
     whenLabel: 'Aika',
     whereLabel: 'Paikka',
     online: 'Teams-kokous',
+    linkComing: 'Teams-kokous; ryhmän oma kokouslinkki lähetetään ennen keskustelua.',
     join: 'Liity kokoukseen',
     agendaLabel: 'Asialista ja ennakkotehtävä',
     preAssignmentLabel: 'Ennakkotehtävä',
@@ -97,6 +100,7 @@ export const GROUP_MESSAGES: Record<Language, GroupMessages> = {
     whenLabel: 'Tid',
     whereLabel: 'Plats',
     online: 'Teams-möte',
+    linkComing: 'Teams-möte; gruppens egen möteslänk skickas före samtalet.',
     join: 'Anslut till mötet',
     agendaLabel: 'Föredragningslista och förhandsuppgift',
     preAssignmentLabel: 'Förhandsuppgift',
@@ -136,6 +140,7 @@ export const GROUP_MESSAGES: Record<Language, GroupMessages> = {
     whenLabel: 'When',
     whereLabel: 'Where',
     online: 'Teams meeting',
+    linkComing: "Teams meeting; the group's own meeting link will be sent before the discussion.",
     join: 'Join the meeting',
     agendaLabel: 'Agenda and pre-assignment',
     preAssignmentLabel: 'Pre-assignment',

@@ -117,7 +117,7 @@ export function buildInvitationCard(input: InvitationCardInput): AdaptiveCardJso
     whenLabel: m.whenLabel,
     when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, end, language)}`,
     whereLabel: m.whereLabel,
-    where: m.online,
+    where: meeting.joinUrl || ended ? m.online : m.linkComing,
     membersLabel: m.membersLabel,
     members: ended
       ? []

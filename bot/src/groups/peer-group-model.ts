@@ -82,3 +82,9 @@ export interface Rsvp extends TeamsIdentity {
 export function meetingIdOf(eventId: string, groupIndex: number): string {
   return `${eventId}~${groupIndex + 1}`;
 }
+
+export function isMember(meeting: Pick<PeerMeeting, 'members'>, identity: TeamsIdentity): boolean {
+  return meeting.members.some(
+    (member) => member.tenantId === identity.tenantId && member.aadObjectId === identity.aadObjectId,
+  );
+}

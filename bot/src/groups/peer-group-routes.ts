@@ -5,9 +5,11 @@ import type { ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiRange } from '../shared/i18n/helsinki-time';
 import { LANGUAGES, pickText, type Language } from '../shared/i18n/language';
 import type { Clock } from '../platform/clock';
-import { CalendarUnavailableError, isMember, type InvitationService } from './invitation-service';
+import type { InvitationService } from './invitation-service';
+import { CalendarUnavailableError } from './meeting-sync';
 import {
   identityOfMember,
+  isMember,
   meetingIdOf,
   memberIdOf,
   type PeerGroupFormation,
@@ -402,6 +404,7 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
     handle: async ({ params, query }) => {
       const file = await invitations.calendarFile(params.meetingId, query.token, query.lang);
       if (file === 'expired') throw new ApiError(410, 'This calendar link has expired.');
+      if (file === 'gone') throw new ApiError(410, 'You are no longer a member of this group.');
       if (!file) throw new ApiError(404, 'There is no such invitation.');
       return {
         status: 200,
@@ -563,7 +566,13 @@ function when(startsAt: string, endsAt: string, lang: Language): string {
 /** The services' named failures as answers; everything else stays a 500. */
 function peerGroupErrors(error: unknown): ApiError | undefined {
   if (error instanceof PeerGroupError) {
-    const statuses = { notFound: 404, invited: 409, invalid: 400, versionRequired: 428 } as const;
+    const statuses = {
+      notFound: 404,
+      invited: 409,
+      invalid: 400,
+      versionRequired: 428,
+      notParticipant: 403,
+    } as const;
     return new ApiError(statuses[error.code], error.message);
   }
   if (error instanceof CalendarUnavailableError) {

@@ -21,7 +21,7 @@ import { memberIdOf, type MemberId, type PeerGroupFormation } from './peer-group
 /** Why a coordinator's request cannot be done; the API turns the code into a status. */
 export class PeerGroupError extends Error {
   constructor(
-    readonly code: 'notFound' | 'invited' | 'invalid' | 'versionRequired',
+    readonly code: 'notFound' | 'invited' | 'invalid' | 'versionRequired' | 'notParticipant',
     message: string,
   ) {
     super(message);
@@ -215,6 +215,15 @@ export class PeerGroupService {
     identity: TeamsIdentity,
     optedOut: boolean,
   ): Promise<PeerGroupFormation[]> {
+    // Someone signed in from an allowed tenant is not yet one of the network's people: nothing of
+    // theirs is stored (an opt-out row would name a stranger in the coordinators' lists).
+    const participant = await this.participants.get(identity);
+    if (!participant?.value.active) {
+      throw new PeerGroupError(
+        'notParticipant',
+        'Only participants of the network take part in peer groups.',
+      );
+    }
     const now = this.clock();
     await this.formations.setOptOut(roundId, identity, optedOut, now);
     if (!optedOut) return [];

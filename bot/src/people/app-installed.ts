@@ -20,6 +20,8 @@ export class AppInstalledHandler {
     private readonly tasks: TaskSupervisor,
     private readonly welcomes: WelcomeLedger,
     private readonly clock: Clock,
+    /** Messages queued before anyone was reachable go out once the roster is known. */
+    private readonly reachable: () => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
   async installed(turn: Turn): Promise<void> {
@@ -38,9 +40,15 @@ export class AppInstalledHandler {
         const reference = turn.reference();
         this.tasks.run('roster sync', async () => {
           await this.roster.syncTeam(reference, teamId, tenantId);
+          await this.reachable();
         });
       }
       return;
+    }
+    if (turn.place === 'personal') {
+      this.tasks.run('retry unreachable', async () => {
+        await this.reachable();
+      });
     }
     if (!first) return;
     if (turn.place === 'groupChat') {

@@ -32,7 +32,15 @@ export function peopleFeature(context: FeatureContext, deps: PeopleDeps): Featur
   const { config, clock, logger } = context;
   const languages = new LanguageService(deps.participants, clock);
   const roster = new RosterSync(deps.roster, deps.participants, clock, logger.child({ component: 'roster' }));
-  const installed = new AppInstalledHandler(context.links, roster, context.tasks, deps.welcomes, clock);
+  const reachable = (): Promise<number> => context.delivery.retryUnreachable();
+  const installed = new AppInstalledHandler(
+    context.links,
+    roster,
+    context.tasks,
+    deps.welcomes,
+    clock,
+    reachable,
+  );
   const unrecognised = new UnrecognisedMessageHandler();
   return {
     name: 'people',
@@ -41,7 +49,12 @@ export function peopleFeature(context: FeatureContext, deps: PeopleDeps): Featur
     events: {
       installed: (turn) => installed.installed(turn),
       uninstalled: (turn) => installed.uninstalled(turn),
-      membersAdded: (turn, members) => roster.addMembers(turn, members),
+      membersAdded: async (turn, members) => {
+        await roster.addMembers(turn, members);
+        context.tasks.run('retry unreachable', async () => {
+          await reachable();
+        });
+      },
       membersRemoved: async (turn, members) => {
         if (turn.tenantId) await roster.removeMembers(turn.tenantId, members);
       },

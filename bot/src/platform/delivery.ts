@@ -8,8 +8,11 @@ import type { TeamsIdentity } from '../shared/participant';
  * enqueued twice is sent once.
  */
 export type DeliveryTarget =
-  /** Every team channel the app is installed in (the network has one). */
-  | { readonly kind: 'channel' }
+  /**
+   * The network's team channel: the round's team (configured, or chosen by a coordinator), or the
+   * one team the app is installed in. Never another team, nor any team of another tenant.
+   */
+  | { readonly kind: 'channel'; readonly roundId?: string | undefined }
   /** One person, in their personal chat with the bot (created if they never opened one). */
   | { readonly kind: 'person'; readonly identity: TeamsIdentity };
 
@@ -94,4 +97,10 @@ export interface Delivery {
    * tally, as Polly's does); returns how many were updated. Personal messages are left alone.
    */
   updateChannelPosts(deliveryId: string, activity: OutgoingActivity): Promise<number>;
+  /**
+   * Someone may have become reachable (the app was installed, the roster read, a member added):
+   * messages given up because nobody could be resolved are sent after all, if still due. Returns
+   * how many were sent again.
+   */
+  retryUnreachable(): Promise<number>;
 }

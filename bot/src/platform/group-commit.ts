@@ -20,7 +20,13 @@ export class GroupCommitter<T, R> {
 
   submit(item: T): Promise<R> {
     const result = new Promise<R>((resolve, reject) => this.queue.push({ item, resolve, reject }));
-    if (!this.running) void this.drain();
+    if (!this.running) {
+      // drain() settles every item it takes; should it fail outside a commit, the waiting items
+      // fail with its error rather than wait for ever.
+      this.drain().catch((error: unknown) => {
+        for (const entry of this.queue.splice(0)) entry.reject(error);
+      });
+    }
     return result;
   }
 

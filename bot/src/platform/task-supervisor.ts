@@ -10,12 +10,10 @@ export class TaskSupervisor {
   constructor(private readonly logger: Logger) {}
 
   run(name: string, work: () => Promise<void>): void {
-    const task = work().then(
-      () => undefined,
-      (error: unknown) => this.logger.error('background task failed', { task: name, error }),
-    );
+    const task: Promise<void> = work()
+      .catch((error: unknown) => this.logger.error('background task failed', { task: name, error }))
+      .finally(() => this.running.delete(task));
     this.running.add(task);
-    void task.finally(() => this.running.delete(task));
   }
 
   get size(): number {

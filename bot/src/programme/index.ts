@@ -1,6 +1,6 @@
 /** The programme of a round: events, the schedule command, the tab's programme and roster API. */
 export { programmeFeature } from './programme-feature';
 export { ProgrammeRepository } from './programme-repository';
-export { ProgrammeService, isVisibleTo } from './programme-service';
+export { ProgrammeService, isPublicEvent, isVisibleTo } from './programme-service';
 export { SCHEDULE_PATTERN } from './schedule-command';
 export type { ProgrammeRepositories } from './programme-routes';

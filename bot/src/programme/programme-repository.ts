@@ -60,6 +60,7 @@ interface RoundEntity {
   name: string;
   startsAt: string;
   endsAt: string;
+  teamId?: string;
 }
 
 export class ProgrammeRepository {
@@ -75,19 +76,44 @@ export class ProgrammeRepository {
         name: roundNameColumn.write(round.name),
         startsAt: round.startsAt,
         endsAt: round.endsAt,
+        ...(round.teamId ? { teamId: round.teamId } : {}),
       },
       'Replace',
     );
   }
 
+  async getRound(roundId: string): Promise<Round | undefined> {
+    const client = await this.store.table('rounds');
+    const entity = await getEntity<RoundEntity>(client, ROUND_PARTITION, escapeKey(roundId));
+    return entity ? toRound(entity) : undefined;
+  }
+
+  /** A coordinator's choice of the round's team; undefined goes back to the default. */
+  async setRoundTeam(roundId: string, teamId: string | undefined): Promise<void> {
+    const client = await this.store.table('rounds');
+    await client.updateEntity(
+      { partitionKey: ROUND_PARTITION, rowKey: escapeKey(roundId), teamId: teamId ?? '' },
+      'Merge',
+    );
+  }
+
+  /**
+   * The team a coordinator chose for the round; without a round (a poll), the team of the round
+   * under way at `now`, or of the only round that has one.
+   */
+  async roundTeam(roundId: string | undefined, now: Date): Promise<string | undefined> {
+    if (roundId) return (await this.getRound(roundId))?.teamId;
+    const rounds = await this.listRounds();
+    const at = now.toISOString();
+    const current = rounds.find((round) => round.startsAt <= at && at < round.endsAt && round.teamId);
+    if (current) return current.teamId;
+    const withTeam = [...new Set(rounds.flatMap((round) => (round.teamId ? [round.teamId] : [])))];
+    return withTeam.length === 1 ? withTeam[0] : undefined;
+  }
+
   async listRounds(): Promise<Round[]> {
     const client = await this.store.table('rounds');
-    const rounds = await readAll<RoundEntity, Round>(client, undefined, (entity) => ({
-      id: entity.id,
-      name: roundNameColumn.read(entity.name),
-      startsAt: entity.startsAt,
-      endsAt: entity.endsAt,
-    }));
+    const rounds = await readAll<RoundEntity, Round>(client, undefined, toRound);
     return rounds.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
@@ -199,5 +225,15 @@ function toEvent(entity: EventEntity | TableEntityResult<EventEntity>): Programm
         }
       : undefined,
     organiser: details.organiser,
+  };
+}
+
+function toRound(entity: RoundEntity): Round {
+  return {
+    id: entity.id,
+    name: roundNameColumn.read(entity.name),
+    startsAt: entity.startsAt,
+    endsAt: entity.endsAt,
+    teamId: entity.teamId || undefined,
   };
 }

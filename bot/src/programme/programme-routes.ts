@@ -190,7 +190,8 @@ export class VisibleEvents {
       user.isCoordinator ? Promise.resolve(undefined) : this.repositories.participants.get(user),
     ]);
     if (user.isCoordinator) return { round, events };
-    const person: Participant | undefined = participant?.value;
+    // Someone removed from the roster is no longer a participant: public events only.
+    const person: Participant | undefined = participant?.value.active ? participant.value : undefined;
     return { round, events: events.filter((event) => isVisibleTo(event, person)) };
   }
 }

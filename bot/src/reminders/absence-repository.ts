@@ -75,6 +75,39 @@ export class AbsenceRepository {
   }
 }
 
+/** A person's absences across events (their export and erasure): one query over the row key. */
+export async function absencesOf(store: TableStore, identity: TeamsIdentity): Promise<Absence[]> {
+  const client = await store.table('absences');
+  return readAll<AbsenceEntity, Absence>(client, odata`RowKey eq ${rowOf(identity)}`, toAbsence);
+}
+
+export async function eraseAbsencesOf(store: TableStore, identity: TeamsIdentity): Promise<void> {
+  const client = await store.table('absences');
+  for (const absence of await absencesOf(store, identity)) {
+    await deleteIfPresent(client, partitionOf(absence.roundId, absence.eventId), rowOf(identity));
+  }
+}
+
+export async function purgeAbsencesOfRounds(store: TableStore, roundIds: readonly string[]): Promise<void> {
+  const client = await store.table('absences');
+  for (const roundId of roundIds) {
+    const rows = await readAll<AbsenceEntity, Absence>(client, odata`roundId eq ${roundId}`, toAbsence);
+    for (const row of rows) await deleteIfPresent(client, partitionOf(row.roundId, row.eventId), rowOf(row));
+  }
+}
+
+function toAbsence(entity: AbsenceEntity): Absence {
+  return {
+    roundId: entity.roundId,
+    eventId: entity.eventId,
+    tenantId: entity.tenantId,
+    aadObjectId: entity.aadObjectId,
+    name: entity.name,
+    municipalityId: entity.municipalityId || undefined,
+    recordedAt: entity.recordedAt,
+  };
+}
+
 function partitionOf(roundId: string, eventId: string): string {
   return escapeKey(`${roundId}|${eventId}`);
 }

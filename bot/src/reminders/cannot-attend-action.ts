@@ -5,7 +5,7 @@ import { VERBS } from '../shared/cards/verbs';
 import { reminderMessagesFor } from './reminder-messages';
 import type { Clock } from '../platform/clock';
 import type { AbsenceRepository } from './absence-repository';
-import type { ProgrammeRepository } from '../programme';
+import { isVisibleTo, type ProgrammeRepository } from '../programme';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import type { Language } from '../shared/i18n/language';
 import type { TeamsIdentity } from '../shared/participant';
@@ -43,18 +43,23 @@ export class CannotAttendAction implements CardAction<typeof eventData> {
     private readonly hooks: CannotAttendHooks = {},
   ) {}
 
-  async handle(turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
+  async handle(_turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
     const m = reminderMessagesFor(person.language);
+    // Only a participant's absence is stored, under the name the roster gives (never the name
+    // the sender's client declares), and only for an event they may see that has not started.
+    const participant = person.participant;
+    if (!person.identity || !participant?.active) return { kind: 'rejected', text: m.absenceNotAParticipant };
     const event = (await this.programme.getEvent(data.roundId, data.eventId))?.value;
-    if (!event) return { kind: 'rejected', text: m.eventNotFound };
-    if (!person.identity) return { kind: 'rejected', text: m.absenceNotAParticipant };
+    // An event the person may not see is answered like one that does not exist: nothing leaks.
+    if (!event || !isVisibleTo(event, participant)) return { kind: 'rejected', text: m.eventNotFound };
+    if (event.startsAt <= this.clock().toISOString()) return { kind: 'rejected', text: m.absenceTooLate };
     await this.absences.record({
       roundId: event.roundId,
       eventId: event.id,
       tenantId: person.identity.tenantId,
       aadObjectId: person.identity.aadObjectId,
-      name: person.participant?.name ?? turn.sender.name,
-      municipalityId: person.participant?.municipalityId,
+      name: participant.name,
+      municipalityId: participant.municipalityId,
       recordedAt: this.clock().toISOString(),
     });
     const more = await this.hooks.onCannotAttend?.(event, person.identity, person.language);

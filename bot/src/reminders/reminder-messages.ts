@@ -20,6 +20,7 @@ export interface ReminderMessages {
   readonly absenceWithdrawn: string;
   readonly absenceNotAParticipant: string;
   readonly eventNotFound: string;
+  readonly absenceTooLate: string;
   readonly timesAreHelsinki: string;
 }
 
@@ -121,6 +122,7 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     absenceWithdrawn: 'Poissaoloilmoituksesi on peruttu. Tervetuloa mukaan!',
     absenceNotAParticipant: 'Et ole verkoston osallistujalistalla, joten poissaoloa ei voitu merkitä.',
     eventNotFound: 'Tapahtumaa ei löytynyt. Se on ehkä poistettu ohjelmasta.',
+    absenceTooLate: 'Tapahtuma on jo alkanut, joten poissaoloa ei enää merkitä.',
     timesAreHelsinki: 'Ajat ovat Suomen aikaa.',
   },
   sv: {
@@ -141,6 +143,7 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     absenceWithdrawn: 'Din frånvaroanmälan har tagits bort. Välkommen!',
     absenceNotAParticipant: 'Du finns inte på nätverkets deltagarlista, så frånvaron kunde inte antecknas.',
     eventNotFound: 'Evenemanget hittades inte. Det har kanske strukits ur programmet.',
+    absenceTooLate: 'Evenemanget har redan börjat, så frånvaron antecknas inte längre.',
     timesAreHelsinki: 'Tiderna anges i finsk tid.',
   },
   en: {
@@ -162,6 +165,7 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     absenceNotAParticipant:
       'You are not on the network’s participant list, so the absence could not be recorded.',
     eventNotFound: 'The event was not found. It may have been removed from the programme.',
+    absenceTooLate: 'The event has already started, so an absence is no longer recorded.',
     timesAreHelsinki: 'Times are Finnish time.',
   },
 };

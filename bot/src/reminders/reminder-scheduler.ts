@@ -190,7 +190,11 @@ export class ReminderScheduler {
       return activity;
     };
     const messages: OutgoingMessage[] = [];
-    if (spec.channel) messages.push({ target: { kind: 'channel' }, activity: inLanguage(DEFAULT_LANGUAGE) });
+    if (spec.channel)
+      messages.push({
+        target: { kind: 'channel', roundId: event.roundId },
+        activity: inLanguage(DEFAULT_LANGUAGE),
+      });
     if (spec.personal) {
       const absent = new Set(
         (await this.absences.listForEvent(event.roundId, event.id)).map(

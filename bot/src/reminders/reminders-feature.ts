@@ -3,7 +3,7 @@ import { PeriodicJob } from '../platform/periodic-job';
 import type { Feature, FeatureContext } from '../platform/feature';
 import type { ParticipantRepository } from '../people';
 import type { ProgrammeRepository } from '../programme';
-import { AbsenceRepository } from './absence-repository';
+import { absencesOf, AbsenceRepository, eraseAbsencesOf, purgeAbsencesOfRounds } from './absence-repository';
 import { CanAttendAfterAllAction, CannotAttendAction } from './cannot-attend-action';
 import { reminderActivity } from './reminder-card';
 import { ReminderRepository } from './reminder-repository';
@@ -129,6 +129,19 @@ export function remindersFeature(
         calendarUrl,
         ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
       }),
+    personalData: {
+      // "I can't attend" names the person; the reminders they were sent are in the delivery part.
+      export: async (identity) => ({
+        cannotAttend: (await absencesOf(store, identity)).map((absence) => ({
+          roundId: absence.roundId,
+          eventId: absence.eventId,
+          name: absence.name,
+          recordedAt: absence.recordedAt,
+        })),
+      }),
+      erase: (identity) => eraseAbsencesOf(store, identity),
+      purgeRounds: (roundIds) => purgeAbsencesOfRounds(store, roundIds),
+    },
     start: () => job.start(),
     stop: () => job.stop(),
   };

@@ -89,6 +89,11 @@ export interface Round {
   readonly name: LocalizedText;
   readonly startsAt: string;
   readonly endsAt: string;
+  /**
+   * The round's Teams team (`19:…@thread.tacv2`), chosen by a coordinator: channel posts go to its
+   * channel only. Unset, the configured team or the one team the app is installed in is used.
+   */
+  readonly teamId?: string | undefined;
 }
 
 /**

@@ -136,6 +136,30 @@ export class InstallationRepository implements ConversationReferenceStoreLike {
     return rows.length;
   }
 
+  /**
+   * Erasure: channel and group chat references stored before installers were left out still
+   * name the person who installed the app; they are rewritten without them.
+   */
+  async forgetInstaller(tenantId: string, aadObjectId: string): Promise<void> {
+    const client = await this.store.table('installations');
+    const rows = await readAll<InstallationEntity, Installation>(
+      client,
+      odata`PartitionKey eq ${escapeKey(tenantId)} and kind ne ${'personal'}`,
+      toInstallation,
+    );
+    for (const row of rows) {
+      if (row.reference.user?.aadObjectId !== aadObjectId) continue;
+      await client.updateEntity(
+        {
+          partitionKey: escapeKey(row.tenantId || '_'),
+          rowKey: escapeKey(row.key),
+          reference: referenceColumn.write(withoutInstaller(row.reference)),
+        },
+        'Merge',
+      );
+    }
+  }
+
   /** The team channels the app is installed in (the network has one team; a test tenant may have more). */
   async channels(): Promise<Installation[]> {
     const client = await this.store.table('installations');
@@ -184,7 +208,9 @@ function toEntity(
     conversationId: reference.conversation?.id ?? '',
     ...(teamId ? { teamId } : {}),
     ...(userAadObjectId ? { userAadObjectId } : {}),
-    reference: referenceColumn.write(reference),
+    // A channel's reference needs no user to post there; the installer is personal data that would
+    // otherwise be copied into every channel post's outbox row.
+    reference: referenceColumn.write(kind === 'personal' ? reference : withoutInstaller(reference)),
     installedAt: now.toISOString(),
   };
 }
@@ -208,4 +234,9 @@ function toInstallation(entity: TableEntityResult<InstallationEntity>): Installa
     reference: referenceColumn.read(entity.reference),
     installedAt: entity.installedAt,
   };
+}
+
+function withoutInstaller(reference: ConversationReference): ConversationReference {
+  const { user: _installer, ...rest } = reference;
+  return rest;
 }

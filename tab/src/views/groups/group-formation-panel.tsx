@@ -12,7 +12,7 @@ import { DeliveryReport } from '../../components/delivery-report';
 import { ErrorMessage, Loading } from '../../components/status';
 import { helsinkiText } from '../../helsinki-time';
 import { LANGUAGES, LANGUAGE_NAMES, defineMessages, format, useLanguage, useMessages } from '../../i18n';
-import { useApi, useApiData, useSession } from '../../session';
+import { runAction, useApi, useApiData, useSession } from '../../session';
 import { useGroupStyles } from './styles';
 
 const messages = defineMessages({
@@ -216,13 +216,13 @@ export function GroupFormationPanel() {
         <Button
           appearance="primary"
           disabled={Boolean(current?.invitedAt)}
-          onClick={() => void change('formation', { seed, groupSize: Number(size) })}
+          onClick={() => runAction(() => change('formation', { seed, groupSize: Number(size) }), setProblem)}
         >
           {t.generate}
         </Button>
         <Button
           disabled={!current || Boolean(current.invitedAt)}
-          onClick={() => void change('reform', { seed })}
+          onClick={() => runAction(() => change('reform', { seed }), setProblem)}
         >
           {t.reform}
         </Button>
@@ -308,10 +308,14 @@ export function GroupFormationPanel() {
                             aria-label={`${t.moveTo}: ${member.name}`}
                             value=""
                             onChange={(_event, data) =>
-                              void change('move', {
-                                memberId: member.memberId,
-                                targetIndex: Number(data.value),
-                              })
+                              runAction(
+                                () =>
+                                  change('move', {
+                                    memberId: member.memberId,
+                                    targetIndex: Number(data.value),
+                                  }),
+                                setProblem,
+                              )
                             }
                           >
                             <option value="">{t.moveTo}</option>
@@ -336,7 +340,14 @@ export function GroupFormationPanel() {
                       {groupAnswers.counts.declined} · {t.none} {groupAnswers.counts.none}
                     </p>
                   )}
-                  <Button onClick={() => void change('lock', { index: group.index, locked: !group.locked })}>
+                  <Button
+                    onClick={() =>
+                      runAction(
+                        () => change('lock', { index: group.index, locked: !group.locked }),
+                        setProblem,
+                      )
+                    }
+                  >
                     {group.locked ? t.unlock : t.lock}
                   </Button>
                 </article>

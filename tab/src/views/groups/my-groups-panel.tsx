@@ -9,7 +9,7 @@ import type {
 import { ApiProblem } from '../../api';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
-import { useApi, useApiData, useSession } from '../../session';
+import { runAction, useApi, useApiData, useSession } from '../../session';
 import { useGroupStyles } from './styles';
 
 const messages = defineMessages({
@@ -87,6 +87,7 @@ export function MyGroupsPanel() {
   const styles = useGroupStyles();
   const mine = useApiData(() => api.get<MyGroupsResponse>('/api/groups/me', { lang: language }), [language]);
   const [notice, setNotice] = useState<string | undefined>();
+  const [failure, setFailure] = useState<Error | undefined>();
 
   const answer = async (meeting: MyMeetingView, response: RsvpAnswer): Promise<void> => {
     try {
@@ -105,6 +106,7 @@ export function MyGroupsPanel() {
   };
 
   const optOut = async (optedOut: boolean): Promise<void> => {
+    setFailure(undefined);
     await api.put('/api/groups/me/opt-out', { optedOut });
     announce(t.done);
     mine.reload();
@@ -115,6 +117,7 @@ export function MyGroupsPanel() {
     <section className={styles.section} aria-labelledby="my-groups-heading">
       <h2 id="my-groups-heading">{t.myGroups}</h2>
       {mine.status === 'error' && <ErrorMessage error={mine.error} onRetry={mine.reload} />}
+      {failure && <ErrorMessage error={failure} />}
       {mine.status === 'loading' && !data && <Loading />}
       {notice && (
         <MessageBar intent="info">
@@ -126,7 +129,7 @@ export function MyGroupsPanel() {
         <Switch
           checked={data.optedOut}
           label={t.optOut}
-          onChange={(_event, change) => void optOut(change.checked)}
+          onChange={(_event, change) => runAction(() => optOut(change.checked), setFailure)}
         />
       )}
       {data && data.isLeader && data.meetings.length === 0 && <p className={styles.muted}>{t.noMeetings}</p>}
@@ -162,10 +165,15 @@ export function MyGroupsPanel() {
                       : t.answerNone}
                 </p>
                 <div className={styles.row}>
-                  <Button appearance="primary" onClick={() => void answer(meeting, 'accepted')}>
+                  <Button
+                    appearance="primary"
+                    onClick={() => runAction(() => answer(meeting, 'accepted'), setFailure)}
+                  >
                     {t.accept}
                   </Button>
-                  <Button onClick={() => void answer(meeting, 'declined')}>{t.decline}</Button>
+                  <Button onClick={() => runAction(() => answer(meeting, 'declined'), setFailure)}>
+                    {t.decline}
+                  </Button>
                   {meeting.joinUrl && (
                     <a href={meeting.joinUrl} target="_blank" rel="noreferrer">
                       {t.join}

@@ -25,7 +25,7 @@ import type {
 } from '../../../../bot/src/registration/registration-contracts';
 import { ErrorMessage, Loading } from '../../components/status';
 import { format, useLanguage, useMessages } from '../../i18n';
-import { useApi, useApiData, useSession } from '../../session';
+import { runHandled, useApi, useApiData, useSession } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 import { messages } from './registration-messages';
 import { useRefusal } from './registration-refusal';
@@ -247,7 +247,7 @@ function SettingsForm({
         className={styles.form}
         onSubmit={(submit) => {
           submit.preventDefault();
-          void save();
+          runHandled(() => save());
         }}
       >
         <div className={styles.fields}>
@@ -348,12 +348,12 @@ function SettingsForm({
             {current ? t.update : t.open}
           </Button>
           {current && overview.phase === 'open' && (
-            <Button type="button" onClick={() => void announceNow()}>
+            <Button type="button" onClick={() => runHandled(() => announceNow())}>
               {t.announce}
             </Button>
           )}
           {current && overview.phase !== 'closed' && (
-            <Button type="button" onClick={() => void closeNow()}>
+            <Button type="button" onClick={() => runHandled(() => closeNow())}>
               {t.closeNow}
             </Button>
           )}
@@ -506,7 +506,7 @@ function SeatsPanel({
             aria-labelledby="decision-heading"
             onSubmit={(submit) => {
               submit.preventDefault();
-              void decide();
+              runHandled(() => decide());
             }}
           >
             <h4 id="decision-heading" className={table.sectionHeading}>
@@ -822,12 +822,16 @@ function RecordingPanel({
         className={styles.form}
         onSubmit={(submit) => {
           submit.preventDefault();
-          void save();
+          runHandled(() => save());
         }}
       >
         {canLookUp && (
           <div className={styles.row}>
-            <Button type="button" onClick={() => void lookup()} disabled={!event.hasOnlineMeeting}>
+            <Button
+              type="button"
+              onClick={() => runHandled(() => lookup())}
+              disabled={!event.hasOnlineMeeting}
+            >
               {t.lookup}
             </Button>
             <Checkbox
@@ -883,7 +887,10 @@ function RecordingPanel({
             onChange={(_e, data) => setGroups({ ...groups, audience: data.checked === true })}
           />
           <div className={styles.row}>
-            <Button disabled={!groups.notAttended && !groups.audience} onClick={() => void send()}>
+            <Button
+              disabled={!groups.notAttended && !groups.audience}
+              onClick={() => runHandled(() => send())}
+            >
               {t.sendRecording}
             </Button>
           </div>

@@ -21,7 +21,7 @@ import type {
 import { ApiProblem } from '../../api';
 import { ErrorMessage, Loading } from '../../components/status';
 import { format, useLanguage, useMessages } from '../../i18n';
-import { useApi, useApiData, useMe, useSession } from '../../session';
+import { runHandled, useApi, useApiData, useMe, useSession } from '../../session';
 import type { TabViewProps } from '../registry';
 import { CoordinatorRegistration } from './registration-coordinator';
 import { messages } from './registration-messages';
@@ -290,11 +290,13 @@ function RegistrationBlock({
             appearance="primary"
             disabled={busy}
             onClick={() =>
-              void act(
-                'register',
-                'POST',
-                { answers },
-                registration.wouldWaitlist ? t.waitlisted : t.registered,
+              runHandled(() =>
+                act(
+                  'register',
+                  'POST',
+                  { answers },
+                  registration.wouldWaitlist ? t.waitlisted : t.registered,
+                ),
               )
             }
           >
@@ -302,7 +304,10 @@ function RegistrationBlock({
           </Button>
         )}
         {active && showQuestions && !registration.canRegister && (
-          <Button disabled={busy} onClick={() => void act('register', 'POST', { answers }, t.saved)}>
+          <Button
+            disabled={busy}
+            onClick={() => runHandled(() => act('register', 'POST', { answers }, t.saved))}
+          >
             {t.saveAnswers}
           </Button>
         )}
@@ -312,7 +317,9 @@ function RegistrationBlock({
               appearance="primary"
               disabled={busy}
               onClick={() =>
-                void act('offer', 'POST', { accept: true, offerSequence: mine.offerSequence }, t.registered)
+                runHandled(() =>
+                  act('offer', 'POST', { accept: true, offerSequence: mine.offerSequence }, t.registered),
+                )
               }
             >
               {t.accept}
@@ -320,7 +327,9 @@ function RegistrationBlock({
             <Button
               disabled={busy}
               onClick={() =>
-                void act('offer', 'POST', { accept: false, offerSequence: mine.offerSequence }, t.cancelled)
+                runHandled(() =>
+                  act('offer', 'POST', { accept: false, offerSequence: mine.offerSequence }, t.cancelled),
+                )
               }
             >
               {t.decline}
@@ -333,7 +342,10 @@ function RegistrationBlock({
           </a>
         )}
         {active && mine.canCancel && (
-          <Button disabled={busy} onClick={() => void act('cancel', 'POST', undefined, t.cancelled)}>
+          <Button
+            disabled={busy}
+            onClick={() => runHandled(() => act('cancel', 'POST', undefined, t.cancelled))}
+          >
             {mine.status === 'waitlisted' ? t.leaveWaitlist : t.cancel}
           </Button>
         )}
@@ -357,7 +369,9 @@ function RegistrationBlock({
             disabled={busy || colleague === ''}
             onClick={() => {
               const [tenantId, aadObjectId] = colleague.split('|');
-              void act('transfer', 'POST', { colleague: { tenantId, aadObjectId } }, t.transferred);
+              runHandled(() =>
+                act('transfer', 'POST', { colleague: { tenantId, aadObjectId } }, t.transferred),
+              );
             }}
           >
             {t.transferButton}
@@ -434,13 +448,16 @@ function PreAssignmentBlock({
               appearance="primary"
               disabled={busy}
               onClick={() =>
-                void act(
-                  'pre-assignment',
-                  'PUT',
-                  { text: text.trim() || null, url: url.trim() || null, done },
-                  t.handedInNow,
-                  'handIn',
-                ).then((stored) => stored && setEditing(false))
+                runHandled(async () => {
+                  const stored = await act(
+                    'pre-assignment',
+                    'PUT',
+                    { text: text.trim() || null, url: url.trim() || null, done },
+                    t.handedInNow,
+                    'handIn',
+                  );
+                  if (stored) setEditing(false);
+                })
               }
             >
               {t.handIn}

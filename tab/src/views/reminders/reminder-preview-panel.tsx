@@ -23,7 +23,7 @@ import {
   useMessages,
   type Language,
 } from '../../i18n';
-import { useApi } from '../../session';
+import { runAction, useApi } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 import { useOffsetLabel, type ReminderPreviewResponse, type ReminderSpec } from './reminder-model';
 
@@ -213,7 +213,7 @@ export function ReminderPreviewPanel({
         <Button
           appearance="primary"
           disabled={!audience.channel && !audience.personal}
-          onClick={() => void openConfirmation()}
+          onClick={() => runAction(openConfirmation, setFailure)}
         >
           {t.sendNow}
         </Button>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ProgrammeResponse } from '../../../../bot/src/shared/contracts';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, useLanguage, useMessages } from '../../i18n';
-import { useApi, useApiData } from '../../session';
+import { runAction, useApi, useApiData } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 import { AbsencesPanel } from './absences-panel';
 import type { RemindersResponse, ReminderSpec } from './reminder-model';
@@ -118,7 +118,7 @@ function EventReminders({ eventId }: { readonly eventId: string }) {
           custom={reminders.data.plan.custom}
           draft={draft}
           setDraft={setDraft}
-          onSave={(plan) => void savePlan(plan)}
+          onSave={(plan) => runAction(() => savePlan(plan), setFailure)}
         />
       )}
       {reminders.data && <SentRemindersPanel reminders={reminders.data.reminders} />}

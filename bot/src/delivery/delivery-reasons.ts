@@ -13,7 +13,10 @@ export function reasonOf(state: OutboxState, lastError: string | undefined): Del
   if (state === 'sent') return undefined;
   if ((state === 'pending' || state === 'sending') && error === '') return undefined;
   if (error.startsWith('expired')) return 'expired';
-  if (error.includes('not installed in any team channel')) return 'noChannel';
+  // The network's team (delivery/network-team.ts): none installed, or several and none chosen.
+  if (error.includes('not installed in any team') || error.includes('installed in several teams'))
+    return 'noChannel';
+  if (error.includes("not installed in the network's team")) return 'appNotInTeam';
   if (error.includes('not installed in the team')) return 'appNotInTeam';
   if (error.includes('not in the team roster') || error.includes('no teams user id')) return 'notInRoster';
   if (error.includes('usernotfound') || error.includes('memberremoved') || error.includes('user not found'))

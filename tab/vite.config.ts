@@ -8,6 +8,13 @@ export default defineConfig({
   root: path.resolve(__dirname),
   base: '/tab/',
   esbuild: { jsx: 'automatic' },
+  resolve: {
+    // The card renderer's carousel needs Swiper; no card here is a carousel (see the stub).
+    alias: [
+      { find: /^swiper$/, replacement: path.resolve(__dirname, 'src/vendor/swiper-stub.ts') },
+      { find: /^swiper\/modules$/, replacement: path.resolve(__dirname, 'src/vendor/swiper-stub.ts') },
+    ],
+  },
   build: {
     outDir: path.resolve(__dirname, 'dist'),
     emptyOutDir: true,

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { seedDemoPeerGroups } from './demo/seed-peer-groups';
 import { DEMO_ROUND_ID, DEMO_TENANT_ID } from './demo/demo-network';
 import { dataRightsFeature } from './data-rights';
-import { deliveryFeature, type DeliverySettings } from './delivery';
+import { deliveryFeature, recipientKey, type DeliverySettings } from './delivery';
 import { groupsFeature, type GroupsSettings } from './groups';
 import { peopleFeature, WelcomeLedger } from './people';
 import { pollsFeature } from './polls';
@@ -24,9 +25,15 @@ import { createLogger, type Logger } from './platform/observability/logger';
 import { AuditLog } from './platform/storage/audit-log';
 import { TableStore } from './platform/storage/table-store';
 import { TaskSupervisor } from './platform/task-supervisor';
-import { createTeamsPlatform, type BotEndpointOverrides, type ParticipantDirectory } from './platform/teams';
+import {
+  createTeamsPlatform,
+  type BotEndpointOverrides,
+  type ParticipantDirectory,
+  type PrivateReplies,
+} from './platform/teams';
 import { createRepositories, type Repositories } from './repositories';
 import { DEFAULT_TAB_DIRECTORY, createServer } from './server';
+import { municipalityName } from './shared/municipality';
 import { TabLinks } from './shared/tab-links';
 
 export { createRepositories, type Repositories };
@@ -98,6 +105,27 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       connector: teams.connector,
       installations,
       teamsUserIdOf: async (identity) => (await participants.get(identity))?.value.teamsUserId,
+      recipients: {
+        describe: async (identities, language) => {
+          const names = new Map<string, { name: string; municipalityName: string | null }>();
+          if (identities.length === 0) return names;
+          const [everyone, places] = await Promise.all([participants.listAll(), municipalities.list()]);
+          const byId = new Map(places.map((place) => [place.id, place]));
+          const wanted = new Set(identities.map(recipientKey));
+          for (const participant of everyone) {
+            const key = recipientKey(participant);
+            if (!wanted.has(key)) continue;
+            const municipality = participant.municipalityId
+              ? byId.get(participant.municipalityId)
+              : undefined;
+            names.set(key, {
+              name: participant.name,
+              municipalityName: municipality ? municipalityName(municipality, language) : null,
+            });
+          }
+          return names;
+        },
+      },
       chosenTeam: (roundId) => programme.roundTeam(roundId, clock()),
     },
     options.delivery,
@@ -171,12 +199,33 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
   );
 
   const directory: ParticipantDirectory = { find: (identity) => participants.recent(identity) };
+  const privateReplies: PrivateReplies = {
+    // The outbox reaches a person in a chat the bot already has, or opens one with their Teams
+    // user id from the roster; without either, nothing would ever arrive.
+    send: async ({ replyId, identity, activities }) => {
+      const reachable =
+        (await participants.get(identity))?.value.teamsUserId !== undefined ||
+        (await installations.personalChat(identity.tenantId, identity.aadObjectId)) !== undefined;
+      if (!reachable) return false;
+      const key = createHash('sha256').update(replyId).digest('hex').slice(0, 32);
+      // One delivery per message: the outbox keeps one message per target of a delivery.
+      for (const [index, activity] of activities.entries()) {
+        await outbox.delivery.enqueue({
+          deliveryId: `private:${key}:${index}`,
+          purpose: 'privateReply',
+          messages: [{ target: { kind: 'person', identity }, activity }],
+        });
+      }
+      return true;
+    },
+  };
   const bot = teams.createBot({
     commands: features.flatMap((feature) => feature.commands ?? []),
     cardActions: features.flatMap((feature) => feature.cardActions ?? []),
     events: features.flatMap((feature) => (feature.events ? [feature.events] : [])),
     directory,
     installations,
+    privateReplies,
   });
 
   let api: ApiRouter | undefined;

@@ -117,7 +117,9 @@ export class ApiClient {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-    const response = await fetch(withQuery(path, options.query), {
+    // Every call names the language the tab shows, so content (poll questions, event titles, place
+    // names) comes in the reader's language even when they chose another one with the bot.
+    const response = await fetch(withQuery(path, { lang: this.language(), ...options.query }), {
       method,
       headers,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
@@ -153,8 +155,10 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
 
 /** The local development identity provider (only `npm start` and tests have it). */
 export const devIdentity = {
-  async users(): Promise<DevUser[] | undefined> {
-    const response = await fetch('/dev-auth/users', { headers: { Accept: 'application/json' } });
+  async users(language: Language): Promise<DevUser[] | undefined> {
+    const response = await fetch(`/dev-auth/users?lang=${language}`, {
+      headers: { Accept: 'application/json' },
+    });
     if (response.status === 404) return undefined;
     if (!response.ok) throw new ApiProblem(response.status, response.statusText, undefined);
     return ((await response.json()) as { people: DevUser[] }).people;

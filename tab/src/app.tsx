@@ -179,7 +179,7 @@ export function App({
       if (current) setAuth(next);
     };
     const toPicker = async (): Promise<void> => {
-      const people = await devIdentity.users();
+      const people = await devIdentity.users(languageRef.current);
       settle(people ? { state: 'picker', people } : { state: 'teams-only' });
     };
     const signIn = async (): Promise<void> => {
@@ -204,6 +204,7 @@ export function App({
     return () => {
       current = false;
     };
+    // The picker's descriptions are in the language shown when it opens (read through the ref).
   }, [api, host, attempt]);
 
   const route = useHashRoute();

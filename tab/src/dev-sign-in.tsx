@@ -8,10 +8,13 @@ import { shellMessages, useMessages } from './i18n';
 const useStyles = makeStyles({
   card: {
     maxWidth: '560px',
+    boxSizing: 'border-box',
     padding: tokens.spacingHorizontalXXL,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast; this border is transparent elsewhere and drawn there.
+    border: `1px solid ${tokens.colorTransparentStroke}`,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
@@ -19,6 +22,13 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', justifyContent: 'flex-start' },
+  // A native select is as wide as its longest option (a name, a municipality and two roles); held
+  // to the card's width it cuts the text instead of running over the edge.
+  picker: {
+    width: '100%',
+    minWidth: 0,
+    '& select': { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  },
 });
 
 /**
@@ -71,7 +81,7 @@ export function DevSignIn({
       </h1>
       <p className={styles.intro}>{t.signInIntro}</p>
       <Field label={t.signInPerson} required>
-        <Select value={selected} onChange={(_, data) => setSelected(data.value)}>
+        <Select className={styles.picker} value={selected} onChange={(_, data) => setSelected(data.value)}>
           <option value="" disabled>
             {t.signInChoose}
           </option>

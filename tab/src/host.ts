@@ -62,6 +62,11 @@ async function teamsHost(params: URLSearchParams): Promise<Host | undefined> {
     return undefined;
   }
   const context = await app.getContext();
+  // A card's deep link names the view (`privacy/my-data`): open there, as the address would.
+  const subPage = context.page.subPageId;
+  if (subPage && /^[a-z-]+(\/[\w-]+)?$/.test(subPage) && window.location.hash.replace(/^#\/?/, '') === '') {
+    window.history.replaceState(null, '', `#/${subPage}`);
+  }
   app.notifySuccess().catch((error: unknown) => console.warn('notifySuccess failed', error));
   return {
     kind: 'teams',

@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signInAs, startTabApp } from '../support/browser';
-import type { RunningApp } from '../support/test-app';
+import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
+import { DEMO_POLL_ID } from '../../bot/src/demo/demo-polls';
+import type { WishPollAdminView } from '../../bot/src/polls/wish-poll-contracts';
+import {
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  screenshot,
+  signInAs,
+  startTabApp,
+} from '../support/browser';
+import { postJson, type RunningApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -145,6 +155,109 @@ describe("a participant's programme in the tab", () => {
     ]);
     await page.goto(`${running.url}/tab/#/coordinator`);
     await page.getByText('Tämä näkymä on vain verkoston koordinaattoreille.').waitFor();
+    await page.close();
+  });
+});
+
+describe('results of closed polls in the tab (issue 18, item 10)', () => {
+  async function bearer(index: number): Promise<Record<string, string>> {
+    const token = await postJson(`${running.url}/dev-auth/token`, {
+      tenantId: DEMO_TENANT_ID,
+      aadObjectId: playgroundObjectId(index),
+    });
+    return {
+      Authorization: `Bearer ${(token.json as { access_token: string }).access_token}`,
+      'Content-Type': 'application/json',
+    };
+  }
+
+  it('shows Aino the counts of a closed poll whose coordinators allowed it, her choice marked', async () => {
+    const [mikko, aino] = await Promise.all([bearer(1), bearer(0)]);
+    const hour = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const created = await fetch(`${running.url}/api/polls`, {
+      method: 'POST',
+      headers: mikko,
+      body: JSON.stringify({
+        question: { fi: 'Mikä aihe seuraavaan pajaan?', sv: 'Vilket ämne till nästa verkstad?' },
+        topics: [
+          { id: 'tekoaly', label: { fi: 'Tekoäly', sv: 'Artificiell intelligens' } },
+          { id: 'tietosuoja', label: { fi: 'Tietosuoja', sv: 'Dataskydd' } },
+        ],
+        selection: { mode: 'single' },
+        suggestionMaxLength: null,
+        opensAt: hour(-1),
+        closesAt: hour(24),
+        resultsVisibleToParticipants: true,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const poll = (await created.json()) as WishPollAdminView;
+    const answered = await fetch(`${running.url}/api/polls/${poll.id}/answer`, {
+      method: 'POST',
+      headers: aino,
+      body: JSON.stringify({ topicIds: ['tietosuoja'] }),
+    });
+    expect(answered.status).toBe(200);
+    const closed = await fetch(`${running.url}/api/polls/${poll.id}/close`, {
+      method: 'POST',
+      headers: mikko,
+    });
+    expect(closed.status).toBe(200);
+
+    const page = await openAsAino('?lang=sv');
+    await page.getByRole('navigation').getByRole('link', { name: 'Ämnesönskemål' }).click();
+    const section = page.getByRole('region', { name: 'Resultat av avslutade enkäter' });
+    const article = section.getByRole('article', { name: 'Vilket ämne till nästa verkstad?' });
+    await article.waitFor();
+    await expect(article.textContent()).resolves.toMatch(
+      /Enkäten stängdes \d{1,2}\.\d{1,2}\.\d{4} kl\. \d{1,2}\.\d{2}\. Svarande: 1\./,
+    );
+    await expect(article.getByText('Dataskydd (ditt val)').isVisible()).resolves.toBe(true);
+    await expect(article.getByText('Artificiell intelligens').isVisible()).resolves.toBe(true);
+    const violations = await axeViolations(page);
+    if (violations.length > 0) throw new Error(describeViolations(violations));
+    await screenshot(page, 'participant-closed-poll-results-sv');
+    await page.close();
+  });
+  it('lets Aino leave a change of her answer unsaved: "Peru muutokset" brings back what is stored (item 8)', async () => {
+    const aino = await bearer(0);
+    const answered = await fetch(`${running.url}/api/polls/${DEMO_POLL_ID}/answer`, {
+      method: 'POST',
+      headers: aino,
+      body: JSON.stringify({ topicIds: ['competence'] }),
+    });
+    expect(answered.status).toBe(200);
+    const page = await openAsAino();
+    await page.getByRole('navigation').getByRole('link', { name: 'Aihetoiveet' }).click();
+    // The demo poll's topics in order: Digitaalinen osaaminen, Johtaminen, …
+    const competence = page.locator('main form input[type=checkbox]').nth(0);
+    const leadership = page.locator('main form input[type=checkbox]').nth(1);
+    await competence.waitFor();
+    await expect(competence.isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Peru muutokset' }).count()).resolves.toBe(0);
+    await leadership.check();
+    await competence.uncheck();
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).waitFor();
+    await page.getByRole('button', { name: 'Peru muutokset' }).click();
+    // The button goes once the form is back to the stored answer.
+    await page.getByRole('button', { name: 'Peru muutokset' }).waitFor({ state: 'detached' });
+    await expect(competence.isChecked()).resolves.toBe(true);
+    await expect(leadership.isChecked()).resolves.toBe(false);
+    await page.close();
+  });
+  it('"Lataa tietoni" on the privacy page downloads what is stored about Aino (item 7)', async () => {
+    const page = await openAsAino();
+    await page.goto(`${running.url}/tab/#/privacy/my-data`);
+    const section = page.getByRole('region', { name: 'Omat tietosi' });
+    await section.waitFor();
+    const download = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Lataa tietoni (JSON)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.json$/);
+    const text = await readFile((await file.path()) ?? '', 'utf8');
+    expect(text).toContain('aino.korhonen@hameenlinna.fi');
+    await section.getByText(/^Tietosi on ladattu tiedostoon .+\.json\.$/).waitFor();
+    await screenshot(page, 'participant-my-data-fi');
     await page.close();
   });
 });

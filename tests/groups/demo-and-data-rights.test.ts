@@ -78,7 +78,7 @@ describe('the demo', () => {
       expect(cardText(card)).toContain('Ylimmän johdon vertaiskeskustelu 1');
       const accept = executeActions(card).find((action) => action.title === 'Osallistun');
       const answered = await invoke(running, execute(VERBS.rsvp, accept?.data, AINO, serviceUrl));
-      expect(answered.text).toContain('Kiitos! Merkitsimme, että osallistut.');
+      expect(answered.text).toContain('Kiitos, osallistumisesi on kirjattu.');
 
       const answers = await api<AnswersResponse>(
         running,

@@ -63,7 +63,7 @@ describe('the peer-group view', () => {
     await accept.waitFor();
     await page.getByText('Aino Korhonen (Hämeenlinna)').waitFor();
     await accept.click();
-    await page.getByText('Vastauksesi: osallistut').waitFor();
+    await page.getByText('Olet ilmoittanut osallistuvasi').waitFor();
     const violations = await axeViolations(page);
     if (violations.length > 0) throw new Error(describeViolations(violations));
     await page.close();

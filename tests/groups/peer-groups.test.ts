@@ -361,13 +361,16 @@ describe('invitations and answers', () => {
       );
 
       const [erikCard] = await cardsFor(running, ERIK);
-      expect(executeActions(erikCard).map((button) => button.title)).toEqual(['Jag deltar', 'Jag kan inte']);
+      expect(executeActions(erikCard).map((button) => button.title)).toEqual([
+        'Jag deltar',
+        'Jag kan inte delta',
+      ]);
       expect(cardText(erikCard)).toContain('Tiderna anges i finsk tid.');
 
       const accepted = await invoke(running, execute(VERBS.rsvp, buttons[0]?.data, AINO, serviceUrl));
       expect(accepted.statusCode).toBe(200);
-      expect(accepted.text).toContain('Kiitos! Merkitsimme, että osallistut.');
-      expect(accepted.text).toContain('Vastauksesi: osallistut.');
+      expect(accepted.text).toContain('Kiitos, osallistumisesi on kirjattu.');
+      expect(accepted.text).toContain('Olet ilmoittanut osallistuvasi.');
 
       const shown = await answers(running);
       expect(answerOf(shown, AINO).member.response).toBe('accepted');
@@ -454,6 +457,68 @@ describe('invitations and answers', () => {
 
       clock.set('2025-09-30T00:00:00.000Z');
       expect((await fetch(`${running.url}${path}`)).status).toBe(410);
+    });
+  });
+
+  it('does not ask again in the calendar file once the member has answered in Teams', async () => {
+    await withApp(async (running) => {
+      const formation = await form(running);
+      await sendInvitations(running);
+      await waitForInvitations(13);
+      const [card] = await cardsFor(running, AINO);
+      const link = openUrls(card).find((candidate) => candidate.title === 'Lisää kalenteriin')?.url ?? '';
+      const path = link.replace(/^https?:\/\/[^/]+/, '');
+      const partstats = (text: string) =>
+        Object.fromEntries(
+          parseIcs(text).event.attendees.map((attendee) => [
+            String(attendee.getFirstValue()),
+            `${String(attendee.getParameter('partstat'))}/${String(attendee.getParameter('rsvp') ?? '-')}`,
+          ]),
+        );
+      const before = await (await fetch(`${running.url}${path}`)).text();
+      expect(parseIcs(before).method).toBe('REQUEST');
+      expect(partstats(before)['mailto:aino.korhonen@hameenlinna.fi']).toBe('NEEDS-ACTION/TRUE');
+
+      // Another member of Aino's group accepts in Teams: Aino's request shows it.
+      const other = groupOf(formation, AINO).members.find(
+        (member) => member.memberId !== memberIdOfPerson(AINO),
+      );
+      if (!other) throw new Error('Aino is alone in her group');
+      const [otherCard] = await cardsFor(running, {
+        id: '',
+        aadObjectId: other.memberId.split('|')[1] ?? '',
+        name: other.name,
+      });
+      const otherAccept = executeActions(otherCard)[0]?.data;
+      await invoke(
+        running,
+        execute(
+          VERBS.rsvp,
+          otherAccept,
+          { id: '29:x', aadObjectId: other.memberId.split('|')[1] ?? '', name: other.name },
+          serviceUrl,
+        ),
+      );
+      const seen = partstats(await (await fetch(`${running.url}${path}`)).text());
+      expect(Object.values(seen)).toContain('ACCEPTED/-');
+
+      // Aino accepts: her file is now a plain calendar entry, nothing left to answer.
+      const accept = executeActions(card)[0]?.data;
+      expect((await invoke(running, execute(VERBS.rsvp, accept, AINO, serviceUrl))).statusCode).toBe(200);
+      const response = await fetch(`${running.url}${path}`);
+      expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8; method=PUBLISH');
+      const after = await response.text();
+      expect(parseIcs(after).method).toBe('PUBLISH');
+      expect(after).not.toContain('NEEDS-ACTION');
+      expect(after).not.toContain('RSVP=TRUE');
+      expect(after).toContain('X-MICROSOFT-CDO-BUSYSTATUS:BUSY');
+
+      // Declining keeps it in the calendar as free time.
+      const decline = executeActions(card)[1]?.data;
+      await invoke(running, execute(VERBS.rsvp, decline, AINO, serviceUrl));
+      const declined = await (await fetch(`${running.url}${path}`)).text();
+      expect(parseIcs(declined).method).toBe('PUBLISH');
+      expect(declined).toContain('X-MICROSOFT-CDO-BUSYSTATUS:FREE');
     });
   });
 

@@ -205,7 +205,7 @@ describe('the bot over HTTP', () => {
         cardAction(VERBS.setLanguage, { language: 'sv' }, { serviceUrl, locale: 'fi-FI' }),
       );
       expect(response.status).toBe(200);
-      expect(JSON.stringify(response.json)).toContain('Jag betjänar dig nu på svenska');
+      expect(JSON.stringify(response.json)).toContain('Från och med nu svarar jag dig på svenska');
       const stored = await running.app.repositories.participants.get({
         tenantId: TENANT,
         aadObjectId: AINO.aadObjectId,
@@ -214,7 +214,7 @@ describe('the bot over HTTP', () => {
       const [reply] = await sendAndCollect(running, personalMessage('ohje', { serviceUrl, locale: 'fi-FI' }));
       expect(textOf(reply?.activity ?? {})).toContain('Så här använder du Digiverkosto');
       const [typed] = await sendAndCollect(running, personalMessage('language english', { serviceUrl }));
-      expect(typed?.activity.text).toContain("I'll answer you in English");
+      expect(typed?.activity.text).toContain('I will answer you in English');
     });
   });
 
@@ -251,7 +251,7 @@ describe('the bot over HTTP', () => {
         running,
         personalMessage('[klikkaa](http://evil.example) **nyt**', { serviceUrl }),
       );
-      expect(reply?.activity.text).toContain('Kokeile **ohje**');
+      expect(reply?.activity.text).toContain('Valitse alta, mitä haluat tehdä, tai kirjoita **ohje**');
       expect(reply?.activity.text).toContain('\\[klikkaa\\]\\(http://evil\\.example\\)');
     });
   });

@@ -5,6 +5,7 @@ import type {
   PagedResponse,
   ParticipantView,
   ProgrammeResponse,
+  RosterResponse,
 } from '../../bot/src/shared/contracts';
 import { DEMO_TENANT_ID, playgroundObjectId } from '../../bot/src/demo/demo-network';
 import { seedDemoIfEmpty } from '../../bot/src/demo/seed-demo';
@@ -110,6 +111,57 @@ describe('signing in to the tab API', () => {
     expect(anna.language).toBe('sv');
   });
 
+  it('answers content in the language the tab shows, even when the person chose another with the bot', async () => {
+    // Erik chose Swedish with the bot; his tab is in English.
+    const token = await tokenFor(ERIK);
+    const polls = (await call('/api/polls?lang=en', token)).json as {
+      items: { question: string; closesAtText: string }[];
+    };
+    expect(polls.items[0]?.question).toMatch(/^Which/);
+    expect(polls.items[0]?.closesAtText).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4} at \d{1,2}\.\d{2}$/);
+    const swedish = (await call('/api/polls?lang=sv', token)).json as {
+      items: { question: string; closesAtText: string }[];
+    };
+    expect(swedish.items[0]?.closesAtText).toContain(' kl. ');
+    const me = (await call('/api/me?lang=en', token)).json as MeResponse;
+    expect(me.language).toBe('en');
+    expect(me.languageChoice).toBe('sv');
+  });
+
+  it("names municipalities, regions, organisations and places in the reader's language", async () => {
+    const mikko = await tokenFor(MIKKO);
+    const inSwedish = (await call('/api/municipalities?lang=sv', mikko)).json as PagedResponse<{
+      id: string;
+      displayName: string;
+      regionName: string;
+    }>;
+    const hameenlinna = inSwedish.items.find((municipality) => municipality.id === 'hameenlinna');
+    expect(hameenlinna).toMatchObject({ displayName: 'Tavastehus', regionName: 'Egentliga Tavastland' });
+    const inEnglish = (await call('/api/municipalities?lang=en', mikko)).json as PagedResponse<{
+      id: string;
+      displayName: string;
+      regionName: string;
+    }>;
+    expect(inEnglish.items.find((municipality) => municipality.id === 'ylasavo')?.displayName).toBe(
+      'Ylä-Savo sub-region (5 municipalities)',
+    );
+    expect(inEnglish.items.find((municipality) => municipality.id === 'rovaniemi')?.regionName).toBe(
+      'Lapland',
+    );
+    const me = (await call('/api/me?lang=sv', mikko)).json as MeResponse;
+    expect(me.coordinatorOrganisationName).toBe('Kommunförbundet');
+    const programme = (await call('/api/programme?when=all&lang=sv', await tokenFor(AINO)))
+      .json as ProgrammeResponse;
+    const kickoff = programme.items.find((event) => event.id === 'kickoff');
+    expect(kickoff?.place).toEqual({
+      name: 'Kommunernas hus',
+      address: 'Andra linjen 14, 00530 Helsingfors',
+    });
+    expect(kickoff?.organiserName).toBe('Kommunförbundet');
+    const roadmap = programme.items.find((event) => event.id === 'roadmap-content-hameenlinna');
+    expect(roadmap?.place?.address).toBe('Rådhusgatan 9, 13100 Tavastehus');
+  });
+
   it('keeps coordinator routes from participants (403)', async () => {
     const token = await tokenFor(AINO);
     expect((await call('/api/municipalities', token)).status).toBe(403);
@@ -170,7 +222,7 @@ describe('the programme', () => {
 });
 
 describe("the coordinators' view", () => {
-  it('pages through the roster from storage', async () => {
+  it('pages through the whole roster', async () => {
     const token = await tokenFor(MIKKO);
     const municipalities = (await call('/api/municipalities', token)).json as PagedResponse<unknown>;
     expect(municipalities.items).toHaveLength(20);
@@ -189,6 +241,83 @@ describe("the coordinators' view", () => {
     } while (continuationToken && pages < 10);
     expect(pages).toBeGreaterThan(1);
     expect(seen.size).toBe(67);
+  });
+
+  it('finds people in the roster by text, municipality, role and status, sorted by name, paged', async () => {
+    const token = await tokenFor(MIKKO);
+    const roster = async (query: string) => {
+      const response = await call(`/api/participants?${query}`, token);
+      expect(response.status).toBe(200);
+      return response.json as RosterResponse;
+    };
+    const everyone = await roster('pageSize=100');
+    expect(everyone.total).toBe(67);
+    const names = everyone.items.map((person) => person.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fi', { sensitivity: 'base' })));
+
+    // Accents and case do not matter: "hameenlinna" finds the people of Hämeenlinna.
+    const fromHameenlinna = await roster('q=HAMEENLINNA&pageSize=100');
+    expect(fromHameenlinna.total).toBeGreaterThan(0);
+    expect(fromHameenlinna.items.every((person) => person.municipalityName === 'Hämeenlinna')).toBe(true);
+    const byMunicipality = await roster('municipalityId=hameenlinna&pageSize=100');
+    expect(byMunicipality.items.map((person) => person.aadObjectId)).toEqual(
+      fromHameenlinna.items.map((person) => person.aadObjectId),
+    );
+    // Words narrow each other: the first name and the municipality.
+    const aino = await roster('q=aino%20h%C3%A4meenlinna');
+    expect(aino.items.map((person) => person.aadObjectId)).toEqual([AINO]);
+
+    const elected = await roster('role=elected&pageSize=100');
+    expect(elected.total).toBeGreaterThan(0);
+    expect(elected.items.every((person) => person.roles.some((role) => role.id === 'elected'))).toBe(true);
+    const guests = await roster('status=guest&pageSize=100');
+    expect(guests.items.every((person) => person.isGuest && person.active)).toBe(true);
+    expect(guests.items.map((person) => person.aadObjectId)).toContain(AINO);
+
+    // Paging through a filtered roster sees each match once, in order.
+    const first = await roster('role=leadership&pageSize=5');
+    expect(first.items).toHaveLength(Math.min(5, first.total));
+    const seen = [...first.items];
+    let next = first.continuationToken;
+    while (next) {
+      const page = await roster(`role=leadership&pageSize=5&continuationToken=${next}`);
+      seen.push(...page.items);
+      next = page.continuationToken;
+    }
+    expect(seen.map((person) => person.aadObjectId)).toEqual(
+      (await roster('role=leadership&pageSize=100')).items.map((person) => person.aadObjectId),
+    );
+    expect(await roster('q=no-such-person-here')).toEqual({ items: [], continuationToken: null, total: 0 });
+
+    // Bad filters are a 400 that says what is wrong, never a silently unfiltered roster.
+    for (const bad of ['role=mayor', 'status=retired', 'continuationToken=abc', `q=${'x'.repeat(101)}`]) {
+      expect((await call(`/api/participants?${bad}`, token)).status).toBe(400);
+    }
+    expect((await call('/api/participants?q=aino', await tokenFor(AINO))).status).toBe(403);
+  });
+
+  it("exports the roster as filtered, as CSV for Excel in the reader's language", async () => {
+    const token = await tokenFor(MIKKO);
+    const response = await call('/api/participants.csv?municipalityId=hameenlinna&lang=sv', token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="digiverkosto-osallistujat-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('"Namn";"Kommun";"Roller";"E-post";"Status"');
+    const matches = (await call('/api/participants?municipalityId=hameenlinna&pageSize=100', token))
+      .json as RosterResponse;
+    expect(lines).toHaveLength(matches.total + 1);
+    expect(lines.slice(1).every((line) => line.includes('"Tavastehus"'))).toBe(true);
+    // Roles in running text: only the first keeps its capital.
+    const aino = lines.find((line) => line.startsWith('"Aino'));
+    expect(aino).toContain('"Ledningsgrupp och högsta ledning, utvecklingspersonal"');
+    expect(aino).toContain('"Gäst"');
+    expect((await call('/api/participants.csv', await tokenFor(AINO))).status).toBe(403);
   });
 
   it('edits an event with If-Match: 428 without it, 412 with a stale version', async () => {

@@ -131,6 +131,13 @@ describe('answering a topic wish poll in Teams', () => {
 
       const again = await invoke(running, edit(AINO));
       expect(selectedTopics(again.card)).toEqual(['competence', 'leadership']);
+      // Changing can be left without saving: "Peruuta" shows the answer as it was.
+      const actions = (again.card?.actions ?? []) as { title: string; verb: string }[];
+      expect(actions.map((action) => action.title)).toEqual(['Tallenna muutos', 'Peruuta']);
+      expect(actions[1]?.verb).toBe(VERBS.pollShow);
+      const kept = await invoke(running, show(AINO));
+      expect(kept.text).toContain('• Digitaalinen osaaminen');
+      expect(kept.text).toContain('Muuta vastausta');
       const changed = await invoke(running, answer(AINO, 'procurement', 'Tekoäly asiakaspalvelussa'));
       expect(changed.text).toContain('• Hankinnat');
       expect(changed.text).toContain('Tekoäly asiakaspalvelussa');
@@ -250,7 +257,7 @@ describe('answering a topic wish poll in Teams', () => {
         executeAction(VERBS.pollSummary, { pollId: DEMO_POLL_ID }, { serviceUrl, from: MIKKO }),
       );
       expect(summary.text).toContain('Tulosten yhteenveto');
-      expect(summary.text).toMatch(/1 \/ \d+ kohderyhmästä vastasi/);
+      expect(summary.text).toMatch(/Kohderyhmän \d+ henkilöstä 1 on vastannut/);
       expect(summary.text).toContain('Digitaalinen osaaminen: ');
       const refused = await invoke(
         running,

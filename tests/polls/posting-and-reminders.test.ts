@@ -37,11 +37,18 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-/** Poll messages only: the demo programme's workshop reminders go through the same outbox. */
+/**
+ * Poll messages sent (not the tally's updates of the channel post, which the background jobs of
+ * both instances make on their own timers): the demo's workshop reminders share the outbox.
+ */
 function pollMessages(): RecordedActivity[] {
   return emulator
     .allActivities()
-    .filter((activity) => JSON.stringify(activity.activity).includes('digiverkosto.poll.'));
+    .filter(
+      (activity) =>
+        activity.operation !== 'updateActivity' &&
+        JSON.stringify(activity.activity).includes('digiverkosto.poll.'),
+    );
 }
 
 function textOf(activity: RecordedActivity): string {
@@ -65,7 +72,7 @@ describe('posting a poll', () => {
 
     const channel = pollMessages().filter((activity) => activity.conversationId === TEAM_ID);
     expect(channel).toHaveLength(1);
-    expect(textOf(channel[0])).toContain('Vastaa / näytä vastaukseni');
+    expect(textOf(channel[0])).toContain('Vastaa tai katso vastauksesi');
     expect(JSON.stringify(channel[0].activity)).toContain(VERBS.pollShow);
     const personal = pollMessages().filter((activity) => activity.conversationId !== TEAM_ID);
     expect(personal).toHaveLength(audience.length);
@@ -86,6 +93,40 @@ describe('posting a poll', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pollMessages()).toHaveLength(audience.length + 1);
+  });
+
+  it("keeps the channel post's tally current as people answer, one update per change", async () => {
+    const tally = pollsOf(running.app).channelTally;
+    const updates = () =>
+      emulator
+        .allActivities()
+        .filter((activity) => activity.operation === 'updateActivity' && activity.conversationId === TEAM_ID);
+    // The first pass writes the count as it stands (unless a background pass of this instance just
+    // did); a second pass with nothing new writes nothing.
+    await tally.runOnce();
+    const audience = (await running.app.repositories.participants.listAll()).filter((p) => p.active).length;
+    expect(textOf(updates().at(-1) as RecordedActivity)).toContain(`0/${audience} vastannut`);
+    expect(await tally.runOnce()).toEqual([]);
+
+    const answered = await api(running, `/api/polls/${DEMO_POLL_ID}/answer`, await tokenFor(running, MIKKO), {
+      method: 'POST',
+      body: { topicIds: ['competence'] },
+    });
+    expect(answered.status).toBe(200);
+    const wrote = await tally.runOnce();
+    // Either this pass or a background one of this instance wrote the new count, never both.
+    await waitFor(
+      () => updates().some((update) => textOf(update).includes(`1/${audience} vastannut`)),
+      10_000,
+      'the new count',
+    );
+    expect(wrote.length).toBeLessThanOrEqual(1);
+    expect(await tally.runOnce()).toEqual([]);
+    const latest = updates().at(-1) as RecordedActivity;
+    expect(textOf(latest)).toContain(`1/${audience} vastannut`);
+    // The same post is replaced, not a new one sent.
+    const original = pollMessages().find((activity) => activity.conversationId === TEAM_ID);
+    expect(latest.activityId).toBe(original?.activityId);
   });
 
   it('refuses to post a closed poll', async () => {

@@ -367,4 +367,46 @@ describe('the poll API for coordinators', () => {
     };
     expect(list.items.find((item) => item.id === poll.id)?.status).toBe('closed');
   });
+  it('shows participants the results of a closed poll when the coordinators allow it, in their language', async () => {
+    const shown = await create({
+      audience: { roles: [], municipalityIds: ['hameenlinna'] },
+      resultsVisibleToParticipants: true,
+    });
+    const hidden = await create({ audience: { roles: [], municipalityIds: ['hameenlinna'] } });
+    for (const poll of [shown, hidden]) {
+      const answered = await api(running, `/api/polls/${poll.id}/answer`, aino, {
+        method: 'POST',
+        body: { topicIds: ['lait', 'osaaminen'] },
+      });
+      expect(answered.status).toBe(200);
+    }
+    // Open polls are answered, not shown as results.
+    const before = (await api(running, '/api/polls?lang=en', aino)).json as WishPollListResponse;
+    expect(before.closed.map((poll) => poll.id)).not.toContain(shown.id);
+
+    for (const poll of [shown, hidden]) {
+      expect(
+        (await api(running, `/api/polls/${poll.id}/close`, coordinator, { method: 'POST' })).status,
+      ).toBe(200);
+    }
+    const after = (await api(running, '/api/polls?lang=en', aino)).json as WishPollListResponse;
+    const ids = after.closed.map((poll) => poll.id);
+    expect(ids).toContain(shown.id);
+    expect(ids).not.toContain(hidden.id);
+    const results = after.closed.find((poll) => poll.id === shown.id);
+    expect(results).toMatchObject({
+      question: 'Which topic first?',
+      respondents: 1,
+      myTopicIds: ['osaaminen', 'lait'],
+    });
+    expect(results?.closedAtText).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4} at \d{1,2}\.\d{2}$/);
+    expect(results?.topics).toEqual([
+      { id: 'osaaminen', label: 'Competence', count: 1, share: 1 },
+      { id: 'hankinnat', label: 'Procurement', count: 0, share: 0 },
+      { id: 'lait', label: 'Legislation', count: 1, share: 1 },
+    ]);
+    // Someone outside the poll's audience sees nothing of it.
+    const other = (await api(running, '/api/polls', erik)).json as WishPollListResponse;
+    expect(other.closed.map((poll) => poll.id)).not.toContain(shown.id);
+  });
 });

@@ -145,6 +145,30 @@ describe('the reminder routes and "I can\'t attend"', () => {
     expect(card).toContain('/api/calendar/round-test/api');
   });
 
+  it('previews a reminder as it will read: "in 2 hours" for an event 1.5 hours away, never "in a week"', async () => {
+    const pinned = clock().toISOString();
+    // 7.30 on the day of the event (9.00): the week-ahead reminder's time has long passed.
+    clock.set('2024-08-20T04:30:00.000Z');
+    try {
+      const answer = await call('/api/events/api/reminders/preview', {
+        method: 'POST',
+        body: { language: 'fi', offset: 'P7D' },
+      });
+      const body = answer.json as {
+        card: unknown;
+        sentAt: string;
+        reach: { channels: number; people: number };
+      };
+      expect(JSON.stringify(body.card)).toContain('Tapahtuma alkaa 2 tunnin kuluttua.');
+      expect(JSON.stringify(body.card)).not.toContain('viikon kuluttua');
+      expect(body.sentAt).toBe('2024-08-20T04:30:00.000Z');
+      // Before sending, the confirmation says how many it would reach: the channel and two people.
+      expect(body.reach).toEqual({ channels: 1, people: 2 });
+    } finally {
+      clock.set(pinned);
+    }
+  });
+
   it('sends now and reports the delivery per state', async () => {
     const sent = await call('/api/events/api/reminders/send-now', {
       method: 'POST',
@@ -192,6 +216,35 @@ describe('the reminder routes and "I can\'t attend"', () => {
     expect((absences.json as { absences: { name: string }[] }).absences.map((a) => a.name)).toEqual([
       guest.name,
     ]);
+  });
+
+  it('takes "I can\'t attend" back with "I can attend after all"', async () => {
+    const from = { id: guest.teamsUserId ?? '', aadObjectId: guest.aadObjectId, name: guest.name };
+    const pressed = await postJson(
+      `${running.url}/api/messages`,
+      cardAction(
+        VERBS.cannotAttend,
+        { roundId: ROUND_ID, eventId: 'api' },
+        { serviceUrl: emulator.serviceUrl, from },
+      ),
+    );
+    const card = JSON.stringify(pressed.json);
+    expect(card).toContain('Jag kan delta ändå');
+    expect(card).toContain(VERBS.canAttendAfterAll);
+    const undone = await postJson(
+      `${running.url}/api/messages`,
+      cardAction(
+        VERBS.canAttendAfterAll,
+        { roundId: ROUND_ID, eventId: 'api' },
+        { serviceUrl: emulator.serviceUrl, from },
+      ),
+    );
+    const after = JSON.stringify(undone.json);
+    expect(after).toContain('Din frånvaroanmälan har tagits bort.');
+    expect(after).toContain(VERBS.cannotAttend);
+    expect(after).not.toContain(VERBS.canAttendAfterAll);
+    const absences = await call('/api/events/api/absences');
+    expect((absences.json as { absences: unknown[] }).absences).toEqual([]);
   });
 
   it('serves the event as an .ics file that Outlook opens', async () => {

@@ -84,7 +84,11 @@ describe('data rights', () => {
       `${running.url}/api/messages`,
       cardAction(VERBS.eraseMyDataCancel, {}, { serviceUrl, from: PEKKA }),
     );
-    expect(JSON.stringify(cancel.json)).toContain('Mitään ei poistettu');
+    // "Cancel" goes back to the person's data, with word that nothing was erased.
+    const back = JSON.stringify(cancel.json);
+    expect(back).toContain('Tietojasi ei poistettu.');
+    expect(back).toContain('pekka.heikkinen@kuopio.fi');
+    expect(back).toContain(VERBS.eraseMyDataAsk);
     expect(await running.app.repositories.participants.get(identity)).toBeDefined();
     const confirm = await postJson(
       `${running.url}/api/messages`,

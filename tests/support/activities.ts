@@ -76,6 +76,30 @@ export function channelMessage(text: string, options: Common): Activity {
   };
 }
 
+export const GROUP_CHAT_CONVERSATION = {
+  id: '19:group-chat-digi@thread.v2',
+  conversationType: 'groupChat',
+  isGroup: true,
+};
+
+/** A message in a group chat that @mentions the bot (the only messages the bot hears there). */
+export function groupChatMessage(text: string, options: Common): Activity {
+  return {
+    ...base(options, GROUP_CHAT_CONVERSATION, {}),
+    type: 'message',
+    text: `<at>Digiverkosto</at> ${text}`,
+    entities: [{ type: 'mention', mentioned: BOT, text: '<at>Digiverkosto</at>' }],
+  };
+}
+
+export function groupChatInstall(options: Common): Activity {
+  return {
+    ...base(options, GROUP_CHAT_CONVERSATION, {}),
+    type: 'installationUpdate',
+    action: 'add',
+  };
+}
+
 export function teamInstall(options: Common): Activity {
   return {
     ...base(options, CHANNEL_CONVERSATION, {

@@ -10,7 +10,9 @@ import {
   type CardAction,
   type CardActionResult,
   type InstallationRepository,
+  type TurnPerson,
 } from '../platform/teams';
+import { DATA_RIGHTS_MESSAGES } from './data-rights-messages';
 import type {
   CoordinatorRepository,
   MunicipalityRepository,
@@ -67,22 +69,29 @@ export function dataRightsFeature(
     logger,
   );
 
+  const myDataCard = async (person: TurnPerson & { identity: TeamsIdentity }, notice?: string) => {
+    const coordinator = await deps.coordinators.get(person.identity);
+    const municipalityId = person.participant?.municipalityId;
+    return buildMyDataCard(person.language, {
+      participant: person.participant,
+      coordinator,
+      municipality: municipalityId ? await deps.municipalities.get(municipalityId) : undefined,
+      retentionMonths: context.config.retentionMonths,
+      // The privacy page of the tab opens at its "your data" part, with the download button.
+      downloadUrl: context.links.to('privacy', 'my-data'),
+      ...(notice ? { notice } : {}),
+    });
+  };
+
   const myDataCommand: BotCommand = {
     pattern: MY_DATA_PATTERN,
+    // E-mail, municipality, roles and the erasure buttons: never in a channel.
+    answersPrivately: true,
     handle: async (turn) => {
       const person = await turn.person();
-      if (!person.identity) return textActivity(messagesFor(person.language).somethingWentWrong);
-      const coordinator = await deps.coordinators.get(person.identity);
-      const municipalityId = person.participant?.municipalityId;
-      return cardActivity(
-        buildMyDataCard(person.language, {
-          participant: person.participant,
-          coordinator,
-          municipality: municipalityId ? await deps.municipalities.get(municipalityId) : undefined,
-          retentionMonths: context.config.retentionMonths,
-          downloadUrl: context.links.to('privacy'),
-        }),
-      );
+      const identity = person.identity;
+      if (!identity) return textActivity(messagesFor(person.language).somethingWentWrong);
+      return cardActivity(await myDataCard({ ...person, identity }));
     },
   };
 
@@ -92,9 +101,14 @@ export function dataRightsFeature(
     schema: noData,
     handle: async (turn, _data, person): Promise<CardActionResult> => {
       if (step === 'ask') return { kind: 'card', card: buildEraseCard(person.language, 'confirm') };
-      if (step === 'cancel' || !person.identity)
-        return { kind: 'card', card: buildEraseCard(person.language, 'cancelled') };
-      await service.erase(person.identity);
+      const identity = person.identity;
+      if (!identity) return { kind: 'rejected', text: messagesFor(person.language).somethingWentWrong };
+      if (step === 'cancel') {
+        // Back to where the person was: their data, with word that nothing was erased.
+        const notice = DATA_RIGHTS_MESSAGES[person.language].cancelled;
+        return { kind: 'card', card: await myDataCard({ ...person, identity }, notice) };
+      }
+      await service.erase(identity);
       turn.forgetPerson();
       return { kind: 'card', card: buildEraseCard(person.language, 'erased') };
     },

@@ -37,18 +37,18 @@ export const DATA_RIGHTS_MESSAGES: Record<Language, DataRightsMessages> = {
     coordinator: 'Koordinaattori',
     notKnown: '–',
     elsewhere:
-      'Lisäksi tallessa ovat vastauksesi kyselyihin, ilmoittautumisesi ja sinulle lähetetyt muistutukset. Lataa kaikki tiedot välilehdeltä.',
+      'Lisäksi tallessa ovat kyselyvastauksesi, osallistumisvastauksesi ja sinulle lähetetyt muistutukset. Voit ladata kaikki tietosi Digiverkosto-välilehden tietosuojasivulta.',
     retention: (months) => `Tiedot poistetaan ${months} kuukauden kuluttua kierroksen päättymisestä.`,
     download: 'Lataa tietoni (JSON)',
     erase: 'Poista tietoni',
     confirmTitle: 'Poistetaanko tietosi?',
     confirmBody:
-      'Nimesi, yhteystietosi, roolisi, vastauksesi ja ilmoittautumisesi poistetaan kaikista Digiverkoston tauluista. Nimettömien kyselyjen yhteismäärät säilyvät. Poistoa ei voi perua.',
+      'Nimesi, yhteystietosi, roolisi, kyselyvastauksesi ja osallistumisvastauksesi poistetaan Digiverkostosta pysyvästi. Nimettömien kyselyjen yhteenlasketut määrät säilyvät, mutta niistä ei voi tunnistaa sinua. Poistoa ei voi perua.',
     confirmYes: 'Kyllä, poista',
     confirmNo: 'Peruuta',
     erased:
       'Tietosi on poistettu. Jos olet yhä verkoston tiimissä, Teams kertoo nimesi sovellukselle uudelleen; poistu tiimistä, jos et halua osallistua.',
-    cancelled: 'Mitään ei poistettu.',
+    cancelled: 'Tietojasi ei poistettu.',
   },
   sv: {
     title: 'Mina uppgifter',
@@ -62,18 +62,18 @@ export const DATA_RIGHTS_MESSAGES: Record<Language, DataRightsMessages> = {
     coordinator: 'Koordinator',
     notKnown: '–',
     elsewhere:
-      'Dessutom sparas dina enkätsvar, dina anmälningar och påminnelserna som skickats till dig. Ladda ner alla uppgifter på fliken.',
+      'Dessutom sparas dina enkätsvar, dina svar om deltagande och påminnelserna som skickats till dig. Du kan ladda ner alla dina uppgifter på dataskyddssidan på fliken Digiverkosto.',
     retention: (months) => `Uppgifterna raderas ${months} månader efter att omgången har avslutats.`,
     download: 'Ladda ner mina uppgifter (JSON)',
     erase: 'Radera mina uppgifter',
     confirmTitle: 'Radera dina uppgifter?',
     confirmBody:
-      'Ditt namn, dina kontaktuppgifter, roller, svar och anmälningar raderas ur alla Digiverkostos tabeller. Antalen i anonyma enkäter finns kvar. Raderingen kan inte ångras.',
+      'Ditt namn, dina kontaktuppgifter, roller, enkätsvar och svar om deltagande raderas permanent ur Digiverkosto. De sammanräknade antalen i anonyma enkäter finns kvar, men du kan inte identifieras ur dem. Raderingen kan inte ångras.',
     confirmYes: 'Ja, radera',
     confirmNo: 'Avbryt',
     erased:
       'Dina uppgifter har raderats. Om du fortfarande är med i nätverkets team meddelar Teams ditt namn till appen igen; lämna teamet om du inte vill delta.',
-    cancelled: 'Ingenting raderades.',
+    cancelled: 'Dina uppgifter raderades inte.',
   },
   en: {
     title: 'My data',
@@ -87,17 +87,17 @@ export const DATA_RIGHTS_MESSAGES: Record<Language, DataRightsMessages> = {
     coordinator: 'Coordinator',
     notKnown: '–',
     elsewhere:
-      'Your poll answers, RSVPs and the reminders sent to you are also stored. Download everything from the tab.',
+      'Your poll answers, your replies to invitations and the reminders sent to you are also stored. You can download all of it on the privacy page of the Digiverkosto tab.',
     retention: (months) => `The data is deleted ${months} months after the round ends.`,
     download: 'Download my data (JSON)',
     erase: 'Erase my data',
     confirmTitle: 'Erase your data?',
     confirmBody:
-      'Your name, contact details, roles, answers and RSVPs are removed from every Digiverkosto table. Counts of anonymous polls remain. Erasure cannot be undone.',
+      'Your name, contact details, roles, poll answers and replies to invitations are permanently removed from Digiverkosto. The totals of anonymous polls remain, but you cannot be identified from them. Erasure cannot be undone.',
     confirmYes: 'Yes, erase',
     confirmNo: 'Cancel',
     erased:
       'Your data has been erased. If you are still in the network’s team, Teams tells the app your name again; leave the team if you do not want to take part.',
-    cancelled: 'Nothing was erased.',
+    cancelled: 'Your data was not erased.',
   },
 };

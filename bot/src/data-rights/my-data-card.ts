@@ -1,8 +1,9 @@
-import { ROLE_NAMES } from '../shared/roles';
+import { roleList } from '../shared/roles';
 import type { Coordinator, Participant } from '../shared/participant';
-import type { Municipality } from '../shared/municipality';
+import { municipalityName, type Municipality } from '../shared/municipality';
+import { organisationName } from '../shared/organisations';
 import { DATA_RIGHTS_MESSAGES } from './data-rights-messages';
-import { pickText, type Language } from '../shared/i18n/language';
+import type { Language } from '../shared/i18n/language';
 import { MESSAGES } from '../shared/i18n/messages';
 import myDataTemplate from './my-data.card.json';
 import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
@@ -10,6 +11,8 @@ import { VERBS } from '../shared/cards/verbs';
 
 export interface MyDataCardData {
   readonly title: string;
+  /** A line above everything, e.g. "nothing was erased" after a cancelled erasure. */
+  readonly notice: string;
   readonly intro: string;
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   readonly note: string;
@@ -32,6 +35,7 @@ export function buildMyDataCard(
     readonly municipality: Municipality | undefined;
     readonly retentionMonths: number;
     readonly downloadUrl: string;
+    readonly notice?: string;
   },
 ): AdaptiveCardJson {
   const m = DATA_RIGHTS_MESSAGES[language];
@@ -39,19 +43,22 @@ export function buildMyDataCard(
   const facts = [
     { label: m.name, value: p?.name || stored.coordinator?.name || m.notKnown },
     { label: m.email, value: p?.email ?? m.notKnown },
-    { label: m.municipality, value: stored.municipality?.name ?? m.notKnown },
+    {
+      label: m.municipality,
+      value: stored.municipality ? municipalityName(stored.municipality, language) : m.notKnown,
+    },
     {
       label: m.roles,
-      value:
-        p && p.roles.length > 0
-          ? p.roles.map((role) => pickText(ROLE_NAMES[role], language)).join(', ')
-          : m.notKnown,
+      value: p && p.roles.length > 0 ? roleList(p.roles, language) : m.notKnown,
     },
     { label: m.language, value: p?.language ? MESSAGES[p.language].languageName : m.languageFollowsTeams },
-    ...(stored.coordinator ? [{ label: m.coordinator, value: stored.coordinator.organisation }] : []),
+    ...(stored.coordinator
+      ? [{ label: m.coordinator, value: organisationName(stored.coordinator.organisation, language) }]
+      : []),
   ];
   return renderCard(myDataCard, {
     title: m.title,
+    notice: stored.notice ?? '',
     intro: m.intro,
     facts,
     note: `${m.elsewhere} ${m.retention(stored.retentionMonths)}`,
@@ -60,15 +67,13 @@ export function buildMyDataCard(
   });
 }
 
-/** The confirmation step before erasure, or the outcome after it. */
-export function buildEraseCard(
-  language: Language,
-  step: 'confirm' | 'erased' | 'cancelled',
-): AdaptiveCardJson {
+/** The confirmation step before erasure, or the outcome after it (a cancel shows the data again). */
+export function buildEraseCard(language: Language, step: 'confirm' | 'erased'): AdaptiveCardJson {
   const m = DATA_RIGHTS_MESSAGES[language];
   if (step === 'confirm') {
     return renderCard(myDataCard, {
       title: m.confirmTitle,
+      notice: '',
       intro: m.confirmBody,
       facts: [],
       note: '',
@@ -81,7 +86,8 @@ export function buildEraseCard(
   }
   return renderCard(myDataCard, {
     title: m.title,
-    intro: step === 'erased' ? m.erased : m.cancelled,
+    notice: '',
+    intro: m.erased,
     facts: [],
     note: '',
     links: [],

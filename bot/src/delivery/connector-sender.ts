@@ -40,6 +40,7 @@ export interface ConnectorGateway {
     conversation: Conversation,
     activity: OutgoingActivity,
   ): Promise<{ readonly activityId: string | undefined }>;
+  update(conversation: Conversation, activityId: string, activity: OutgoingActivity): Promise<void>;
 }
 
 /** Finds a person's Teams user id (from the team roster), needed to open a chat with them. */
@@ -96,6 +97,10 @@ export class AdapterConnectorGateway implements ConnectorGateway {
 
   send(conversation: Conversation, activity: OutgoingActivity): Promise<{ activityId: string | undefined }> {
     return this.connector.send(conversation, activity);
+  }
+
+  update(conversation: Conversation, activityId: string, activity: OutgoingActivity): Promise<void> {
+    return this.connector.update(conversation, activityId, activity);
   }
 
   /** The service URL of the tenant's team (read from the channel installation, refreshed hourly). */

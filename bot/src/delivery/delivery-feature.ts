@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { AdapterConnectorGateway, type ConnectorGateway } from './connector-sender';
+import { registerDeliveryRoutes, type RecipientDirectory } from './delivery-routes';
 import { LeaseRepository } from './lease-repository';
 import { NetworkTeam, type ChosenTeam } from './network-team';
 import { OutboxDelivery, targetKeyOf } from './outbox-delivery';
@@ -23,6 +24,8 @@ export interface DeliveryDeps {
   readonly connector: BotConnector;
   readonly installations: InstallationRepository;
   readonly teamsUserIdOf: TeamsUserIdLookup;
+  /** Names the people of a delivery report. */
+  readonly recipients: RecipientDirectory;
   /** The network's team for a round (a coordinator's choice); unset: the one team installed. */
   readonly chosenTeam?: ChosenTeam;
 }
@@ -71,12 +74,14 @@ export function deliveryFeature(
     logger,
     () => dispatcher.notify(),
     personalChats,
+    gateway,
   );
   return {
     name: 'delivery',
     delivery,
     dispatcher,
     outbox,
+    registerApi: (router) => registerDeliveryRoutes(router, { delivery, recipients: deps.recipients, clock }),
     personalData: {
       // The messages the outbox sent (or tried to send) the person, and their personal chat's id.
       export: async (identity) => {

@@ -7,3 +7,5 @@ export {
   type DeliverySettings,
 } from './delivery-feature';
 export type { ConnectorGateway, Conversation, PersonResolution, TeamsUserIdLookup } from './connector-sender';
+export { recipientKey, type RecipientDirectory } from './delivery-routes';
+export type { SendReachView } from './delivery-contracts';

@@ -2,11 +2,16 @@ import type { Logger } from '../platform/observability/logger';
 import type { Clock } from '../platform/clock';
 import type {
   Delivery,
+  DeliveryRecipient,
+  DeliveryReport,
   DeliveryRequest,
   DeliveryStatus,
   DeliveryTarget,
   OutboxState,
 } from '../platform/delivery';
+import { isRetriable, reasonOf } from './delivery-reasons';
+import type { OutgoingActivity } from '../platform/teams';
+import type { ConnectorGateway } from './connector-sender';
 import type { NetworkTeam } from './network-team';
 import type { NewOutboxRow, OutboxRepository } from './outbox-repository';
 import type { PersonalChat, PersonalChatRepository } from './personal-chat-repository';
@@ -17,6 +22,9 @@ const SCAN_THRESHOLD = 50;
 
 /** The most failures a status lists; the counts always cover every row. */
 const MAX_LISTED_FAILURES = 200;
+
+/** The most unsent messages a report names (a coordinator reads them; the counts cover all). */
+const MAX_REPORTED_UNSENT = 500;
 
 /**
  * {@link Delivery} on the Table Storage outbox. `enqueue` only writes rows (the dispatcher sends
@@ -33,6 +41,8 @@ export class OutboxDelivery implements Delivery {
     private readonly onEnqueued: () => void = () => undefined,
     /** Known personal chats are written into the rows, so sending needs no read per person. */
     private readonly personalChats?: PersonalChatRepository,
+    /** Updates posts in place (live tallies); without it nothing is updated. */
+    private readonly gateway?: Pick<ConnectorGateway, 'update'>,
   ) {
     this.retry = new UnreachableRetry(outbox, team, clock, logger, onEnqueued);
   }
@@ -127,6 +137,114 @@ export class OutboxDelivery implements Delivery {
     });
   }
 
+  async report(deliveryId: string): Promise<DeliveryReport | undefined> {
+    const header = await this.outbox.header(deliveryId);
+    if (!header) return undefined;
+    const counts: Record<OutboxState, number> = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      unreachable: 0,
+    };
+    const unsent: DeliveryRecipient[] = [];
+    let unsentTotal = 0;
+    let total = 0;
+    for await (const row of this.outbox.states(deliveryId)) {
+      total += 1;
+      counts[row.state] += 1;
+      const notSent =
+        row.state === 'failed' || row.state === 'unreachable' || (row.state === 'pending' && row.lastError);
+      if (!notSent) continue;
+      unsentTotal += 1;
+      if (unsent.length < MAX_REPORTED_UNSENT) {
+        unsent.push({
+          target: targetOfKey(row.targetKey),
+          state: row.state,
+          lastError: row.lastError,
+          attempts: row.attempts,
+        });
+      }
+    }
+    return {
+      deliveryId,
+      purpose: header.purpose,
+      createdAt: header.createdAt,
+      completedAt: header.completedAt,
+      notAfter: header.notAfter,
+      total,
+      counts,
+      unsent,
+      unsentTotal,
+    };
+  }
+
+  async retryFailed(deliveryId: string): Promise<{ readonly requeued: number; readonly expired: boolean }> {
+    const header = await this.outbox.header(deliveryId);
+    if (!header) return { requeued: 0, expired: false };
+    const now = this.clock();
+    if (header.notAfter && Date.parse(header.notAfter) <= now.getTime())
+      return { requeued: 0, expired: true };
+    const rows = (await this.outbox.unsentRows(deliveryId)).filter((row) =>
+      isRetriable(reasonOf(row.state, row.lastError)),
+    );
+    let requeued = await this.outbox.requeue(
+      deliveryId,
+      rows.filter((row) => row.target.kind !== 'none'),
+      now,
+    );
+    const unresolved = rows.filter((row) => row.target.kind === 'none');
+    if (unresolved.length > 0) {
+      // Nothing to send to when it was queued (the app was in no team): the network's team of now.
+      const found = await this.team.channel(undefined);
+      const channels = found.kind === 'found' ? [found.installation] : [];
+      for (const row of unresolved) {
+        requeued += await this.outbox.resolveTargets(
+          row,
+          channels.map((channel) => ({
+            targetKey: `channel:${channel.conversationId}`,
+            target: {
+              kind: 'channel',
+              tenantId: channel.tenantId,
+              conversationId: channel.conversationId,
+              reference: channel.reference,
+            },
+          })),
+          now,
+        );
+      }
+    }
+    this.logger.info('failed messages queued again', { deliveryId, requeued });
+    if (requeued > 0) this.onEnqueued();
+    return { requeued, expired: false };
+  }
+
+  async updateChannelPosts(deliveryId: string, activity: OutgoingActivity): Promise<number> {
+    if (!this.gateway) return 0;
+    let updated = 0;
+    for (const post of await this.outbox.sentChannelPosts(deliveryId)) {
+      if (post.target.kind !== 'channel') continue;
+      const { tenantId, conversationId, reference } = post.target;
+      try {
+        await this.gateway.update(
+          { tenantId, conversationId, serviceUrl: reference.serviceUrl ?? '', reference },
+          post.activityId,
+          activity,
+        );
+        updated += 1;
+      } catch (error) {
+        // A post deleted in Teams, or a moment's outage: the next change tries again.
+        this.logger.warn('a channel post could not be updated', { deliveryId, conversationId, error });
+      }
+    }
+    return updated;
+  }
+
+  async channelCount(): Promise<number> {
+    // A channel message goes to the network's team only: one channel, or none.
+    return (await this.team.channel(undefined)).kind === 'found' ? 1 : 0;
+  }
+
   async status(deliveryId: string): Promise<DeliveryStatus> {
     const counts: Record<OutboxState, number> = {
       pending: 0,
@@ -146,6 +264,14 @@ export class OutboxDelivery implements Delivery {
     }
     return { deliveryId, counts, failures };
   }
+}
+
+/** What a target key names: the channel (one or all), or the person of `person:<tenant>:<object id>`. */
+export function targetOfKey(targetKey: string): DeliveryRecipient['target'] {
+  const person = /^person:([^:]+):(.+)$/.exec(targetKey);
+  if (person?.[1] && person[2])
+    return { kind: 'person', identity: { tenantId: person[1], aadObjectId: person[2] } };
+  return { kind: 'channel' };
 }
 
 /** The stable key of a target inside a delivery; with the delivery id it is the idempotency key. */

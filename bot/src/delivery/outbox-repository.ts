@@ -149,6 +149,7 @@ const purposeSchema = z.enum([
   'invitation',
   'rsvpReminder',
   'announcement',
+  'privateReply',
   'survey',
   'roadmap',
 ]);
@@ -532,6 +533,127 @@ export class OutboxRepository {
           attempts: entity.attempts ?? 0,
         };
       }
+    }
+  }
+
+  /** The channel rows that were sent, with the conversation and the id the connector answered with. */
+  async sentChannelPosts(
+    deliveryId: string,
+  ): Promise<
+    { readonly target: ResolvedTarget; readonly conversationId: string; readonly activityId: string }[]
+  > {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    const rows = await readAll<
+      TargetEntity,
+      { target: ResolvedTarget; conversationId: string; activityId: string }
+    >(
+      client,
+      odata`PartitionKey eq ${partitionKey} and RowKey gt ${`${TARGET_PREFIX}channel`} and RowKey lt ${`${TARGET_PREFIX}channel;`} and state eq ${'sent'}`,
+      (entity) => ({
+        target: readTarget(entity.target),
+        conversationId: entity.conversationId ?? '',
+        activityId: entity.activityId ?? '',
+      }),
+    );
+    return rows.filter(
+      (row) => row.target.kind === 'channel' && row.conversationId !== '' && row.activityId !== '',
+    );
+  }
+
+  /** The rows that ended without being sent (failed, unreachable), with their ETags. */
+  async unsentRows(deliveryId: string): Promise<OutboxRow[]> {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    return readAll<TargetEntity, OutboxRow>(
+      client,
+      odata`PartitionKey eq ${partitionKey} and RowKey gt ${TARGET_PREFIX} and RowKey lt ${'t`'} and (state eq ${'failed'} or state eq ${'unreachable'})`,
+      toRow,
+    );
+  }
+
+  /**
+   * Puts finished rows back to pending with a fresh attempt count, each only if unchanged since
+   * read, and lists the delivery as open again. Returns how many rows were put back.
+   */
+  async requeue(deliveryId: string, rows: readonly OutboxRow[], now: Date): Promise<number> {
+    if (rows.length === 0) return 0;
+    const client = await this.store.table('outbox');
+    const update: RowUpdate = { state: 'pending', attempts: 0, lastError: undefined, nextAttemptAt: 0 };
+    let requeued = 0;
+    for (const chunk of chunks(rows, TRANSACTION_SIZE)) {
+      try {
+        await client.submitTransaction(
+          chunk.map((row): TransactionAction => [
+            'update',
+            updateEntity(row, update, now),
+            'Merge',
+            { etag: row.etag },
+          ]),
+        );
+        requeued += chunk.length;
+      } catch (error) {
+        if (!isStatusCode(error, 412) && !isStatusCode(error, 404)) throw error;
+        for (const row of chunk) if ((await this.update(row, update, now)) !== undefined) requeued += 1;
+      }
+    }
+    if (requeued > 0) await this.listAsOpen(deliveryId, now);
+    return requeued;
+  }
+
+  /**
+   * Replaces a row that found no target at enqueue time (no channel installation then) with rows
+   * for the targets known now, carrying the same message. Returns how many rows were added.
+   */
+  async resolveTargets(
+    row: OutboxRow,
+    targets: readonly { readonly targetKey: string; readonly target: ResolvedTarget }[],
+    now: Date,
+  ): Promise<number> {
+    if (targets.length === 0) return 0;
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(row.deliveryId);
+    let added = 0;
+    for (const { targetKey, target } of targets) {
+      const created = await createIfAbsent(client, {
+        partitionKey,
+        rowKey: targetRowKey(targetKey),
+        deliveryId: row.deliveryId,
+        targetKey,
+        target: targetColumn.write(target),
+        bodyHash: row.bodyHash,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: 0,
+        updatedAt: now.toISOString(),
+      });
+      if (created) added += 1;
+    }
+    await deleteIfPresent(client, partitionKey, targetRowKey(row.targetKey));
+    if (added > 0) await this.listAsOpen(row.deliveryId, now);
+    return added;
+  }
+
+  /** Lists a delivery as open again (and no longer completed), so a sender picks it up. */
+  private async listAsOpen(deliveryId: string, now: Date): Promise<void> {
+    const header = await this.header(deliveryId);
+    if (!header) return;
+    const partitionKey = escapeKey(deliveryId);
+    const queue = await this.store.table('deliveryqueue');
+    await queue.upsertEntity(
+      {
+        partitionKey: QUEUE_PARTITION,
+        rowKey: partitionKey,
+        deliveryId,
+        createdAt: header.createdAt,
+        ...(header.notAfter ? { notAfter: header.notAfter } : {}),
+        touchedAt: now.toISOString(),
+      },
+      'Replace',
+    );
+    if (header.completedAt) {
+      const client = await this.store.table('outbox');
+      await client.updateEntity({ partitionKey, rowKey: HEADER_ROW, completedAt: '' }, 'Merge');
     }
   }
 

@@ -20,7 +20,11 @@ import {
 export const DEMO_TENANT_ID = PLAYGROUND_TENANT_ID;
 export const DEMO_ROUND_ID = 'demo-round';
 
-const KUNTATALO = { name: 'Kuntatalo', address: 'Toinen linja 14, 00530 Helsinki' };
+const KUNTATALO = {
+  name: 'Kuntatalo',
+  address: 'Toinen linja 14, 00530 Helsinki',
+  sv: { name: 'Kommunernas hus', address: 'Andra linjen 14, 00530 Helsingfors' },
+};
 
 type MunicipalitySeed = [
   id: string,
@@ -28,6 +32,8 @@ type MunicipalitySeed = [
   nameSv: string | undefined,
   population: number,
   region: string,
+  /** A name that is not a name in English (the sub-region), and whether the demo has no Swedish speaker there. */
+  extra?: { readonly nameEn?: string; readonly noSwedishSpeaker?: boolean },
 ];
 
 const MUNICIPALITIES: readonly MunicipalitySeed[] = [
@@ -50,14 +56,22 @@ const MUNICIPALITIES: readonly MunicipalitySeed[] = [
   ['pedersore', 'Pedersören kunta', 'Pedersöre', 11000, 'Pohjanmaa'],
   ['kaarina', 'Kaarina', 'S:t Karins', 36000, 'Varsinais-Suomi'],
   ['lieksa', 'Lieksa', undefined, 10500, 'Pohjois-Karjala'],
-  ['ylasavo', 'Ylä-Savon seutukunta (5 kuntaa)', undefined, 55000, 'Pohjois-Savo'],
+  [
+    'ylasavo',
+    'Ylä-Savon seutukunta (5 kuntaa)',
+    'Övre Savolax ekonomiska region (5 kommuner)',
+    55000,
+    'Pohjois-Savo',
+    { nameEn: 'Ylä-Savo sub-region (5 municipalities)', noSwedishSpeaker: true },
+  ],
 ];
 
 export function demoMunicipalities(): Municipality[] {
-  return MUNICIPALITIES.map(([id, name, nameSv, population, region]) => ({
+  return MUNICIPALITIES.map(([id, name, nameSv, population, region, extra]) => ({
     id,
     name,
     ...(nameSv ? { nameSv } : {}),
+    ...(extra?.nameEn ? { nameEn: extra.nameEn } : {}),
     population,
     region,
     sizeClass: sizeClassFor(population),
@@ -147,9 +161,9 @@ export function demoParticipants(now: Date): Participant[] {
   }));
   // Three more people from each municipality, roles in turn, so every role and size is present.
   let n = 0;
-  for (const [municipalityId, , nameSv] of MUNICIPALITIES) {
+  for (const [municipalityId, , nameSv, , , extra] of MUNICIPALITIES) {
     for (let i = 0; i < 3; i += 1) {
-      const swedish = nameSv !== undefined && i === 2;
+      const swedish = nameSv !== undefined && !extra?.noSwedishSpeaker && i === 2;
       const first = swedish ? SWEDISH_FIRST[n % SWEDISH_FIRST.length] : FIRST_NAMES[n % FIRST_NAMES.length];
       const last = swedish ? SWEDISH_LAST[n % SWEDISH_LAST.length] : LAST_NAMES[(n * 7) % LAST_NAMES.length];
       const name = `${first ?? 'Anna'} ${last ?? 'Virtanen'}`;
@@ -267,7 +281,7 @@ export function demoSoonEvent(now: Date): ProgrammeEvent {
     preAssignment: {
       text: {
         fi: 'Katso ennen infoa, mitä kuntasi on jo kirjannut digitiekarttaansa.',
-        sv: 'Titta före infon på vad din kommun redan har skrivit in i sin digitala färdplan.',
+        sv: 'Ta före infotillfället reda på vad din kommun redan har skrivit in i sin digitala färdplan.',
         en: 'Before the session, look at what your municipality has already put in its digital roadmap.',
       },
       url: 'https://www.kuntaliitto.fi/digitalisaatio',
@@ -396,7 +410,11 @@ export function demoProgramme(now: Date): ProgrammeEvent[] {
       },
       startsAt: helsinkiDay(now, 45, 9),
       endsAt: helsinkiDay(now, 45, 16),
-      place: { name: 'Hämeenlinnan kaupungintalo', address: 'Raatihuoneenkatu 9, 13100 Hämeenlinna' },
+      place: {
+        name: 'Hämeenlinnan kaupungintalo',
+        address: 'Raatihuoneenkatu 9, 13100 Hämeenlinna',
+        sv: { name: 'Tavastehus stadshus', address: 'Rådhusgatan 9, 13100 Tavastehus' },
+      },
       onlineUrl: undefined,
       audienceRoles: ALL_ROLES,
       municipalityId: 'hameenlinna',

@@ -11,7 +11,7 @@ import {
   type CalendarMethod,
   type CalendarPerson,
 } from '../shared/icalendar';
-import type { PeerMeeting } from './peer-group-model';
+import { memberIdOf, type PeerMeeting, type RsvpResponse } from './peer-group-model';
 
 /** Fixed, so every download of the same meeting updates the same calendar entry. */
 export const INVITATION_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
@@ -37,6 +37,10 @@ export function meetingUid(meeting: Pick<PeerMeeting, 'roundId' | 'id'>): string
  * The meeting as an RFC 5545 / 5546 invitation: METHOD:REQUEST with the current SEQUENCE while it
  * stands, METHOD:CANCEL once it is cancelled or the member is no longer in the group. Members
  * without an email address cannot be attendees; the organiser stands in if nobody has one.
+ *
+ * A member who has already answered this version (Accept or Decline in Teams) is not asked again:
+ * they get the meeting as a plain calendar entry (METHOD:PUBLISH), shown as free time if they
+ * declined. Others get the request, with the answers known so far on each attendee.
  */
 export function buildInvitationFile(input: {
   readonly meeting: PeerMeeting;
@@ -47,11 +51,16 @@ export function buildInvitationFile(input: {
   readonly stillMember: boolean;
   readonly organizer: CalendarPerson;
   readonly now: Date;
+  /** The answers to the current version, by member (`tenantId|aadObjectId`). */
+  readonly answers?: ReadonlyMap<string, RsvpResponse>;
+  /** Who downloads the file (`tenantId|aadObjectId`). */
+  readonly reader?: string;
 }): InvitationFile {
   const { meeting, event, language } = input;
   const m = groupMessagesFor(language);
   const cancelled = meeting.status === 'cancelled' || !input.stillMember;
-  const method: CalendarMethod = cancelled ? 'CANCEL' : 'REQUEST';
+  const own = input.reader ? input.answers?.get(input.reader) : undefined;
+  const method: CalendarMethod = cancelled ? 'CANCEL' : own ? 'PUBLISH' : 'REQUEST';
   const title = `${pickText(event.title, language)} – ${m.group(meeting.groupIndex + 1)}`;
   const memberList = meeting.members
     .map((member) => {
@@ -66,7 +75,14 @@ export function buildInvitationFile(input: {
       : '';
   const attendees = meeting.members
     .filter((member): member is typeof member & { email: string } => isEmail(member.email))
-    .map((member) => ({ name: member.name, email: member.email }));
+    .map((member): CalendarPerson => {
+      const answer = input.answers?.get(memberIdOf(member));
+      return {
+        name: member.name,
+        email: member.email,
+        ...(answer ? { partstat: answer === 'accepted' ? 'ACCEPTED' : 'DECLINED' } : {}),
+      };
+    });
   const text = buildCalendar(
     method,
     [
@@ -80,11 +96,12 @@ export function buildInvitationFile(input: {
         startsAt: new Date(meeting.startsAt),
         endsAt: new Date(meeting.endsAt),
         organizer: input.organizer,
-        attendees: attendees.length > 0 ? attendees : [input.organizer],
+        ...(method === 'PUBLISH' ? {} : { attendees: attendees.length > 0 ? attendees : [input.organizer] }),
+        ...(own === 'declined' ? { free: true } : {}),
         lastModified: new Date(meeting.updatedAt),
       },
     ],
-    { dtstamp: input.now, ...(cancelled ? {} : { reminderMinutesBefore: 15 }) },
+    { dtstamp: input.now, ...(cancelled || own === 'declined' ? {} : { reminderMinutesBefore: 15 }) },
   );
   return { method, text, contentType: calendarMimeType(method), fileName: calendarFileName(title) };
 }

@@ -1,4 +1,4 @@
-import type { Municipality } from '../shared/municipality';
+import { municipalityName as nameIn, type Municipality } from '../shared/municipality';
 import type { TeamsIdentity } from '../shared/participant';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import { groupMessagesFor } from './group-messages';
@@ -165,6 +165,5 @@ export function municipalityName(
   language: Language,
 ): string {
   const municipality = id ? municipalities.get(id) : undefined;
-  if (!municipality) return '';
-  return language === 'sv' && municipality.nameSv ? municipality.nameSv : municipality.name;
+  return municipality ? nameIn(municipality, language) : '';
 }

@@ -11,7 +11,7 @@ import {
 } from './invitation-token';
 import type { MemberDirectory } from './member-directory';
 import type { PeerMeetingRepository } from './peer-group-meeting-repository';
-import { isMember, type PeerMeeting } from './peer-group-model';
+import { isMember, memberIdOf, type PeerMeeting } from './peer-group-model';
 import type { PeerGroupService } from './peer-group-service';
 
 export interface InvitationLinksDeps {
@@ -70,6 +70,12 @@ export class InvitationLinks {
     const participant = (await this.deps.participants.get(check.claims))?.value;
     if (!participant?.active) return undefined;
     if (!isMember(meeting, check.claims)) return 'gone';
+    // Answers to this version: the reader who answered is not asked again, others see who has.
+    const answers = new Map(
+      (await this.deps.meetings.rsvps(meeting.roundId, meeting.id))
+        .filter((rsvp) => rsvp.sequence === meeting.sequence)
+        .map((rsvp) => [memberIdOf(rsvp), rsvp.response] as const),
+    );
     return buildInvitationFile({
       meeting,
       event,
@@ -78,6 +84,8 @@ export class InvitationLinks {
       stillMember: true,
       organizer: this.deps.organizer,
       now,
+      answers,
+      reader: memberIdOf(check.claims),
     });
   }
 }

@@ -9,6 +9,8 @@ export const MY_GROUP_PATTERN =
 
 export class MyGroupCommand implements BotCommand {
   readonly pattern = MY_GROUP_PATTERN;
+  /** The group's members and the person's own answer are theirs to see. */
+  readonly answersPrivately = true;
 
   constructor(
     private readonly groups: PeerGroupService,

@@ -68,6 +68,8 @@ export interface GroupAnswersView {
   readonly groupNumber: number;
   readonly status: 'scheduled' | 'cancelled';
   readonly sequence: number;
+  /** The delivery of this version's invitations, for the delivery report. */
+  readonly deliveryId: string;
   readonly startsAt: string;
   readonly when: string;
   readonly joinUrl: string | null;
@@ -119,4 +121,12 @@ export interface MyGroupsResponse {
 export interface RsvpResult {
   readonly outcome: 'recorded' | 'changed';
   readonly meeting: MyMeetingView;
+}
+
+/** What sending the invitations would send (`GET …/invitations/preview`), for the confirmation. */
+export interface InvitationPreviewResponse {
+  readonly reach: { readonly channels: number; readonly people: number };
+  /** Set when the invitations went out once already: sending again sends only what changed. */
+  readonly invitedAt: string | null;
+  readonly cards: { readonly fi: unknown; readonly sv: unknown; readonly en: unknown };
 }

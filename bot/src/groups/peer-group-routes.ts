@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { municipalityName } from './invitation-card';
+import { buildInvitationCard, municipalityName } from './invitation-card';
 import type { Municipality } from '../shared/municipality';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiRange } from '../shared/i18n/helsinki-time';
@@ -7,7 +7,14 @@ import { LANGUAGES, pickText, type Language } from '../shared/i18n/language';
 import type { Clock } from '../platform/clock';
 import type { InvitationService } from './invitation-service';
 import { CalendarUnavailableError } from './meeting-sync';
-import { isMember, memberIdOf, type PeerGroupFormation, type PeerMeeting } from './peer-group-model';
+import {
+  identityOfMember,
+  isMember,
+  meetingIdOf,
+  memberIdOf,
+  type PeerGroupFormation,
+  type PeerMeeting,
+} from './peer-group-model';
 import { PeerGroupError, type LeaderPool, type PeerGroupService } from './peer-group-service';
 import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
 import type {
@@ -213,6 +220,76 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
   });
 
   router.add({
+    method: 'get',
+    path: '/api/groups/discussions/:eventId/invitations/preview',
+    params: pathParams('eventId'),
+    access: 'coordinator',
+    summary:
+      'Coordinators: the invitation card of the first group in each language, and how many members get one',
+    query: roundQuery,
+    handle: async ({ params, query }) => {
+      const roundId = await roundOf(query.roundId);
+      const formation = await groups.get(roundId, params.eventId);
+      if (!formation) throw new ApiError(404, 'No groups have been formed for this discussion yet.');
+      const [event, pool] = await Promise.all([
+        groups.discussion(roundId, params.eventId),
+        groups.leaderPool(roundId),
+      ]);
+      const first = formation.groups[0];
+      const members = (first?.memberIds ?? []).map((memberId) => {
+        const person = pool.people.get(memberId);
+        return {
+          ...identityOfMember(memberId),
+          name: person?.name ?? '',
+          email: person?.email,
+          municipalityId: person?.municipalityId,
+        };
+      });
+      // The first group's meeting as it will be created: the discussion's time and link.
+      const meeting: PeerMeeting = {
+        roundId,
+        id: meetingIdOf(event.id, 0),
+        eventId: event.id,
+        groupIndex: 0,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        joinUrl: event.onlineUrl,
+        agenda: undefined,
+        members,
+        sequence: 0,
+        status: 'scheduled',
+        graphEventId: undefined,
+        rsvpReminderSequence: undefined,
+        updatedAt: deps.clock().toISOString(),
+        etag: '',
+      };
+      const cardIn = (language: Language) =>
+        buildInvitationCard({
+          kind: 'invitation',
+          meeting,
+          event,
+          member: members[0] ?? { tenantId: '', aadObjectId: '' },
+          language,
+          municipalities: pool.municipalities,
+          calendarUrl: '',
+          inOutlook: invitations.usesOutlook,
+          rsvp: undefined,
+        });
+      return {
+        status: 200,
+        body: {
+          reach: {
+            channels: 0,
+            people: formation.groups.reduce((sum, group) => sum + group.memberIds.length, 0),
+          },
+          invitedAt: formation.invitedAt ?? null,
+          cards: { fi: cardIn('fi'), sv: cardIn('sv'), en: cardIn('en') },
+        },
+      };
+    },
+  });
+
+  router.add({
     method: 'post',
     path: '/api/groups/discussions/:eventId/invitations',
     params: pathParams('eventId'),
@@ -260,6 +337,7 @@ export function registerPeerGroupRoutes(router: ApiRouter, deps: PeerGroupRouteD
           groupNumber: group.groupIndex + 1,
           status: group.status,
           sequence: group.sequence,
+          deliveryId: `invitation:${roundId}:${group.meetingId}:${group.sequence}`,
           startsAt: group.startsAt,
           when: when(group.startsAt, group.endsAt, lang),
           joinUrl: group.joinUrl ?? null,

@@ -1,5 +1,5 @@
 import { buildWelcomeCard } from './help-card';
-import { DEFAULT_LANGUAGE } from '../shared/i18n/language';
+import { DEFAULT_LANGUAGE, resolveLanguage } from '../shared/i18n/language';
 import { messagesFor } from '../shared/i18n/messages';
 import type { Clock } from '../platform/clock';
 import type { TaskSupervisor } from '../platform/task-supervisor';
@@ -51,6 +51,12 @@ export class AppInstalledHandler {
       });
     }
     if (!first) return;
+    if (turn.place === 'groupChat') {
+      // To everyone in the chat, in the language its client speaks, not the installer's own choice.
+      const m = messagesFor(resolveLanguage(undefined, turn.locale));
+      await turn.send(textActivity(`**${m.introGroupTitle}**\n\n${m.introGroupBody}`));
+      return;
+    }
     const { language } = await turn.person();
     const m = messagesFor(language);
     await turn.send(textActivity(`**${m.introTitle}**\n\n${m.introBody}`));

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ROLE_NAMES } from '../shared/roles';
+import { LANGUAGES } from '../shared/i18n/language';
+import { municipalityName } from '../shared/municipality';
+import { organisationName } from '../shared/organisations';
+import { roleList } from '../shared/roles';
 import type { Clock } from '../platform/clock';
 import type { CoordinatorRepository } from './coordinator-repository';
 import type { MunicipalityRepository } from './municipality-repository';
@@ -60,13 +63,15 @@ export function registerDevIdentityRoutes(
     path: `${DEV_AUTH_PATH}/users`,
     access: 'public',
     summary: 'Local development only: the demo people to sign in as (coordinators first)',
-    handle: async () => {
+    query: z.object({ lang: z.enum(LANGUAGES).default('fi') }),
+    handle: async ({ query }) => {
+      const language = query.lang;
       const [participants, coordinators, municipalities] = await Promise.all([
         repositories.participants.listAll(),
         repositories.coordinators.list(),
         repositories.municipalities.list(),
       ]);
-      const municipalityNames = new Map(municipalities.map((m) => [m.id, m.name]));
+      const municipalityNames = new Map(municipalities.map((m) => [m.id, municipalityName(m, language)]));
       const coordinatorKeys = new Set(coordinators.map((c) => `${c.tenantId}/${c.aadObjectId}`));
       const people: DevUser[] = [
         ...coordinators
@@ -75,7 +80,7 @@ export function registerDevIdentityRoutes(
             aadObjectId: c.aadObjectId,
             name: c.name,
             kind: 'coordinator' as const,
-            description: c.organisation,
+            description: organisationName(c.organisation, language),
           }))
           .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
         ...participants
@@ -87,7 +92,7 @@ export function registerDevIdentityRoutes(
             kind: 'participant' as const,
             description: [
               p.municipalityId ? (municipalityNames.get(p.municipalityId) ?? p.municipalityId) : '',
-              p.roles.map((role) => ROLE_NAMES[role].fi).join(', '),
+              roleList(p.roles, language),
             ]
               .filter((part) => part !== '')
               .join(' · '),

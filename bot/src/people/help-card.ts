@@ -1,6 +1,7 @@
 import type { Language } from '../shared/i18n/language';
-import { messagesFor } from '../shared/i18n/messages';
+import { COMMAND_INTENTS, COMMAND_WORDS, messagesFor, type CommandIntent } from '../shared/i18n/messages';
 import type { TabLinks } from '../shared/tab-links';
+import buttonsTemplate from './command-buttons.card.json';
 import helpTemplate from './help.card.json';
 import { defineCard, renderCard, type AdaptiveCardJson } from '../shared/cards/render-card';
 import welcomeTemplate from './welcome.card.json';
@@ -27,21 +28,28 @@ export interface WelcomeCardData {
   readonly tabUrl: string;
 }
 
+export interface CommandButtonsCardData {
+  readonly prompt: string;
+  readonly buttons: readonly { readonly title: string; readonly command: string }[];
+}
+
 const helpCard = defineCard<HelpCardData>(helpTemplate);
 const welcomeCard = defineCard<WelcomeCardData>(welcomeTemplate);
+const buttonsCard = defineCard<CommandButtonsCardData>(buttonsTemplate);
 
-/** The schedule command word in each language, used by "show schedule" buttons. */
-export const SCHEDULE_COMMAND: Record<Language, string> = { fi: 'ohjelma', sv: 'program', en: 'schedule' };
-
-export function buildHelpCard(language: Language, links: TabLinks): AdaptiveCardJson {
+/**
+ * How to use the bot. In a channel or group chat the bot hears only messages that @mention it, and
+ * personal answers go to the person's own chat; the card says both there.
+ */
+export function buildHelpCard(language: Language, links: TabLinks, shared = false): AdaptiveCardJson {
   const m = messagesFor(language);
   return renderCard(helpCard, {
     title: m.helpTitle,
-    intro: m.helpIntro,
+    intro: shared ? m.helpIntroShared : m.helpIntro,
     commands: m.helpCommands,
-    footer: m.helpFooter,
+    footer: shared ? `${m.helpPrivacyShared} ${m.helpFooter}` : m.helpFooter,
     showSchedule: m.showSchedule,
-    scheduleCommand: SCHEDULE_COMMAND[language],
+    scheduleCommand: COMMAND_WORDS[language].schedule,
     openTab: m.openTab,
     tabUrl: links.to('programme'),
   });
@@ -60,8 +68,28 @@ export function buildWelcomeCard(
     what: m.welcomeWhat,
     hint: m.welcomeHint,
     showSchedule: m.showSchedule,
-    scheduleCommand: SCHEDULE_COMMAND[language],
+    scheduleCommand: COMMAND_WORDS[language].schedule,
     openTab: m.openTab,
     tabUrl: links.to('programme'),
+  });
+}
+
+/**
+ * A button for every command, the likely ones first: clicking one sends the command as if typed
+ * (in a channel too, where a typed command would need an @mention).
+ */
+export function buildCommandButtonsCard(
+  language: Language,
+  prompt: string,
+  first: readonly CommandIntent[] = [],
+): AdaptiveCardJson {
+  const m = messagesFor(language);
+  const order = [...first, ...COMMAND_INTENTS.filter((intent) => !first.includes(intent))];
+  return renderCard(buttonsCard, {
+    prompt,
+    buttons: order.map((intent) => ({
+      title: m.commandButtons[intent],
+      command: COMMAND_WORDS[language][intent],
+    })),
   });
 }

@@ -12,6 +12,6 @@ export class HelpCommand implements BotCommand {
 
   async handle(turn: Turn): Promise<OutgoingActivity> {
     const { language } = await turn.person();
-    return cardActivity(buildHelpCard(language, this.links));
+    return cardActivity(buildHelpCard(language, this.links, turn.place !== 'personal'));
   }
 }

@@ -14,6 +14,8 @@ export const LANGUAGE_PATTERN = /^\s*(kieli|språk|sprak|language|lang)(?:\s+(\S
 
 export class LanguageCommand implements BotCommand {
   readonly pattern = LANGUAGE_PATTERN;
+  /** The choice is the person's own setting, confirmed to them alone. */
+  readonly answersPrivately = true;
 
   constructor(private readonly languages: LanguageService) {}
 

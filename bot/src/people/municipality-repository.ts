@@ -14,6 +14,7 @@ const PARTITION = 'municipality';
 interface MunicipalityEntity {
   name: string;
   nameSv?: string;
+  nameEn?: string;
   population: number;
   region: string;
   sizeClass: string;
@@ -30,6 +31,7 @@ export class MunicipalityRepository {
         rowKey: escapeKey(municipality.id),
         name: municipality.name,
         ...(municipality.nameSv ? { nameSv: municipality.nameSv } : {}),
+        ...(municipality.nameEn ? { nameEn: municipality.nameEn } : {}),
         population: municipality.population,
         region: municipality.region,
         sizeClass: municipality.sizeClass,
@@ -67,6 +69,7 @@ function toMunicipality(
     id,
     name: entity.name,
     ...(entity.nameSv ? { nameSv: entity.nameSv } : {}),
+    ...(entity.nameEn ? { nameEn: entity.nameEn } : {}),
     population: entity.population,
     region: entity.region,
     sizeClass: isSizeClass(entity.sizeClass) ? entity.sizeClass : sizeClassFor(entity.population),

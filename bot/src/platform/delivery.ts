@@ -28,6 +28,8 @@ export type DeliveryPurpose =
   | 'invitation'
   | 'rsvpReminder'
   | 'announcement'
+  /** The answer to a personal command asked in a channel or group chat. */
+  | 'privateReply'
   | 'survey'
   | 'roadmap';
 
@@ -55,9 +57,47 @@ export interface DeliveryStatus {
   }[];
 }
 
+/** One recipient's message as the outbox keeps it: who, where it stands, what went wrong last. */
+export interface DeliveryRecipient {
+  readonly target:
+    { readonly kind: 'channel' } | { readonly kind: 'person'; readonly identity: TeamsIdentity };
+  readonly state: OutboxState;
+  /** What the outbox or the Bot Connector said, as stored (worded for people by the report). */
+  readonly lastError: string | undefined;
+  readonly attempts: number;
+}
+
+/** The whole of a delivery for a report: counts over every row, and the rows not sent. */
+export interface DeliveryReport {
+  readonly deliveryId: string;
+  readonly purpose: DeliveryPurpose;
+  readonly createdAt: string;
+  readonly completedAt: string | undefined;
+  readonly notAfter: string | undefined;
+  readonly total: number;
+  readonly counts: Readonly<Record<OutboxState, number>>;
+  /** The rows not sent (pending with an error, failed, unreachable), at most a few hundred. */
+  readonly unsent: readonly DeliveryRecipient[];
+  readonly unsentTotal: number;
+}
+
 export interface Delivery {
   enqueue(request: DeliveryRequest): Promise<{ readonly accepted: number; readonly duplicates: number }>;
   status(deliveryId: string): Promise<DeliveryStatus>;
+  /** The delivery for a coordinator's report; undefined when the outbox has never seen it. */
+  report(deliveryId: string): Promise<DeliveryReport | undefined>;
+  /**
+   * Queues again the messages that failed or found nobody, unless the delivery's time is over. Only
+   * those: what was sent stays sent, so pressing twice (or while sending) sends nobody twice.
+   */
+  retryFailed(deliveryId: string): Promise<{ readonly requeued: number; readonly expired: boolean }>;
+  /** How many team channels a channel message would go to (0: the app is in no team yet). */
+  channelCount(): Promise<number>;
+  /**
+   * Replaces the channel posts of a delivery that were sent with a new version (a poll's live
+   * tally, as Polly's does); returns how many were updated. Personal messages are left alone.
+   */
+  updateChannelPosts(deliveryId: string, activity: OutgoingActivity): Promise<number>;
   /**
    * Someone may have become reachable (the app was installed, the roster read, a member added):
    * messages given up because nobody could be resolved are sent after all, if still due. Returns

@@ -36,13 +36,17 @@ export interface PollFormCardData {
   readonly suggestion: string;
   readonly submit: string;
   readonly verb: string;
+  /** Empty unless an earlier answer is being changed: then "Cancel" shows it unchanged. */
+  readonly cancelLabel: string;
+  readonly cancelVerb: string;
   readonly pollId: string;
 }
 
 export interface PollReceiptCardData {
   readonly title: string;
   readonly status: string;
-  readonly statusColor: 'Good' | 'Attention' | 'Default';
+  /** Attention for a problem; otherwise the default colour (Good and Warning fail contrast in some hosts). */
+  readonly statusColor: 'Attention' | 'Default';
   readonly question: string;
   readonly when: string;
   readonly answered: boolean;
@@ -66,6 +70,8 @@ export interface PollChannelCardData {
   readonly question: string;
   readonly topics: readonly { readonly label: string }[];
   readonly when: string;
+  /** "12/71 vastannut", kept current in the channel; empty before anyone is counted. */
+  readonly tally: string;
   readonly privacy: string;
   readonly answerLabel: string;
   readonly verb: string;
@@ -81,7 +87,8 @@ export interface PollListCardData {
     readonly pollId: string;
     readonly question: string;
     readonly state: string;
-    readonly stateColor: 'Good' | 'Warning' | 'Default';
+    /** Not answered yet stands out by weight, not by a yellow that fails contrast on white. */
+    readonly stateWeight: 'Bolder' | 'Default';
     readonly when: string;
     readonly showLabel: string;
     /** Empty for participants: only coordinators get the results button. */
@@ -123,6 +130,8 @@ export interface PollFormOptions {
   /** A line above the question (a reminder). */
   readonly notice?: string;
   readonly place: PollCardPlace;
+  /** The person is changing an answer they gave: the form can be left without saving. */
+  readonly editing?: boolean;
 }
 
 /** The answer form, with the person's current (or just rejected) answer filled in. */
@@ -153,8 +162,10 @@ export function buildPollFormCard(
     suggestionMaxLength: poll.suggestionMaxLength ?? 0,
     suggestionLabel: poll.suggestionMaxLength ? m.suggestionLabel(poll.suggestionMaxLength) : '',
     suggestion: options.answer?.suggestion ?? '',
-    submit: m.submit,
+    submit: options.editing ? m.saveChanged : m.submit,
     verb: VERBS.pollAnswer,
+    cancelLabel: options.editing ? m.cancelChange : '',
+    cancelVerb: VERBS.pollShow,
     pollId: poll.id,
   });
   return withRefresh(card, poll.id, options.place);
@@ -194,7 +205,7 @@ export function buildPollReceiptCard(
   const card = renderCard(receiptCard, {
     title: m.pollTitle,
     status,
-    statusColor: warn ? 'Attention' : 'Good',
+    statusColor: warn ? 'Attention' : 'Default',
     question: pickText(poll.question, language),
     when: open ? m.canChange(closeText(poll, language)) : m.closedAt(closeText(poll, language)),
     answered: answer !== undefined,
@@ -224,14 +235,27 @@ export function buildPollReceiptCard(
   return withRefresh(card, poll.id, options.place);
 }
 
-/** The card posted in the network's channel: the same for everyone; the button opens each person's own view. */
-export function buildPollChannelCard(poll: WishPoll, language: Language): AdaptiveCardJson {
+/**
+ * The card posted in the network's channel: the same for everyone; the button opens each person's
+ * own view. With a tally it says how many of the audience have answered (updated in place), and
+ * once the poll has closed, that it has.
+ */
+export function buildPollChannelCard(
+  poll: WishPoll,
+  language: Language,
+  options: {
+    readonly tally?: { readonly respondents: number; readonly audience: number };
+    readonly now?: Date;
+  } = {},
+): AdaptiveCardJson {
   const m = pollMessagesFor(language);
+  const closed = options.now !== undefined && pollStatus(poll, options.now) === 'closed';
   return renderCard(channelCard, {
     title: m.pollTitle,
     question: pickText(poll.question, language),
     topics: poll.topics.map((topic) => ({ label: pickText(topic.label, language) })),
-    when: m.answerBy(closeText(poll, language)),
+    when: closed ? m.closedAt(closeText(poll, language)) : m.answerBy(closeText(poll, language)),
+    tally: options.tally ? m.channelTally(options.tally.respondents, options.tally.audience) : '',
     privacy: poll.anonymous ? m.anonymousNote : m.namedNote,
     answerLabel: m.answerOrShow,
     verb: VERBS.pollShow,
@@ -264,7 +288,7 @@ export function buildPollListCard(
         pollId: poll.id,
         question: pickText(poll.question, language),
         state: !answerable ? '' : answer ? m.listAnswered : m.listNotAnswered,
-        stateColor: answer ? 'Good' : 'Warning',
+        stateWeight: answer ? 'Default' : 'Bolder',
         when: open ? m.answerBy(closeText(poll, language)) : m.closedAt(closeText(poll, language)),
         showLabel: answer ? m.showMyAnswer : m.answer,
         resultsLabel: options.coordinator ? m.showResults : '',

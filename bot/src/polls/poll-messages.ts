@@ -11,6 +11,8 @@ export interface PollMessages {
   readonly chooseAny: string;
   readonly suggestionLabel: (max: number) => string;
   readonly submit: string;
+  readonly saveChanged: string;
+  readonly cancelChange: string;
   readonly saved: string;
   readonly canChange: (until: string) => string;
   readonly yourAnswer: string;
@@ -19,6 +21,7 @@ export interface PollMessages {
   readonly notAnswered: string;
   readonly changeAnswer: string;
   readonly answerOrShow: string;
+  readonly channelTally: (respondents: number, audience: number) => string;
   readonly anonymousNote: string;
   readonly namedNote: string;
   readonly resultsTitle: string;
@@ -76,6 +79,8 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     chooseAny: 'Valitse aiheet, jotka kiinnostavat sinua:',
     suggestionLabel: (max) => `Oma ehdotuksesi (vapaaehtoinen, enintään ${max} merkkiä)`,
     submit: 'Lähetä vastaus',
+    saveChanged: 'Tallenna muutos',
+    cancelChange: 'Peruuta',
     saved: 'Kiitos! Vastauksesi on tallennettu.',
     canChange: (until) => `Voit muuttaa vastaustasi ${until} asti.`,
     yourAnswer: 'Vastauksesi',
@@ -83,7 +88,8 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     noTopicsChosen: 'Et valinnut aiheita.',
     notAnswered: 'Et vastannut tähän kyselyyn.',
     changeAnswer: 'Muuta vastausta',
-    answerOrShow: 'Vastaa / näytä vastaukseni',
+    answerOrShow: 'Vastaa tai katso vastauksesi',
+    channelTally: (respondents, audience) => `${respondents}/${audience} vastannut`,
     anonymousNote: 'Vastaukset ovat nimettömiä: koordinaattorit näkevät vain määrät ja ehdotukset.',
     namedNote: 'Koordinaattorit näkevät vastauksesi nimelläsi.',
     resultsTitle: 'Tulokset',
@@ -114,7 +120,7 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     reminder: (when) => `Muistutus: kysely sulkeutuu ${when}, etkä ole vielä vastannut.`,
     summaryTitle: 'Tulosten yhteenveto',
     summaryRespondents: (respondents, audience, percent) =>
-      `${respondents} / ${audience} kohderyhmästä vastasi (${percent} %).`,
+      `Kohderyhmän ${audience} henkilöstä ${respondents} on vastannut (${percent} %).`,
     summarySuggestions: (count) => `Omia ehdotuksia: ${count}.`,
     summaryMore:
       'Erittely kunnittain ja rooleittain, ehdotukset ja CSV-tiedosto ovat Digiverkosto-välilehdellä.',
@@ -144,6 +150,8 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     chooseAny: 'Välj de ämnen som intresserar dig:',
     suggestionLabel: (max) => `Ditt eget förslag (frivilligt, högst ${max} tecken)`,
     submit: 'Skicka svaret',
+    saveChanged: 'Spara ändringen',
+    cancelChange: 'Avbryt',
     saved: 'Tack! Ditt svar har sparats.',
     canChange: (until) => `Du kan ändra ditt svar fram till ${until}.`,
     yourAnswer: 'Ditt svar',
@@ -151,7 +159,8 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     noTopicsChosen: 'Du valde inga ämnen.',
     notAnswered: 'Du svarade inte på den här enkäten.',
     changeAnswer: 'Ändra svaret',
-    answerOrShow: 'Svara / visa mitt svar',
+    answerOrShow: 'Svara eller se ditt svar',
+    channelTally: (respondents, audience) => `${respondents}/${audience} har svarat`,
     anonymousNote: 'Svaren är anonyma: koordinatorerna ser bara antal och förslag.',
     namedNote: 'Koordinatorerna ser ditt svar med ditt namn.',
     resultsTitle: 'Resultat',
@@ -181,7 +190,7 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     reminder: (when) => `Påminnelse: enkäten stänger ${when} och du har inte svarat ännu.`,
     summaryTitle: 'Sammanfattning av resultaten',
     summaryRespondents: (respondents, audience, percent) =>
-      `${respondents} av ${audience} i målgruppen svarade (${percent} %).`,
+      `${respondents} av de ${audience} personerna i målgruppen har svarat (${percent} %).`,
     summarySuggestions: (count) => `Egna förslag: ${count}.`,
     summaryMore: 'Fördelning per kommun och roll, förslagen och en CSV-fil finns på fliken Digiverkosto.',
     onlyCoordinators: 'Resultaten visas bara för koordinatorerna.',
@@ -210,6 +219,8 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     chooseAny: 'Choose the topics that interest you:',
     suggestionLabel: (max) => `Your own suggestion (optional, at most ${max} characters)`,
     submit: 'Send answer',
+    saveChanged: 'Save the change',
+    cancelChange: 'Cancel',
     saved: 'Thank you! Your answer has been saved.',
     canChange: (until) => `You can change your answer until ${until}.`,
     yourAnswer: 'Your answer',
@@ -217,7 +228,8 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     noTopicsChosen: 'You chose no topics.',
     notAnswered: 'You did not answer this poll.',
     changeAnswer: 'Change answer',
-    answerOrShow: 'Answer / show my answer',
+    answerOrShow: 'Answer or see your answer',
+    channelTally: (respondents, audience) => `${respondents}/${audience} answered`,
     anonymousNote: 'Answers are anonymous: coordinators see only counts and suggestions.',
     namedNote: 'Coordinators see your answer with your name.',
     resultsTitle: 'Results',
@@ -248,7 +260,7 @@ export const POLL_MESSAGES: Record<Language, PollMessages> = {
     reminder: (when) => `Reminder: the poll closes ${when} and you have not answered yet.`,
     summaryTitle: 'Results summary',
     summaryRespondents: (respondents, audience, percent) =>
-      `${respondents} of ${audience} in the audience answered (${percent} %).`,
+      `${respondents} of the ${audience} people in the audience ${respondents === 1 ? 'has' : 'have'} answered (${percent} %).`,
     summarySuggestions: (count) => `Suggestions of their own: ${count}.`,
     summaryMore:
       'The breakdown by municipality and role, the suggestions and a CSV file are on the Digiverkosto tab.',

@@ -4,10 +4,16 @@ import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/
 import { buildPollSummaryCard } from './poll-card';
 import { PARTICIPANT_ROLES } from '../shared/roles';
 import { describeProblem, MAX_BODY_CHARACTERS } from './poll-problems';
-import { DEFAULT_LANGUAGE } from '../shared/i18n/language';
+import { DEFAULT_LANGUAGE, pickText } from '../shared/i18n/language';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { pollMessagesFor } from './poll-messages';
-import { SUGGESTION_LIMIT, MAX_TOPICS, TOPIC_ID_PATTERN, type WishPoll } from './wish-poll';
+import {
+  effectiveCloseTime,
+  SUGGESTION_LIMIT,
+  MAX_TOPICS,
+  TOPIC_ID_PATTERN,
+  type WishPoll,
+} from './wish-poll';
 import type { WishPollAdminListResponse, WishPollListResponse } from './wish-poll-contracts';
 import { attachmentDisposition, CSV_CONTENT_TYPE } from './wish-poll-csv';
 import { DeliveryUnavailableError, type WishPollPublisher } from './wish-poll-publisher';
@@ -20,6 +26,9 @@ import type { WishPollRepository } from './wish-poll-repository';
 import type { ParticipantRepository } from '../people';
 import { helsinkiInstant } from '../platform/api/inputs';
 import type { FeatureContext } from '../platform/feature';
+
+/** How long after closing participants still find a poll's results in the tab. */
+const RESULTS_SHOWN_MS = 30 * 24 * 3600_000;
 
 const localized = (max: number) =>
   z
@@ -125,10 +134,35 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
     summary: 'The topic wish polls open to me, each with my own answer',
     handle: async ({ user: me }) => {
       const participant = (await participants.get(me))?.value;
-      const open = await polls.openFor(answererOf(participant));
+      const answerer = answererOf(participant);
+      const [open, closed] = await Promise.all([
+        polls.openFor(answerer),
+        polls.closedWithResultsFor(answerer, RESULTS_SHOWN_MS),
+      ]);
       const now = clock();
       const body: WishPollListResponse = {
         items: open.map(({ poll, answer }) => pollView(poll, answer, me.language, now)),
+        closed: await Promise.all(
+          closed.map(async ({ poll, answer }) => {
+            const tally = await polls.tally(poll.id);
+            return {
+              id: poll.id,
+              question: pickText(poll.question, me.language),
+              closedAtText: formatHelsinkiDateTime(new Date(effectiveCloseTime(poll)), me.language),
+              respondents: tally.respondents,
+              topics: poll.topics.map((topic) => {
+                const count = tally.topics[topic.id] ?? 0;
+                return {
+                  id: topic.id,
+                  label: pickText(topic.label, me.language),
+                  count,
+                  share: tally.respondents === 0 ? 0 : count / tally.respondents,
+                };
+              }),
+              myTopicIds: answer ? [...answer.topicIds] : [],
+            };
+          }),
+        ),
       };
       return { status: 200, body };
     },
@@ -248,6 +282,40 @@ export function registerPollRoutes(router: ApiRouter, deps: RouteDeps): void {
       }
       try {
         return { status: 202, body: await publisher.post(poll, body) };
+      } catch (error) {
+        if (error instanceof DeliveryUnavailableError) {
+          throw new ApiError(503, 'Proactive messages are not available right now.');
+        }
+        throw error;
+      }
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/polls/:pollId/post-preview',
+    params: pathParams('pollId'),
+    access: 'coordinator',
+    summary:
+      'Coordinators: the cards posting would send (channel, personal in each language) and how many it would reach',
+    handle: async ({ user, params }) => {
+      const poll = await pollOr404(params.pollId, user);
+      try {
+        const preview = await publisher.preview(poll);
+        const cardOf = (activity: { attachments?: readonly { content?: unknown }[] }) =>
+          activity.attachments?.[0]?.content ?? null;
+        return {
+          status: 200,
+          body: {
+            reach: { channels: preview.channels, people: preview.people },
+            channelCard: cardOf(preview.channel),
+            personalCards: {
+              fi: cardOf(preview.personal.fi),
+              sv: cardOf(preview.personal.sv),
+              en: cardOf(preview.personal.en),
+            },
+          },
+        };
       } catch (error) {
         if (error instanceof DeliveryUnavailableError) {
           throw new ApiError(503, 'Proactive messages are not available right now.');

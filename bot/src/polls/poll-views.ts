@@ -54,7 +54,7 @@ export class PollViews {
     if (!asked || !answerer) return buildPollNoticeCard(m.notInAudience, person.language);
     const answer = await this.polls.answerOf(poll.id, answerer);
     if (answer && mode === 'show') return buildPollReceiptCard(poll, person.language, { answer, now, place });
-    return buildPollFormCard(poll, person.language, { answer, place });
+    return buildPollFormCard(poll, person.language, { answer, place, editing: answer !== undefined });
   }
 
   async closed(

@@ -7,6 +7,7 @@ import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { buildPollChannelCard, buildPollFormCard } from './poll-card';
 import { pollMessagesFor } from './poll-messages';
 import { PollAnswerAction } from './poll-answer-action';
+import { PollChannelTally } from './poll-channel-tally';
 import { PollEditAction } from './poll-edit-action';
 import { registerPollRoutes } from './poll-routes';
 import { PollShowAction } from './poll-show-action';
@@ -29,6 +30,8 @@ export interface PollDeps {
 export interface PollSettings {
   /** How often due reminders are looked for (default one minute). */
   readonly reminderCheckIntervalMs?: number;
+  /** How often the channel posts' tallies are brought up to date (default 30 seconds). */
+  readonly channelTallyIntervalMs?: number;
 }
 
 /**
@@ -43,6 +46,7 @@ export function pollsFeature(
 ): Feature & {
   readonly polls: WishPollService;
   readonly reminders: WishPollReminders;
+  readonly channelTally: PollChannelTally;
 } {
   const { clock, logger } = context;
   const repository = deps.wishPolls;
@@ -50,8 +54,11 @@ export function pollsFeature(
   const reporting = new WishPollReporting(polls, repository, deps.participants, deps.municipalities, clock);
   const views = new PollViews(polls, clock);
   const renderer: PollMessageRenderer = {
-    channel: (poll) =>
-      cardActivity(buildPollChannelCard(poll, DEFAULT_LANGUAGE), pollMessagesFor(DEFAULT_LANGUAGE).pollTitle),
+    channel: (poll, tally) =>
+      cardActivity(
+        buildPollChannelCard(poll, DEFAULT_LANGUAGE, { ...(tally ? { tally } : {}), now: clock() }),
+        pollMessagesFor(DEFAULT_LANGUAGE).pollTitle,
+      ),
     personal: (poll, participant) => {
       const language = resolveLanguage(participant.language, undefined);
       return cardActivity(
@@ -76,6 +83,23 @@ export function pollsFeature(
     clock,
     logger.child({ component: 'poll-reminders' }),
   );
+  const channelTally = new PollChannelTally(
+    polls,
+    reporting,
+    context.delivery,
+    (poll, tally) => renderer.channel(poll, tally),
+    clock,
+    logger.child({ component: 'poll-channel-tally' }),
+  );
+  const tallyJob = new PeriodicJob({
+    name: 'poll channel tallies',
+    intervalMs: settings.channelTallyIntervalMs ?? 30_000,
+    firstRunAfterMs: 5_000,
+    logger,
+    run: async () => {
+      await channelTally.runOnce();
+    },
+  });
   const job = new PeriodicJob({
     name: 'poll reminders',
     intervalMs: settings.reminderCheckIntervalMs ?? 60_000,
@@ -90,6 +114,7 @@ export function pollsFeature(
     name: 'polls',
     polls,
     reminders,
+    channelTally,
     commands: [new WishesCommand(polls, deps.coordinators, clock)],
     cardActions: [
       new PollShowAction(views),
@@ -126,7 +151,12 @@ export function pollsFeature(
         for (const poll of await repository.list()) await polls.eraseAnswer(poll.id, identity);
       },
     },
-    start: () => job.start(),
-    stop: () => job.stop(),
+    start: () => {
+      job.start();
+      tallyJob.start();
+    },
+    stop: async () => {
+      await Promise.all([job.stop(), tallyJob.stop()]);
+    },
   };
 }

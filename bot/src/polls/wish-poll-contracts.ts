@@ -41,8 +41,26 @@ export interface WishPollView {
   readonly myAnswer: MyWishPollAnswerView | null;
 }
 
+/** A closed poll whose coordinators let participants see the results. */
+export interface ClosedPollResultsView {
+  readonly id: string;
+  readonly question: string;
+  readonly closedAtText: string;
+  readonly respondents: number;
+  readonly topics: {
+    readonly id: string;
+    readonly label: string;
+    readonly count: number;
+    readonly share: number;
+  }[];
+  /** What the reader chose, if they answered. */
+  readonly myTopicIds: string[];
+}
+
 export interface WishPollListResponse {
   readonly items: WishPollView[];
+  /** Polls closed in the last 30 days that show their results to participants. */
+  readonly closed: ClosedPollResultsView[];
 }
 
 /** A poll as coordinators manage it. */
@@ -114,4 +132,11 @@ export interface WishPollResultsView {
     readonly items: SuggestionView[];
     readonly continuationToken: string | null;
   };
+}
+
+/** What posting a poll would send (`GET /api/polls/:id/post-preview`), for the confirmation. */
+export interface PollPostPreviewResponse {
+  readonly reach: { readonly channels: number; readonly people: number };
+  readonly channelCard: unknown;
+  readonly personalCards: { readonly fi: unknown; readonly sv: unknown; readonly en: unknown };
 }

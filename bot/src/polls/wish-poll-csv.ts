@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from '../shared/roles';
+import { roleList } from '../shared/roles';
 import type { Municipality } from '../shared/municipality';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
@@ -73,7 +73,7 @@ export function answersCsv(
   const rows = answers.map((answer): CsvCell[] => [
     answer.name ?? null,
     answer.municipalityId ? municipalityName(answer.municipalityId, municipalities, language) : null,
-    answer.roles.map((role) => pickText(ROLE_NAMES[role], language)).join(', '),
+    roleList(answer.roles, language),
     ...poll.topics.map((topic) => (answer.topicIds.includes(topic.id) ? 1 : null)),
     answer.suggestion ?? null,
     formatHelsinkiDateTime(new Date(answer.submittedAt), language),

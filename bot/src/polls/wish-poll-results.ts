@@ -1,4 +1,4 @@
-import type { Municipality } from '../shared/municipality';
+import { municipalityName as nameIn, type Municipality } from '../shared/municipality';
 import { PARTICIPANT_ROLES, ROLE_NAMES } from '../shared/roles';
 import { formatHelsinkiDateTime } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
@@ -56,8 +56,7 @@ export function municipalityName(
 ): string {
   if (id === NO_MUNICIPALITY) return pollMessagesFor(language).csv.noMunicipality;
   const municipality = municipalities.get(id);
-  if (!municipality) return id;
-  return language === 'sv' && municipality.nameSv ? municipality.nameSv : municipality.name;
+  return municipality ? nameIn(municipality, language) : id;
 }
 
 export interface ResultsInput {

@@ -13,6 +13,7 @@ import { AnswerWriteState, type WriteStateLimits } from './wish-poll-write-state
 import { GroupCommitter } from '../platform/group-commit';
 import type { Clock } from '../platform/clock';
 import {
+  effectiveCloseTime,
   isInAudience,
   pollStatus,
   sameAnswer,
@@ -188,6 +189,28 @@ export class WishPollService {
     );
     return Promise.all(
       open.map(async (poll) => ({ poll, answer: (await this.polls.getAnswer(poll.id, answerer))?.value })),
+    );
+  }
+
+  /**
+   * Polls that closed in the last `withinMs` and let participants see the results, among those the
+   * person was asked in, each with the person's own answer.
+   */
+  async closedWithResultsFor(
+    answerer: Answerer | undefined,
+    withinMs: number,
+  ): Promise<{ poll: WishPoll; answer: WishPollAnswer | undefined }[]> {
+    if (!answerer) return [];
+    const now = this.clock();
+    const closed = (await this.list()).filter(
+      (poll) =>
+        poll.resultsVisibleToParticipants &&
+        pollStatus(poll, now) === 'closed' &&
+        now.getTime() - Date.parse(effectiveCloseTime(poll)) <= withinMs &&
+        isInAudience(poll, answerer),
+    );
+    return Promise.all(
+      closed.map(async (poll) => ({ poll, answer: (await this.polls.getAnswer(poll.id, answerer))?.value })),
     );
   }
 

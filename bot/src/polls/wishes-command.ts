@@ -14,6 +14,8 @@ const RECENTLY_CLOSED_MS = 30 * 24 * 60 * 60 * 1000;
 
 export class WishesCommand implements BotCommand {
   readonly pattern = WISHES_PATTERN;
+  /** Whether the person answered, and their answer form, are theirs to see. */
+  readonly answersPrivately = true;
 
   constructor(
     private readonly polls: WishPollService,

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import type { Clock } from '../platform/clock';
 import { ApiError, type ApiResult, type ApiRouter, pathParams } from '../platform/api/api-router';
-import type { MunicipalityView, PagedResponse, ParticipantView } from '../shared/contracts';
+import type { MunicipalityView, PagedResponse, RosterResponse } from '../shared/contracts';
 import { pageSizeSchema } from '../platform/api/paging';
 import { languageQuery, municipalityMap, type ProgrammeRepositories } from './programme-routes';
 import { editableEvent, municipalityView, participantView } from '../shared/views';
-import { fromWallClockText, WALL_CLOCK_PATTERN } from '../shared/i18n/helsinki-time';
+import { fromWallClockText, toWallClockText, WALL_CLOCK_PATTERN } from '../shared/i18n/helsinki-time';
+import { attachmentDisposition, CSV_CONTENT_TYPE } from '../shared/csv';
+import type { Language } from '../shared/i18n/language';
+import { filterRoster, rosterCsv, rosterFilterSchema, rosterTokenSchema, type RosterFilter } from './roster';
 
 export interface CoordinatorRouteDeps {
   readonly repositories: ProgrammeRepositories;
@@ -24,7 +27,14 @@ export const eventUpdateSchema = z
     title: z.object({ fi: line(200).min(1), sv: line(200).min(1), en: line(200).min(1) }),
     startsAt: wallClock,
     endsAt: wallClock,
-    place: z.object({ name: line(200).min(1), address: line(300) }).nullable(),
+    place: z
+      .object({
+        name: line(200).min(1),
+        address: line(300),
+        nameSv: line(200).optional(),
+        addressSv: line(300).optional(),
+      })
+      .nullable(),
     onlineUrl: httpsUrl.nullable(),
     preAssignment: z
       .object({
@@ -36,11 +46,12 @@ export const eventUpdateSchema = z
   })
   .strict();
 
-const participantsQuery = z.object({
+const participantsQuery = rosterFilterSchema.extend({
   pageSize: pageSizeSchema(25, 100),
-  continuationToken: z.string().max(2000).optional(),
+  continuationToken: rosterTokenSchema.optional(),
   lang: languageQuery,
 });
+const rosterExportQuery = rosterFilterSchema.extend({ lang: languageQuery });
 
 const languageOnlyQuery = z.object({ lang: languageQuery });
 
@@ -65,23 +76,55 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
     },
   });
 
+  const roster = async (tenantId: string, filter: RosterFilter, language: Language) => {
+    const [people, municipalities] = await Promise.all([
+      repositories.participants.listAll(tenantId),
+      municipalityMap(repositories),
+    ]);
+    return filterRoster(
+      people.map((participant) => participantView(participant, municipalities, language)),
+      filter,
+    );
+  };
+
   router.add({
     method: 'get',
     path: '/api/participants',
     access: 'coordinator',
-    summary: "The workspace's participants with municipality and roles, a page at a time from storage",
+    summary:
+      "The workspace's participants by name, found by text (q: name, e-mail, municipality) and narrowed by municipality, role and status; a page at a time",
     query: participantsQuery,
     handle: async ({ user: me, query }) => {
-      const language = query.lang ?? me.language;
-      const [page, municipalities] = await Promise.all([
-        repositories.participants.listPage(me.tenantId, query.pageSize, query.continuationToken),
-        municipalityMap(repositories),
-      ]);
-      const body: PagedResponse<ParticipantView> = {
-        items: page.items.map((participant) => participantView(participant, municipalities, language)),
-        continuationToken: page.continuationToken ?? null,
+      const { pageSize, continuationToken, lang, ...filter } = query;
+      const matches = await roster(me.tenantId, filter, lang ?? me.language);
+      const start = continuationToken ?? 0;
+      const end = start + pageSize;
+      const body: RosterResponse = {
+        items: matches.slice(start, end),
+        continuationToken: end < matches.length ? `o${end}` : null,
+        total: matches.length,
       };
       return { status: 200, body };
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/participants.csv',
+    access: 'coordinator',
+    summary: 'The roster as filtered (same filters as /api/participants), as CSV for Excel',
+    query: rosterExportQuery,
+    handle: async ({ user: me, query }) => {
+      const { lang, ...filter } = query;
+      const language = lang ?? me.language;
+      const matches = await roster(me.tenantId, filter, language);
+      const date = toWallClockText(clock()).slice(0, 10);
+      return {
+        status: 200,
+        text: rosterCsv(matches, language),
+        contentType: CSV_CONTENT_TYPE,
+        headers: { 'Content-Disposition': attachmentDisposition(`digiverkosto-osallistujat-${date}.csv`) },
+      };
     },
   });
 
@@ -125,7 +168,20 @@ export function registerCoordinatorRoutes(router: ApiRouter, deps: CoordinatorRo
         title: body.title,
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
-        place: body.place ?? undefined,
+        place: body.place
+          ? {
+              name: body.place.name,
+              address: body.place.address,
+              ...(body.place.nameSv || body.place.addressSv
+                ? {
+                    sv: {
+                      name: body.place.nameSv || body.place.name,
+                      address: body.place.addressSv || body.place.address,
+                    },
+                  }
+                : {}),
+            }
+          : undefined,
         onlineUrl: body.onlineUrl ?? undefined,
         preAssignment: body.preAssignment
           ? {

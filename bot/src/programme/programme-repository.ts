@@ -27,7 +27,13 @@ const fullLocalizedSchema = z.object({ fi: z.string(), sv: z.string(), en: z.str
 const eventDetailsSchema = z.object({
   title: fullLocalizedSchema,
   description: localizedSchema.optional(),
-  place: z.object({ name: z.string(), address: z.string() }).optional(),
+  place: z
+    .object({
+      name: z.string(),
+      address: z.string(),
+      sv: z.object({ name: z.string(), address: z.string() }).optional(),
+    })
+    .optional(),
   onlineUrl: z.string().optional(),
   audienceRoles: z.array(z.enum(PARTICIPANT_ROLES)),
   municipalityId: z.string().optional(),

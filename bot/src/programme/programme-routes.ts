@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { organisationName } from '../shared/organisations';
+import { placeLine } from '../shared/programme-event';
 import type { AppConfig } from '../platform/config/config';
 import type { Municipality } from '../shared/municipality';
 import type { Participant } from '../shared/participant';
@@ -66,6 +68,9 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
         user: { tenantId: me.tenantId, aadObjectId: me.aadObjectId, name: me.name },
         isCoordinator: me.isCoordinator,
         coordinatorOrganisation: coordinator?.organisation ?? null,
+        coordinatorOrganisationName: coordinator
+          ? organisationName(coordinator.organisation, language)
+          : null,
         language,
         languageChoice: participant?.value.language ?? null,
         participant: participant ? participantView(participant.value, municipalities, language) : null,
@@ -138,7 +143,7 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
             ...(event.description
               ? { description: event.description[language] ?? event.description.fi }
               : {}),
-            ...(event.place ? { location: `${event.place.name}, ${event.place.address}` } : {}),
+            ...(event.place ? { location: placeLine(event.place, language) } : {}),
             ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
             startsAt: new Date(event.startsAt),
             endsAt: new Date(event.endsAt),

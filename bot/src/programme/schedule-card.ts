@@ -1,4 +1,4 @@
-import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../shared/programme-event';
+import { placeLine, typeLabelFor, type ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiRange, helsinkiWeekday } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
 import { messagesFor } from '../shared/i18n/messages';
@@ -39,10 +39,10 @@ export function buildScheduleCard(
     events: events.map((event) => {
       const start = new Date(event.startsAt);
       return {
-        typeName: pickText(EVENT_TYPE_NAMES[event.type], language),
+        typeName: typeLabelFor(event, language),
         title: pickText(event.title, language),
         when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, new Date(event.endsAt), language)}`,
-        where: event.place ? `${event.place.name}, ${event.place.address}` : m.scheduleOnline,
+        where: event.place ? placeLine(event.place, language) : m.scheduleOnline,
         quota: event.inPersonQuota ? m.scheduleQuota(event.inPersonQuota) : '',
         preAssignment: event.preAssignment
           ? `${m.schedulePreAssignment}: ${pickText(event.preAssignment.text, language)}`

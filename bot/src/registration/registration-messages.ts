@@ -129,13 +129,13 @@ const fiErrors: Record<RegistrationErrorCode, string> = {
   deadlinePassed: 'Peruutusaika on päättynyt. Kerro koordinaattoreille, jos et pääse paikalle.',
   noOffer: 'Sinulle ei ole nyt tarjolla paikkaa.',
   staleOffer: 'Tarjous on muuttunut. Tarkista tilanne kortista.',
-  offerExpired: 'Tarjous ehti vanhentua.',
+  offerExpired: 'Paikkatarjous on vanhentunut.',
   notColleague: 'Paikan voi luovuttaa vain oman kuntasi kollegalle.',
   colleagueHasSeat: 'Kollegallasi on jo paikka tähän tapahtumaan.',
   notConfirmed: 'Sinulla ei ole vahvistettua paikkaa.',
   eventFull: 'Tapahtuma on täynnä.',
-  quotaBelowTaken: 'Paikkoja on jo varattu enemmän.',
-  invalid: 'Tiedot eivät kelpaa.',
+  quotaBelowTaken: 'Kiintiö ei voi olla pienempi kuin jo varattujen paikkojen määrä.',
+  invalid: 'Tiedoissa on virhe. Tarkista ne ja yritä uudelleen.',
   busy: 'Juuri nyt ilmoittautuu moni yhtä aikaa. Yritä hetken päästä uudelleen.',
 };
 
@@ -154,13 +154,13 @@ const svErrors: Record<RegistrationErrorCode, string> = {
   deadlinePassed: 'Tiden för avbokning har gått ut. Meddela koordinatorerna om du inte kan delta.',
   noOffer: 'Det finns ingen plats som erbjuds dig just nu.',
   staleOffer: 'Erbjudandet har ändrats. Kontrollera läget på kortet.',
-  offerExpired: 'Erbjudandet hann gå ut.',
+  offerExpired: 'Erbjudandet om plats har gått ut.',
   notColleague: 'Platsen kan bara överlåtas till en kollega i din egen kommun.',
   colleagueHasSeat: 'Din kollega har redan en plats till evenemanget.',
   notConfirmed: 'Du har ingen bekräftad plats.',
   eventFull: 'Evenemanget är fullt.',
-  quotaBelowTaken: 'Fler platser är redan bokade.',
-  invalid: 'Uppgifterna duger inte.',
+  quotaBelowTaken: 'Kvoten kan inte vara mindre än antalet platser som redan är bokade.',
+  invalid: 'Uppgifterna är inte giltiga. Kontrollera dem och försök igen.',
   busy: 'Just nu anmäler sig många samtidigt. Försök igen om en stund.',
 };
 
@@ -179,14 +179,14 @@ const enErrors: Record<RegistrationErrorCode, string> = {
   deadlinePassed: 'The cancellation deadline has passed. Tell the coordinators if you cannot attend.',
   noOffer: 'No seat is offered to you right now.',
   staleOffer: 'The offer has changed. Check the card for where things stand.',
-  offerExpired: 'The offer had already expired.',
+  offerExpired: 'The offer of a seat has expired.',
   notColleague: 'A seat can be handed only to a colleague from your own municipality.',
   colleagueHasSeat: 'Your colleague already has a seat at this event.',
   notConfirmed: 'You have no confirmed seat.',
   eventFull: 'The event is full.',
-  quotaBelowTaken: 'More seats are already taken.',
-  invalid: 'The details are not valid.',
-  busy: 'Many people are registering at this very moment. Try again in a moment.',
+  quotaBelowTaken: 'The quota cannot be lower than the number of seats already taken.',
+  invalid: 'Some details are not valid. Check them and try again.',
+  busy: 'Many people are registering right now. Please try again in a moment.',
 };
 
 export const REGISTRATION_MESSAGES: Record<Language, RegistrationMessages> = {

@@ -45,6 +45,12 @@ export class AbsenceRepository {
     );
   }
 
+  /** Takes an absence back ("I can attend after all"); false when there was none. */
+  async remove(roundId: string, eventId: string, identity: TeamsIdentity): Promise<boolean> {
+    const client = await this.store.table('absences');
+    return deleteIfPresent(client, partitionOf(roundId, eventId), rowOf(identity));
+  }
+
   async has(roundId: string, eventId: string, identity: TeamsIdentity): Promise<boolean> {
     const client = await this.store.table('absences');
     return (await getEntity(client, partitionOf(roundId, eventId), rowOf(identity))) !== undefined;

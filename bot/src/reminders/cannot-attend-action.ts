@@ -21,19 +21,19 @@ export interface CannotAttendHooks {
   readonly cardButtons?: ReminderCardButtons;
 }
 
-const cannotAttendData = z.object({
+const eventData = z.object({
   roundId: z.string().min(1).max(200),
   eventId: z.string().min(1).max(200),
 });
 
 /**
  * "I can't attend" on a reminder card: stores the absence for (event, person), visible to
- * coordinators, and shows the same card again with a thank-you in place of the button. Pressing it
- * twice stores one absence.
+ * coordinators, and shows the same card again with a thank-you and "I can attend after all" in
+ * place of the button. Pressing it twice stores one absence.
  */
-export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
+export class CannotAttendAction implements CardAction<typeof eventData> {
   readonly verb = VERBS.cannotAttend;
-  readonly schema = cannotAttendData;
+  readonly schema = eventData;
 
   constructor(
     private readonly programme: ProgrammeRepository,
@@ -43,11 +43,7 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
     private readonly hooks: CannotAttendHooks = {},
   ) {}
 
-  async handle(
-    _turn: Turn,
-    data: z.infer<typeof cannotAttendData>,
-    person: TurnPerson,
-  ): Promise<CardActionResult> {
+  async handle(_turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
     const m = reminderMessagesFor(person.language);
     // Only a participant's absence is stored, under the name the roster gives (never the name
     // the sender's client declares), and only for an event they may see that has not started.
@@ -72,6 +68,39 @@ export class CannotAttendAction implements CardAction<typeof cannotAttendData> {
       card: buildReminderCard(event, person.language, {
         calendarUrl: this.calendarUrl(event.roundId, event.id),
         confirmation: more ? `${m.absenceRecorded} ${more}` : m.absenceRecorded,
+        absent: true,
+        buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
+      }),
+    };
+  }
+}
+
+/**
+ * "I can attend after all": takes the absence back, so a mistaken or changed "I can't attend" is
+ * never final, and shows the card with the original button again. Pressing it twice is harmless.
+ */
+export class CanAttendAfterAllAction implements CardAction<typeof eventData> {
+  readonly verb = VERBS.canAttendAfterAll;
+  readonly schema = eventData;
+
+  constructor(
+    private readonly programme: ProgrammeRepository,
+    private readonly absences: AbsenceRepository,
+    private readonly calendarUrl: (roundId: string, eventId: string) => string,
+    private readonly hooks: Pick<CannotAttendHooks, 'cardButtons'> = {},
+  ) {}
+
+  async handle(_turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
+    const m = reminderMessagesFor(person.language);
+    const event = (await this.programme.getEvent(data.roundId, data.eventId))?.value;
+    if (!event) return { kind: 'rejected', text: m.eventNotFound };
+    if (!person.identity) return { kind: 'rejected', text: m.absenceNotAParticipant };
+    await this.absences.remove(event.roundId, event.id, person.identity);
+    return {
+      kind: 'card',
+      card: buildReminderCard(event, person.language, {
+        calendarUrl: this.calendarUrl(event.roundId, event.id),
+        confirmation: m.absenceWithdrawn,
         buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
       }),
     };

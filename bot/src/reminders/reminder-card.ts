@@ -1,4 +1,4 @@
-import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../shared/programme-event';
+import { placeLine, typeLabelFor, type ProgrammeEvent } from '../shared/programme-event';
 import { formatHelsinkiDateTime, formatHelsinkiRange, helsinkiWeekday } from '../shared/i18n/helsinki-time';
 import { pickText, type Language } from '../shared/i18n/language';
 import { reminderMessagesFor, timeLeft } from './reminder-messages';
@@ -30,6 +30,9 @@ export interface ReminderCardData {
   readonly roundId: string;
   readonly eventId: string;
   readonly showCannotAttend: boolean;
+  readonly undoLabel: string;
+  readonly undoVerb: string;
+  readonly showUndo: boolean;
   readonly confirmation: string;
   readonly footer: string;
   readonly extraButtons: readonly ReminderCardButton[];
@@ -56,8 +59,10 @@ export interface ReminderCardOptions {
   readonly now?: Date | undefined;
   /** Where the event's .ics is served; empty leaves the button out. */
   readonly calendarUrl: string;
-  /** Shown after "I can't attend" was pressed, in place of the button. */
+  /** Shown after "I can't attend" (or its undo) was pressed. */
   readonly confirmation?: string;
+  /** The reader has said they cannot attend: the card offers "I can attend after all" instead. */
+  readonly absent?: boolean;
   /** Buttons of other features for this event (none by default). */
   readonly buttons?: readonly ReminderCardButton[];
 }
@@ -77,12 +82,12 @@ export function buildReminderCard(
   const m = reminderMessagesFor(language);
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
-  const where = event.place ? `${event.place.name}, ${event.place.address}` : event.onlineUrl ? m.online : '';
+  const where = event.place ? placeLine(event.place, language) : event.onlineUrl ? m.online : '';
   const pre = event.preAssignment;
   return renderCard(reminderCard, {
     heading: m.heading,
     title: pickText(event.title, language),
-    typeName: pickText(EVENT_TYPE_NAMES[event.type], language),
+    typeName: typeLabelFor(event, language),
     lead: options.now ? m.startsIn(timeLeft(options.now, start)) : '',
     whenLabel: m.whenLabel,
     when: `${helsinkiWeekday(start, language)} ${formatHelsinkiRange(start, end, language)}`,
@@ -103,7 +108,10 @@ export function buildReminderCard(
     verb: VERBS.cannotAttend,
     roundId: event.roundId,
     eventId: event.id,
-    showCannotAttend: options.confirmation === undefined,
+    showCannotAttend: options.absent !== true,
+    undoLabel: m.canAttendAfterAll,
+    undoVerb: VERBS.canAttendAfterAll,
+    showUndo: options.absent === true,
     confirmation: options.confirmation ?? '',
     footer: m.timesAreHelsinki,
     extraButtons: options.buttons ?? [],

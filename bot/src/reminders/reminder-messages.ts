@@ -15,7 +15,9 @@ export interface ReminderMessages {
   readonly preAssignmentDue: (when: string) => string;
   readonly addToCalendar: string;
   readonly cannotAttend: string;
+  readonly canAttendAfterAll: string;
   readonly absenceRecorded: string;
+  readonly absenceWithdrawn: string;
   readonly absenceNotAParticipant: string;
   readonly eventNotFound: string;
   readonly absenceTooLate: string;
@@ -114,8 +116,10 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     preAssignmentDue: (when) => `Palautettava ${when} mennessä.`,
     addToCalendar: 'Lisää kalenteriin',
     cannotAttend: 'En pääse paikalle',
+    canAttendAfterAll: 'Pääsenkin paikalle',
     absenceRecorded:
-      'Kiitos, että kerroit. Merkitsimme, ettet pääse paikalle; koordinaattorit näkevät tiedon.',
+      'Kiitos, että kerroit. Merkitsimme, ettet pääse paikalle; koordinaattorit näkevät tiedon. Jos tilanne muuttuu, voit perua ilmoituksen alta.',
+    absenceWithdrawn: 'Poissaoloilmoituksesi on peruttu. Tervetuloa mukaan!',
     absenceNotAParticipant: 'Et ole verkoston osallistujalistalla, joten poissaoloa ei voitu merkitä.',
     eventNotFound: 'Tapahtumaa ei löytynyt. Se on ehkä poistettu ohjelmasta.',
     absenceTooLate: 'Tapahtuma on jo alkanut, joten poissaoloa ei enää merkitä.',
@@ -127,14 +131,16 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     whenLabel: 'Tid',
     whereLabel: 'Plats',
     online: 'Distansevenemang i Teams',
-    join: 'Delta i mötet',
+    join: 'Anslut till mötet',
     preAssignment: 'Förhandsuppgift',
     openPreAssignment: 'Öppna förhandsuppgiften',
     preAssignmentDue: (when) => `Lämnas in senast ${when}.`,
     addToCalendar: 'Lägg till i kalendern',
     cannotAttend: 'Jag kan inte delta',
+    canAttendAfterAll: 'Jag kan delta ändå',
     absenceRecorded:
-      'Tack för att du meddelade. Vi har antecknat att du inte kan delta; koordinatorerna ser uppgiften.',
+      'Tack för att du meddelade. Vi har antecknat att du inte kan delta; koordinatorerna ser uppgiften. Om läget ändras kan du ta tillbaka anmälan nedan.',
+    absenceWithdrawn: 'Din frånvaroanmälan har tagits bort. Välkommen!',
     absenceNotAParticipant: 'Du finns inte på nätverkets deltagarlista, så frånvaron kunde inte antecknas.',
     eventNotFound: 'Evenemanget hittades inte. Det har kanske strukits ur programmet.',
     absenceTooLate: 'Evenemanget har redan börjat, så frånvaron antecknas inte längre.',
@@ -152,8 +158,10 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     preAssignmentDue: (when) => `Due by ${when}.`,
     addToCalendar: 'Add to calendar',
     cannotAttend: "I can't attend",
+    canAttendAfterAll: 'I can attend after all',
     absenceRecorded:
-      "Thank you for letting us know. We have noted that you can't attend; the coordinators can see it.",
+      "Thank you for letting us know. We have noted that you can't attend; the coordinators can see it. If things change, you can take it back below.",
+    absenceWithdrawn: 'Your absence notice has been withdrawn. Welcome!',
     absenceNotAParticipant:
       'You are not on the network’s participant list, so the absence could not be recorded.',
     eventNotFound: 'The event was not found. It may have been removed from the programme.',

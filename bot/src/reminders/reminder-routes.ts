@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { buildReminderCard } from './reminder-card';
 import { isValidOffset } from './reminder-plan';
-import type { ProgrammeEvent } from '../shared/programme-event';
-import { LANGUAGES, pickText } from '../shared/i18n/language';
+import { placeLine, type ProgrammeEvent } from '../shared/programme-event';
+import { LANGUAGES, pickText, type Language } from '../shared/i18n/language';
+import type { SendReachView } from '../delivery';
 import type { Clock } from '../platform/clock';
 import type { Delivery, DeliveryStatus } from '../platform/delivery';
 import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
@@ -164,18 +165,39 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
     path: '/api/events/:eventId/reminders/preview',
     params: pathParams('eventId'),
     access: 'coordinator',
-    summary: 'The reminder card as Adaptive Card JSON, in the given language',
+    summary:
+      'The reminder card as Adaptive Card JSON in each language, and how many it would reach (for the confirmation)',
     query: roundQuery,
     body: previewBody,
     handle: async ({ params, query, body }) => {
       const event = await findEvent(params.eventId, query.roundId);
-      const card = buildReminderCard(event, body.language, {
-        // As it will read when sent: at the offset's due time, or now.
-        now: body.offset ? reminderDueAt(new Date(event.startsAt), body.offset) : deps.clock(),
-        calendarUrl: deps.calendarUrl(event.roundId, event.id),
-        buttons: deps.cardButtons?.(event, body.language) ?? [],
+      // As it will read when sent: at the reminder's due time, or now if that time has passed (a
+      // week-ahead reminder of an event 1.5 hours away goes out now and says "in 2 hours").
+      const now = deps.clock();
+      const due = body.offset ? reminderDueAt(new Date(event.startsAt), body.offset) : now;
+      const sentAt = due.getTime() > now.getTime() ? due : now;
+      const cardIn = (language: Language) =>
+        buildReminderCard(event, language, {
+          now: sentAt,
+          calendarUrl: deps.calendarUrl(event.roundId, event.id),
+          buttons: deps.cardButtons?.(event, language) ?? [],
+        });
+      const messages = await deps.scheduler.messages(event, {
+        offset: undefined,
+        channel: false,
+        personal: true,
       });
-      return { status: 200, body: { language: body.language, card } };
+      const reach: SendReachView = { channels: await deps.delivery.channelCount(), people: messages.length };
+      return {
+        status: 200,
+        body: {
+          language: body.language,
+          card: cardIn(body.language),
+          cards: { fi: cardIn('fi'), sv: cardIn('sv'), en: cardIn('en') },
+          sentAt: sentAt.toISOString(),
+          reach,
+        },
+      };
     },
   });
 
@@ -245,7 +267,7 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
             sequence: 0,
             title,
             ...(event.description ? { description: pickText(event.description, query.lang) } : {}),
-            ...(event.place ? { location: `${event.place.name}, ${event.place.address}` } : {}),
+            ...(event.place ? { location: placeLine(event.place, query.lang) } : {}),
             ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
             startsAt: new Date(event.startsAt),
             endsAt: new Date(event.endsAt),

@@ -4,7 +4,7 @@ import type { Feature, FeatureContext } from '../platform/feature';
 import type { ParticipantRepository } from '../people';
 import type { ProgrammeRepository } from '../programme';
 import { absencesOf, AbsenceRepository, eraseAbsencesOf, purgeAbsencesOfRounds } from './absence-repository';
-import { CannotAttendAction } from './cannot-attend-action';
+import { CanAttendAfterAllAction, CannotAttendAction } from './cannot-attend-action';
 import { reminderActivity } from './reminder-card';
 import { ReminderRepository } from './reminder-repository';
 import { registerReminderRoutes } from './reminder-routes';
@@ -112,6 +112,9 @@ export function remindersFeature(
     cardActions: [
       new CannotAttendAction(deps.programme, absences, calendarUrl, clock, {
         ...(deps.onCannotAttend ? { onCannotAttend: deps.onCannotAttend } : {}),
+        ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
+      }),
+      new CanAttendAfterAllAction(deps.programme, absences, calendarUrl, {
         ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
       }),
     ],

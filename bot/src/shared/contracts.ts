@@ -17,7 +17,10 @@ export interface MunicipalityView {
   readonly name: string;
   readonly nameSv: string | null;
   readonly population: number;
+  /** The region's Finnish name, as stored. */
   readonly region: string;
+  /** The region in the asked language: Kanta-Häme, Egentliga Tavastland, Tavastia Proper. */
+  readonly regionName: string;
   readonly sizeClass: string;
 }
 
@@ -39,10 +42,17 @@ export interface ParticipantView {
   readonly active: boolean;
 }
 
+/** The coordinators' roster: a page of the people that match the filters, and how many match. */
+export interface RosterResponse extends PagedResponse<ParticipantView> {
+  readonly total: number;
+}
+
 export interface MeResponse {
   readonly user: { readonly tenantId: string; readonly aadObjectId: string; readonly name: string };
   readonly isCoordinator: boolean;
   readonly coordinatorOrganisation: 'Kuntaliitto' | 'FCG' | null;
+  /** The organisation in the asked language (Kommunförbundet in Swedish). */
+  readonly coordinatorOrganisationName: string | null;
   /** The language the API answers this person in. */
   readonly language: ApiLanguage;
   /** What the person chose with the bot's language command, if anything. */
@@ -77,6 +87,8 @@ export interface EventView {
     readonly dueAtText: string | null;
   } | null;
   readonly organiser: 'Kuntaliitto' | 'FCG';
+  /** Kuntaliitto, Kommunförbundet, Association of Finnish Municipalities. */
+  readonly organiserName: string;
   readonly municipalityName: string | null;
   readonly inPersonQuota: number | null;
   readonly isPast: boolean;
@@ -104,7 +116,13 @@ export interface EventUpdate {
   readonly title: LocalizedTextInput;
   readonly startsAt: string;
   readonly endsAt: string;
-  readonly place: { readonly name: string; readonly address: string } | null;
+  /** The Swedish name and address are optional ('' for none): only bilingual towns have them. */
+  readonly place: {
+    readonly name: string;
+    readonly address: string;
+    readonly nameSv?: string;
+    readonly addressSv?: string;
+  } | null;
   readonly onlineUrl: string | null;
   readonly preAssignment: {
     readonly text: LocalizedTextInput;

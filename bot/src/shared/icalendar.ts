@@ -13,6 +13,8 @@ export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 export interface CalendarPerson {
   readonly name: string;
   readonly email: string;
+  /** An attendee's answer as known (REQUEST only); only those who have not answered are asked to. */
+  readonly partstat?: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED';
 }
 
 export interface CalendarEvent {
@@ -32,6 +34,8 @@ export interface CalendarEvent {
   readonly attendees?: readonly CalendarPerson[];
   /** Defaults to CONFIRMED; a CANCEL is always CANCELLED. */
   readonly status?: 'CONFIRMED' | 'CANCELLED';
+  /** Shown as free time (the reader declined), as a cancelled event always is. */
+  readonly free?: boolean;
   readonly lastModified?: Date;
 }
 
@@ -202,8 +206,10 @@ function eventLines(method: CalendarMethod, event: CalendarEvent, options: Calen
     lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:${mailto(event.organizer)}`);
   }
   if (method !== 'PUBLISH') {
-    const reply = method === 'REQUEST' ? ';PARTSTAT=NEEDS-ACTION;RSVP=TRUE' : '';
     for (const attendee of event.attendees ?? []) {
+      const partstat = attendee.partstat ?? 'NEEDS-ACTION';
+      const reply =
+        method === 'REQUEST' ? `;PARTSTAT=${partstat}${partstat === 'NEEDS-ACTION' ? ';RSVP=TRUE' : ''}` : '';
       lines.push(
         `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT${reply};CN=${paramValue(attendee.name)}:${mailto(attendee)}`,
       );
@@ -211,8 +217,9 @@ function eventLines(method: CalendarMethod, event: CalendarEvent, options: Calen
   }
   lines.push(`STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`);
   // Outlook shows a cancelled meeting as free time, as its own cancellations do.
-  lines.push(`TRANSP:${cancelled ? 'TRANSPARENT' : 'OPAQUE'}`);
-  lines.push(`X-MICROSOFT-CDO-BUSYSTATUS:${cancelled ? 'FREE' : 'BUSY'}`);
+  const free = cancelled || event.free === true;
+  lines.push(`TRANSP:${free ? 'TRANSPARENT' : 'OPAQUE'}`);
+  lines.push(`X-MICROSOFT-CDO-BUSYSTATUS:${free ? 'FREE' : 'BUSY'}`);
   if (event.lastModified !== undefined) lines.push(`LAST-MODIFIED:${formatUtc(event.lastModified)}`);
   if (options.reminderMinutesBefore !== undefined && !cancelled) {
     lines.push(

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './i18n/language';
+import type { Language, LocalizedText } from './i18n/language';
 import type { ParticipantRole } from './roles';
 
 /** The kinds of programme items in a round, see DOMAIN.md. */
@@ -41,6 +41,29 @@ export interface PreAssignment {
   readonly dueAt: string | undefined;
 }
 
+/** Where an in-person event is; places and streets have official Swedish names in bilingual towns. */
+export interface EventPlace {
+  readonly name: string;
+  readonly address: string;
+  /** Kommunhuset, Andra linjen 14, 00530 Helsingfors. */
+  readonly sv?: { readonly name: string; readonly address: string } | undefined;
+}
+
+/** The place as a reader of the language reads it: the Swedish name and address where known. */
+export function placeIn(place: EventPlace, language: Language): { name: string; address: string } {
+  const swedish = language === 'sv' ? place.sv : undefined;
+  return {
+    name: swedish?.name || place.name,
+    address: swedish?.address || place.address,
+  };
+}
+
+/** `Kuntatalo, Toinen linja 14, 00530 Helsinki` in one line. */
+export function placeLine(place: EventPlace, language: Language): string {
+  const { name, address } = placeIn(place, language);
+  return address ? `${name}, ${address}` : name;
+}
+
 export interface ProgrammeEvent {
   readonly roundId: string;
   readonly id: string;
@@ -50,7 +73,7 @@ export interface ProgrammeEvent {
   /** UTC instants (ISO 8601); shown in Europe/Helsinki. */
   readonly startsAt: string;
   readonly endsAt: string;
-  readonly place: { readonly name: string; readonly address: string } | undefined;
+  readonly place: EventPlace | undefined;
   readonly onlineUrl: string | undefined;
   readonly audienceRoles: readonly ParticipantRole[];
   /** Municipality-specific items (FCG) name their municipality; network-wide items leave it out. */
@@ -71,4 +94,14 @@ export interface Round {
    * channel only. Unset, the configured team or the one team the app is installed in is used.
    */
   readonly teamId?: string | undefined;
+}
+
+/**
+ * The event type to show beside the title, or '' when the title already starts with it
+ * ("Kehittämispaja 1: Osaaminen" needs no "Kehittämispaja" above it).
+ */
+export function typeLabelFor(event: Pick<ProgrammeEvent, 'type' | 'title'>, language: Language): string {
+  const typeName = EVENT_TYPE_NAMES[event.type][language];
+  const title = event.title[language] || event.title.fi;
+  return title.toLocaleLowerCase(language).startsWith(typeName.toLocaleLowerCase(language)) ? '' : typeName;
 }

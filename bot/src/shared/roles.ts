@@ -1,4 +1,4 @@
-import type { LocalizedText } from './i18n/language';
+import type { Language, LocalizedText } from './i18n/language';
 
 /** The participant roles (kohderyhmät) of the network, see DOMAIN.md. */
 export const PARTICIPANT_ROLES = ['leadership', 'supervisor', 'developer', 'expert', 'elected'] as const;
@@ -10,7 +10,7 @@ export const ROLE_NAMES: Record<ParticipantRole, Required<LocalizedText>> = {
     sv: 'Ledningsgrupp och högsta ledning',
     en: 'Leadership team',
   },
-  supervisor: { fi: 'Esihenkilöt', sv: 'Förmän', en: 'Supervisors' },
+  supervisor: { fi: 'Esihenkilöt', sv: 'Chefer', en: 'Supervisors' },
   developer: { fi: 'Kehittämistehtävissä toimivat', sv: 'Utvecklingspersonal', en: 'Development staff' },
   expert: {
     fi: 'Asiantuntijat ja digilähettiläät',
@@ -19,3 +19,16 @@ export const ROLE_NAMES: Record<ParticipantRole, Required<LocalizedText>> = {
   },
   elected: { fi: 'Luottamushenkilöt', sv: 'Förtroendevalda', en: 'Elected officials' },
 };
+
+/**
+ * Roles in running text: `Johtoryhmä ja ylin johto, kehittämistehtävissä toimivat`. Each name is
+ * capitalised as a heading on its own; in a list only the first word keeps its capital.
+ */
+export function roleList(roles: readonly ParticipantRole[], language: Language): string {
+  return roles
+    .map((role, index) => {
+      const name = ROLE_NAMES[role][language];
+      return index === 0 ? name : name.charAt(0).toLocaleLowerCase(language) + name.slice(1);
+    })
+    .join(', ');
+}

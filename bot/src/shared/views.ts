@@ -1,6 +1,7 @@
-import type { Municipality } from './municipality';
+import { municipalityName, regionName, type Municipality } from './municipality';
+import { organisationName } from './organisations';
 import type { Participant } from './participant';
-import { EVENT_TYPE_NAMES, type ProgrammeEvent } from './programme-event';
+import { EVENT_TYPE_NAMES, placeIn, type ProgrammeEvent } from './programme-event';
 import { ROLE_NAMES } from './roles';
 import {
   formatHelsinkiDateTime,
@@ -21,13 +22,12 @@ export function municipalityView(municipality: Municipality, language: Language)
     nameSv: municipality.nameSv ?? null,
     population: municipality.population,
     region: municipality.region,
+    regionName: regionName(municipality.region, language),
     sizeClass: municipality.sizeClass,
   };
 }
 
-export function municipalityName(municipality: Municipality, language: Language): string {
-  return language === 'sv' && municipality.nameSv ? municipality.nameSv : municipality.name;
-}
+export { municipalityName };
 
 export function participantView(
   participant: Participant,
@@ -71,7 +71,7 @@ export function eventView(
     endsAt: event.endsAt,
     when: formatHelsinkiRange(start, end, language),
     weekday: helsinkiWeekday(start, language),
-    place: event.place ? { name: event.place.name, address: event.place.address } : null,
+    place: event.place ? placeIn(event.place, language) : null,
     onlineUrl: event.onlineUrl ?? null,
     preAssignment: event.preAssignment
       ? {
@@ -82,6 +82,7 @@ export function eventView(
         }
       : null,
     organiser: event.organiser,
+    organiserName: organisationName(event.organiser, language),
     municipalityName: municipality
       ? municipalityName(municipality, language)
       : (event.municipalityId ?? null),
@@ -99,7 +100,14 @@ export function editableEvent(event: ProgrammeEvent, language: Language): Editab
     title: { ...event.title },
     startsAt: toWallClockText(new Date(event.startsAt)),
     endsAt: toWallClockText(new Date(event.endsAt)),
-    place: event.place ? { name: event.place.name, address: event.place.address } : null,
+    place: event.place
+      ? {
+          name: event.place.name,
+          address: event.place.address,
+          nameSv: event.place.sv?.name ?? '',
+          addressSv: event.place.sv?.address ?? '',
+        }
+      : null,
     onlineUrl: event.onlineUrl ?? null,
     preAssignment: event.preAssignment
       ? {

@@ -70,7 +70,8 @@ export interface SurveyContactCardData {
 export interface SurveyNoticeCardData {
   readonly title: string;
   readonly message: string;
-  readonly color: 'Default' | 'Good' | 'Attention';
+  /** Attention for a problem; a success is said in words and weight (Good is lime on white in Teams). */
+  readonly color: 'Default' | 'Attention';
 }
 
 const answerCard = defineCard<SurveyAnswerCardData>(answerTemplate);

@@ -245,7 +245,7 @@ export const SEEDED_BACKGROUND: readonly BackgroundQuestion[] = [
   },
   {
     id: 'supervisor',
-    label: text('Toimitko esihenkilönä?', 'Är du förman?', 'Are you a supervisor?'),
+    label: text('Toimitko esihenkilönä?', 'Är du chef?', 'Are you a supervisor?'),
     options: [
       { id: 'yes', label: text('Kyllä', 'Ja', 'Yes') },
       { id: 'no', label: text('En', 'Nej', 'No') },

@@ -77,7 +77,7 @@ export class SurveyTeams {
     }
     if (status === 'closed') return buildSurveyNoticeCard(m.cardClosed, language);
     if (person.identity && (await this.deps.service.hasAnsweredInTeams(survey.id, person.identity))) {
-      return buildSurveyNoticeCard(m.cardAlready, language, 'Good');
+      return buildSurveyNoticeCard(m.cardAlready, language, 'Default');
     }
     const instrument = await this.deps.service.instrumentOf(survey);
     return buildSurveyAnswerCard(
@@ -172,9 +172,9 @@ export class SurveyTeams {
         }
         switch (outcome.kind) {
           case 'saved':
-            return { kind: 'card', card: buildSurveyNoticeCard(m.cardSaved, language, 'Good') };
+            return { kind: 'card', card: buildSurveyNoticeCard(m.cardSaved, language, 'Default') };
           case 'duplicate':
-            return { kind: 'card', card: buildSurveyNoticeCard(m.cardAlready, language, 'Good') };
+            return { kind: 'card', card: buildSurveyNoticeCard(m.cardAlready, language, 'Default') };
           case 'invalid':
             // The form comes back with the message and everything chosen, so nothing is lost.
             return {

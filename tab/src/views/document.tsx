@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 
 export interface DocumentSection {
   readonly heading: string;
@@ -13,6 +14,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast; this border is transparent elsewhere and drawn there.
+    border: `1px solid ${tokens.colorTransparentStroke}`,
     lineHeight: tokens.lineHeightBase400,
     fontSize: tokens.fontSizeBase400,
   },
@@ -30,10 +33,13 @@ export function Document({
   heading,
   intro,
   sections,
+  children,
 }: {
   readonly heading: string;
   readonly intro: string;
   readonly sections: readonly DocumentSection[];
+  /** Anything the page adds after its sections (the privacy page's own data section). */
+  readonly children?: ReactNode;
 }) {
   const styles = useStyles();
   return (
@@ -57,6 +63,7 @@ export function Document({
           )}
         </section>
       ))}
+      {children}
     </article>
   );
 }

@@ -116,9 +116,11 @@ async function authenticate(
     repositories.participants.get(identity),
     repositories.coordinators.get(identity),
   ]);
+  // The language the reader asked for (the tab sends the one it shows) wins; then the person's own
+  // choice with the bot's language command; then the browser's; then Finnish.
   const language: Language =
-    participant?.value.language ??
     queryLanguage(req) ??
+    participant?.value.language ??
     languageFromAcceptLanguage(headerText(req.headers['accept-language'])) ??
     'fi';
   return {

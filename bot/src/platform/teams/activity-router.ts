@@ -1,9 +1,10 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { messagesFor } from '../../shared/i18n/messages';
 import type { Logger } from '../observability/logger';
-import { TeamsTurn } from './teams-turn';
+import type { CommandRunner } from './bot-command';
+import { TeamsTurn, toBotActivity } from './teams-turn';
 import { toTeamMember } from './team-roster';
-import type { ConversationEvents, ParticipantDirectory } from './turn';
+import type { BotCommand, ConversationEvents, ParticipantDirectory } from './turn';
 import type { TeamMember } from './types';
 
 /**
@@ -15,6 +16,8 @@ import type { TeamMember } from './types';
 export class ActivityRouter {
   constructor(
     private readonly events: readonly ConversationEvents[],
+    private readonly commands: readonly BotCommand[],
+    private readonly runner: CommandRunner,
     private readonly directory: ParticipantDirectory,
     private readonly logger: Logger,
   ) {}
@@ -46,7 +49,8 @@ export class ActivityRouter {
         if (turn.handled) return;
         for (const events of this.events) {
           if (!events.unrecognised) continue;
-          await events.unrecognised(turn);
+          const outcome = await events.unrecognised(turn);
+          if (outcome) await this.runUnderstood(context, turn, outcome.runCommand);
           return;
         }
         return;
@@ -57,6 +61,18 @@ export class ActivityRouter {
       default:
         this.logger.debug('activity ignored', { type: activity.type, activityId: activity.id });
     }
+  }
+
+  /** A message understood as a command after all runs as if that command had been typed. */
+  private async runUnderstood(context: TurnContext, turn: TeamsTurn, text: string): Promise<void> {
+    for (const command of this.commands) {
+      const match = command.pattern.exec(text);
+      if (!match) continue;
+      const reply = await this.runner.run(command, turn, match);
+      if (reply) await context.sendActivity(toBotActivity(reply));
+      return;
+    }
+    this.logger.warn('an understood message named no command', { command: text });
   }
 
   /** A card action whose verb no handler knows (an old card, a forged one) gets a clear answer. */

@@ -32,6 +32,8 @@ export interface BotConnector {
     conversation: ConversationAddress,
     activity: OutgoingActivity,
   ): Promise<{ readonly activityId: string | undefined }>;
+  /** Replaces a message the bot sent earlier (a poll's live tally in the channel). */
+  update(conversation: ConversationAddress, activityId: string, activity: OutgoingActivity): Promise<void>;
 }
 
 const CLIENT_LIFETIME_MS = 10 * 60_000;
@@ -88,6 +90,21 @@ export class AdapterBotConnector implements BotConnector {
     outgoing.conversation = { ...outgoing.conversation, id: conversation.conversationId };
     const response = await connector.conversations.sendToConversation(conversation.conversationId, outgoing);
     return { activityId: response.id };
+  }
+
+  async update(
+    conversation: ConversationAddress,
+    activityId: string,
+    activity: OutgoingActivity,
+  ): Promise<void> {
+    const connector = await this.client(conversation.serviceUrl, conversation.tenantId);
+    const outgoing = TurnContext.applyConversationReference(
+      toBotActivity(activity),
+      conversation.reference as Partial<BotReference>,
+    ) as Activity;
+    outgoing.conversation = { ...outgoing.conversation, id: conversation.conversationId };
+    outgoing.id = activityId;
+    await connector.conversations.updateActivity(conversation.conversationId, activityId, outgoing);
   }
 
   /** A connector client for a service URL, built by the adapter and reused for a few minutes. */

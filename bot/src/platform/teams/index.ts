@@ -10,7 +10,15 @@ export type {
   OutgoingAttachment,
   TeamMember,
 } from './types';
-export type { BotCommand, ConversationEvents, ParticipantDirectory, Turn, TurnPerson } from './turn';
+export type {
+  BotCommand,
+  ConversationEvents,
+  ParticipantDirectory,
+  Turn,
+  TurnPerson,
+  UnrecognisedOutcome,
+} from './turn';
+export type { PrivateReplies } from './bot-command';
 export type { CardAction, CardActionResult } from './card-action';
 export { ADAPTIVE_CARD_CONTENT_TYPE, cardActivity, cardOf, textActivity } from './activities';
 export type { BotConnector, ConversationAddress } from './bot-connector';

@@ -3,7 +3,7 @@ import type { CloudAdapter, Request, TurnContext } from 'botbuilder';
 import type { Response } from 'restify';
 import type { Logger } from '../observability/logger';
 import { ActivityRouter } from './activity-router';
-import { toTeamsFxCommand } from './bot-command';
+import { CommandRunner, toTeamsFxCommand, type PrivateReplies } from './bot-command';
 import { toTeamsFxHandler, type CardAction } from './card-action';
 import type { ConversationReferenceStoreLike } from './installation-repository';
 import { sanitisedResponse } from './sanitised-response';
@@ -16,6 +16,8 @@ export interface TeamsBotParts {
   readonly directory: ParticipantDirectory;
   /** Where installations are kept (TeamsFx's notification store contract). */
   readonly installations: ConversationReferenceStoreLike;
+  /** Where private commands asked in shared conversations send their answers. */
+  readonly privateReplies: PrivateReplies;
 }
 
 /**
@@ -33,12 +35,13 @@ export class TeamsBot {
     parts: TeamsBotParts,
     logger: Logger,
   ) {
-    this.router = new ActivityRouter(parts.events, parts.directory, logger);
+    const runner = new CommandRunner(parts.privateReplies);
+    this.router = new ActivityRouter(parts.events, parts.commands, runner, parts.directory, logger);
     this.conversationBot = new BotBuilderCloudAdapter.ConversationBot({
       adapter,
       command: {
         enabled: true,
-        commands: parts.commands.map((command) => toTeamsFxCommand(command, parts.directory)),
+        commands: parts.commands.map((command) => toTeamsFxCommand(command, parts.directory, runner)),
       },
       cardAction: {
         enabled: true,

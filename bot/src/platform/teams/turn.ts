@@ -47,6 +47,12 @@ export interface Turn {
 /** A typed command (`ohje`, `ohjelma`…); the first command whose pattern matches answers. */
 export interface BotCommand {
   readonly pattern: RegExp;
+  /**
+   * The answer is for the sender's eyes only (their data, their group, their answers). Asked in a
+   * channel or group chat, it goes to their personal chat through the outbox and the conversation
+   * gets a short note instead; the platform does this, the handler writes the answer as usual.
+   */
+  readonly answersPrivately?: boolean;
   /** The reply, or undefined when the handler replied itself (or has nothing to say). */
   handle(turn: Turn, match: RegExpMatchArray): Promise<OutgoingActivity | undefined>;
 }
@@ -57,6 +63,14 @@ export interface ConversationEvents {
   uninstalled?(turn: Turn): Promise<void>;
   membersAdded?(turn: Turn, members: readonly TeamMember[]): Promise<void>;
   membersRemoved?(turn: Turn, members: readonly TeamMember[]): Promise<void>;
-  /** A message no command matched; the first feature that handles it answers. */
-  unrecognised?(turn: Turn): Promise<void>;
+  /**
+   * A message no command matched; the first feature that handles it answers, or names the command
+   * the person meant (`ohjelma` for "milloin on seuraava paja?"), which then runs as if typed.
+   */
+  unrecognised?(turn: Turn): Promise<UnrecognisedOutcome | void>;
+}
+
+/** A message understood after all: run this command text (it must match a command's pattern). */
+export interface UnrecognisedOutcome {
+  readonly runCommand: string;
 }

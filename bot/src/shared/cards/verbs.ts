@@ -8,6 +8,7 @@ export const VERBS = {
   eraseMyDataConfirm: 'digiverkosto.myData.erase.confirm',
   eraseMyDataCancel: 'digiverkosto.myData.erase.cancel',
   cannotAttend: 'digiverkosto.reminder.cannotAttend',
+  canAttendAfterAll: 'digiverkosto.reminder.canAttendAfterAll',
   rsvp: 'digiverkosto.groups.rsvp',
   pollShow: 'digiverkosto.poll.show',
   pollEdit: 'digiverkosto.poll.edit',

@@ -1,5 +1,40 @@
 import type { Language } from './language';
 
+/** What a person can ask the bot for; every intent has one command word per language. */
+export const COMMAND_INTENTS = ['schedule', 'wishes', 'myGroup', 'language', 'myData', 'help'] as const;
+export type CommandIntent = (typeof COMMAND_INTENTS)[number];
+
+/**
+ * The command word of each intent, as the help card, the command menu and the buttons send it; each
+ * matches its feature's command pattern.
+ */
+export const COMMAND_WORDS: Record<Language, Readonly<Record<CommandIntent, string>>> = {
+  fi: {
+    schedule: 'ohjelma',
+    wishes: 'toiveet',
+    myGroup: 'ryhmäni',
+    language: 'kieli',
+    myData: 'omat tietoni',
+    help: 'ohje',
+  },
+  sv: {
+    schedule: 'program',
+    wishes: 'önskemål',
+    myGroup: 'min grupp',
+    language: 'språk',
+    myData: 'mina uppgifter',
+    help: 'hjälp',
+  },
+  en: {
+    schedule: 'schedule',
+    wishes: 'wishes',
+    myGroup: 'my group',
+    language: 'language',
+    myData: 'my data',
+    help: 'help',
+  },
+};
+
 /**
  * Every sentence the bot says, per language. Finnish is the source; Swedish follows the terms
  * Kommunförbundet uses; English is the fallback for everyone else.
@@ -13,8 +48,16 @@ export interface BotMessages {
   readonly welcomeHint: string;
   readonly introTitle: string;
   readonly introBody: string;
+  /** The introduction in a group chat, to everyone in it. */
+  readonly introGroupTitle: string;
+  readonly introGroupBody: string;
   readonly helpTitle: string;
   readonly helpIntro: string;
+  /** In a channel or group chat the bot hears only messages that @mention it. */
+  readonly helpIntroShared: string;
+  readonly helpPrivacyShared: string;
+  /** Short button titles, one per intent. */
+  readonly commandButtons: Readonly<Record<CommandIntent, string>>;
   readonly helpCommands: readonly { readonly command: string; readonly description: string }[];
   readonly helpFooter: string;
   readonly showSchedule: string;
@@ -30,7 +73,10 @@ export interface BotMessages {
   readonly languagePrompt: string;
   readonly languageChanged: string;
   readonly languageInvalid: string;
-  readonly unknownCommand: (text: string) => string;
+  readonly unknownCommand: (text: string, shared: boolean) => string;
+  readonly hintPrompt: string;
+  readonly answeredPrivately: string;
+  readonly answerPrivatelyUnavailable: string;
   readonly unknownCardAction: string;
   readonly somethingWentWrong: string;
   readonly tooBusy: string;
@@ -48,12 +94,26 @@ export const MESSAGES: Record<Language, BotMessages> = {
       'Lähetän ylimmän johdon pienryhmille kokouskutsut.',
       'Ohjelma ja vertaisryhmät näkyvät Digiverkosto-välilehdellä.',
     ],
-    welcomeHint: 'Kirjoita **ohje**, niin näet kaikki komennot. Palvelen suomeksi, ruotsiksi ja englanniksi.',
+    welcomeHint:
+      'Mainitse minut ja kirjoita **@Digiverkosto ohje**, niin näet kaikki komennot. Vastaan suomeksi, ruotsiksi ja englanniksi.',
     introTitle: 'Hei! Olen Digiverkoston botti.',
     introBody:
-      'Muistutan verkoston tapahtumista, kysyn aihetoiveitasi ja tuon kokouskutsut. Kirjoita **ohjelma** nähdäksesi tulevat tapahtumat tai **ohje** nähdäksesi kaikki komennot.',
+      'Muistutan verkoston tapahtumista, kysyn aihetoiveitasi ja tuon kokouskutsut. Kirjoita **ohjelma**, niin näet tulevat tapahtumat, tai **ohje**, niin näet kaikki komennot.',
+    introGroupTitle: 'Hei kaikki! Olen Digiverkoston botti.',
+    introGroupBody:
+      'Muistutan verkoston tapahtumista, kerron ohjelman ja kerään aihetoiveita. Mainitse minut ja kirjoita komento, esimerkiksi **@Digiverkosto ohjelma**. Omat tiedot, vertaisryhmän ja kyselyvastaukset lähetän kullekin yksityisviestinä.',
     helpTitle: 'Näin käytät Digiverkostoa',
     helpIntro: 'Kirjoita komento viestinä minulle:',
+    helpIntroShared: 'Mainitse minut ja kirjoita komento, esimerkiksi **@Digiverkosto ohjelma**:',
+    helpPrivacyShared: 'Omat tietosi, ryhmäsi ja kyselyvastauksesi lähetän sinulle yksityisviestinä.',
+    commandButtons: {
+      schedule: 'Ohjelma',
+      wishes: 'Aihetoiveet',
+      myGroup: 'Ryhmäni',
+      language: 'Kieli',
+      myData: 'Omat tietoni',
+      help: 'Ohje',
+    },
     helpCommands: [
       { command: 'ohjelma', description: 'tulevat tapahtumat ajankohtineen ja paikkoineen' },
       { command: 'toiveet', description: 'avoimet aihetoivekyselyt' },
@@ -67,7 +127,7 @@ export const MESSAGES: Record<Language, BotMessages> = {
     showSchedule: 'Näytä ohjelma',
     openTab: 'Avaa Digiverkosto-välilehti',
     scheduleTitle: 'Tulevat tapahtumat',
-    scheduleEmpty: 'Tulevia tapahtumia ei ole juuri nyt.',
+    scheduleEmpty: 'Tulevia tapahtumia ei ole tällä hetkellä.',
     scheduleOnline: 'Etätilaisuus',
     scheduleJoin: 'Liity',
     scheduleQuota: (count) => `Enintään ${count} osallistujaa kunnasta`,
@@ -75,10 +135,14 @@ export const MESSAGES: Record<Language, BotMessages> = {
     scheduleMore: 'Koko ohjelma Digiverkosto-välilehdellä.',
     languageTitle: 'Asiointikieli',
     languagePrompt: 'Valitse kieli, jolla haluat viestit ja kortit:',
-    languageChanged: 'Selvä! Palvelen sinua nyt suomeksi.',
+    languageChanged: 'Asiointikieleksi on valittu suomi. Vastaan sinulle tästä lähtien suomeksi.',
     languageInvalid: 'Kieltä ei tunnistettu. Valitse suomi, svenska tai English.',
-    unknownCommand: (text) =>
-      `En tunnistanut viestiä ”${text}”. Kokeile **ohje**, **ohjelma**, **toiveet** tai **kieli**.`,
+    unknownCommand: (text, shared) =>
+      `En ymmärtänyt viestiä ”${text}”. Valitse alta, mitä haluat tehdä, tai kirjoita ${shared ? '**@Digiverkosto ohje**' : '**ohje**'}.`,
+    hintPrompt: 'Mitä haluat tehdä?',
+    answeredPrivately: 'Lähetin vastauksen yksityisviestinä.',
+    answerPrivatelyUnavailable:
+      'Tämä vastaus on vain sinulle, enkä tavoittanut sinua yksityisviestillä. Avaa Digiverkosto-sovellus chatissa ja kysy siellä uudelleen.',
     unknownCardAction: 'Tämä kortti on vanhentunut. Kirjoita **ohje**, niin näet mitä voit tehdä.',
     somethingWentWrong:
       'Jotain meni vikaan, eikä pyyntöäsi käsitelty. Yritä hetken kuluttua uudelleen. Jos ongelma jatkuu, ota yhteyttä koordinaattoreihin.',
@@ -95,12 +159,27 @@ export const MESSAGES: Record<Language, BotMessages> = {
       'Jag skickar mötesinbjudningar till högsta ledningens smågrupper.',
       'Programmet och kamratgrupperna finns på fliken Digiverkosto.',
     ],
-    welcomeHint: 'Skriv **hjälp** för att se alla kommandon. Jag betjänar på finska, svenska och engelska.',
+    welcomeHint:
+      'Nämn mig och skriv **@Digiverkosto hjälp** för att se alla kommandon. Jag svarar på finska, svenska och engelska.',
     introTitle: 'Hej! Jag är Digiverkostos bot.',
     introBody:
       'Jag påminner om nätverkets evenemang, frågar om dina ämnesönskemål och skickar mötesinbjudningar. Skriv **program** för kommande evenemang eller **hjälp** för alla kommandon.',
+    introGroupTitle: 'Hej alla! Jag är Digiverkostos bot.',
+    introGroupBody:
+      'Jag påminner om nätverkets evenemang, visar programmet och samlar in ämnesönskemål. Nämn mig och skriv ett kommando, till exempel **@Digiverkosto program**. Egna uppgifter, kamratgruppen och enkätsvar skickar jag till var och en i ett privat meddelande.',
     helpTitle: 'Så här använder du Digiverkosto',
     helpIntro: 'Skriv ett kommando som ett meddelande till mig:',
+    helpIntroShared: 'Nämn mig och skriv ett kommando, till exempel **@Digiverkosto program**:',
+    helpPrivacyShared:
+      'Dina uppgifter, din grupp och dina enkätsvar skickar jag till dig i ett privat meddelande.',
+    commandButtons: {
+      schedule: 'Program',
+      wishes: 'Ämnesönskemål',
+      myGroup: 'Min grupp',
+      language: 'Språk',
+      myData: 'Mina uppgifter',
+      help: 'Hjälp',
+    },
     helpCommands: [
       { command: 'program', description: 'kommande evenemang med tid och plats' },
       { command: 'önskemål', description: 'öppna enkäter om ämnesönskemål' },
@@ -116,16 +195,20 @@ export const MESSAGES: Record<Language, BotMessages> = {
     scheduleTitle: 'Kommande evenemang',
     scheduleEmpty: 'Det finns inga kommande evenemang just nu.',
     scheduleOnline: 'Distansevenemang',
-    scheduleJoin: 'Delta',
+    scheduleJoin: 'Anslut',
     scheduleQuota: (count) => `Högst ${count} deltagare per kommun`,
     schedulePreAssignment: 'Förhandsuppgift',
     scheduleMore: 'Hela programmet finns på fliken Digiverkosto.',
     languageTitle: 'Språk',
     languagePrompt: 'Välj det språk du vill ha meddelanden och kort på:',
-    languageChanged: 'Okej! Jag betjänar dig nu på svenska.',
+    languageChanged: 'Du har valt svenska. Från och med nu svarar jag dig på svenska.',
     languageInvalid: 'Språket kändes inte igen. Välj suomi, svenska eller English.',
-    unknownCommand: (text) =>
-      `Jag förstod inte ”${text}”. Prova **hjälp**, **program**, **önskemål** eller **språk**.`,
+    unknownCommand: (text, shared) =>
+      `Jag förstod inte meddelandet ”${text}”. Välj nedan vad du vill göra eller skriv ${shared ? '**@Digiverkosto hjälp**' : '**hjälp**'}.`,
+    hintPrompt: 'Vad vill du göra?',
+    answeredPrivately: 'Jag skickade svaret i ett privat meddelande.',
+    answerPrivatelyUnavailable:
+      'Svaret är bara för dig, och jag nådde dig inte med ett privat meddelande. Öppna appen Digiverkosto i chatten och fråga där igen.',
     unknownCardAction: 'Det här kortet är föråldrat. Skriv **hjälp** för att se vad du kan göra.',
     somethingWentWrong:
       'Något gick fel och din begäran behandlades inte. Försök igen om en stund. Kontakta koordinatorerna om problemet kvarstår.',
@@ -142,12 +225,26 @@ export const MESSAGES: Record<Language, BotMessages> = {
       'I send meeting invitations to the top-management small groups.',
       'The programme and peer groups are on the Digiverkosto tab.',
     ],
-    welcomeHint: 'Type **help** to see all commands. I work in Finnish, Swedish and English.',
+    welcomeHint:
+      'Mention me and type **@Digiverkosto help** to see all commands. I answer in Finnish, Swedish and English.',
     introTitle: "Hi! I'm the Digiverkosto bot.",
     introBody:
       'I remind you of network events, ask for your topic wishes and bring meeting invitations. Type **schedule** for upcoming events or **help** for all commands.',
+    introGroupTitle: "Hello everyone! I'm the Digiverkosto bot.",
+    introGroupBody:
+      'I remind you of network events, show the programme and collect topic wishes. Mention me and type a command, for example **@Digiverkosto schedule**. Personal things, such as your own data, peer group and poll answers, I send to each of you in a private chat.',
     helpTitle: 'How to use Digiverkosto',
     helpIntro: 'Send me a command as a message:',
+    helpIntroShared: 'Mention me and type a command, for example **@Digiverkosto schedule**:',
+    helpPrivacyShared: 'Your own data, your group and your poll answers I send to you in a private chat.',
+    commandButtons: {
+      schedule: 'Schedule',
+      wishes: 'Topic wishes',
+      myGroup: 'My group',
+      language: 'Language',
+      myData: 'My data',
+      help: 'Help',
+    },
     helpCommands: [
       { command: 'schedule', description: 'upcoming events with time and place' },
       { command: 'wishes', description: 'open topic wish polls' },
@@ -169,10 +266,14 @@ export const MESSAGES: Record<Language, BotMessages> = {
     scheduleMore: 'The whole programme is on the Digiverkosto tab.',
     languageTitle: 'Language',
     languagePrompt: 'Choose the language for messages and cards:',
-    languageChanged: "Done! I'll answer you in English from now on.",
+    languageChanged: 'You have chosen English. I will answer you in English from now on.',
     languageInvalid: 'Language not recognised. Choose suomi, svenska or English.',
-    unknownCommand: (text) =>
-      `I didn't recognise "${text}". Try **help**, **schedule**, **wishes** or **language**.`,
+    unknownCommand: (text, shared) =>
+      `I didn't understand "${text}". Choose below what you would like to do, or type ${shared ? '**@Digiverkosto help**' : '**help**'}.`,
+    hintPrompt: 'What would you like to do?',
+    answeredPrivately: 'I sent the answer to you in a private chat.',
+    answerPrivatelyUnavailable:
+      'This answer is for you only, and I could not reach you in a private chat. Open the Digiverkosto app in Chat and ask there again.',
     unknownCardAction: 'This card is out of date. Type **help** to see what you can do.',
     somethingWentWrong:
       'Something went wrong and your request was not processed. Please try again in a moment. If it keeps happening, contact the coordinators.',

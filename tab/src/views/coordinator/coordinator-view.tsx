@@ -1,6 +1,6 @@
-import { Badge, Button } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { MunicipalityView, PagedResponse, ParticipantView } from '../../../../bot/src/shared/contracts';
+import { Badge, Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { MunicipalityView, PagedResponse, RosterResponse } from '../../../../bot/src/shared/contracts';
 import { ErrorMessage, Loading } from '../../components/status';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useMe, useSession } from '../../session';
@@ -8,6 +8,25 @@ import { EventEditor } from './event-editor';
 import { useTableStyles } from './styles';
 
 const PARTICIPANT_PAGE_SIZE = 25;
+
+const useFormStyles = makeStyles({
+  // The filters line up on one baseline and wrap as whole fields on a narrow tab.
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    alignItems: 'end',
+    marginBottom: tokens.spacingVerticalL,
+    // A grid item is as wide as its content by default; a select with a long option would push
+    // into its neighbour. Held to the column, the option text is cut inside the control instead.
+    '& > *': { minWidth: 0 },
+    '& select': { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  },
+  searchField: { gridColumn: 'span 2', '@media (max-width: 480px)': { gridColumn: 'span 1' } },
+  filterActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
+  select: { width: '100%', minWidth: 0 },
+  notice: { margin: `0 0 ${tokens.spacingVerticalM}`, fontWeight: tokens.fontWeightSemibold },
+});
 
 const messages = defineMessages({
   fi: {
@@ -23,14 +42,33 @@ const messages = defineMessages({
     roles: 'Roolit',
     email: 'Sähköposti',
     status: 'Tila',
-    guest: 'Vierailija',
+    guest: 'Vieras',
     member: 'Jäsen',
     inactive: 'Poistunut',
-    shown: 'Näytetään {count} osallistujaa.',
-    allShown: 'Kaikki {count} osallistujaa näytetään.',
+    shown: 'Näytetään {count} / {total} osallistujaa.',
+    allShown: 'Kaikki {total} osallistujaa näytetään.',
+    allShownOne: 'Näytetään 1 osallistuja.',
     more: 'Näytä lisää osallistujia',
-    loaded: '{count} osallistujaa lisää ladattu.',
+    loaded: 'Ladattiin {count} osallistujaa lisää.',
     noMunicipality: '–',
+    searchLabel: 'Hae osallistujia',
+    search: 'Hae',
+    searchPlaceholder: 'Nimi, sähköposti tai kunta',
+    role: 'Rooli',
+    all: 'Kaikki',
+    clear: 'Tyhjennä suodattimet',
+    exportAll: 'Lataa osallistujat (CSV)',
+    exportFiltered: 'Lataa rajatut osallistujat (CSV)',
+    exportFile: 'digiverkosto-osallistujat.csv',
+    exported: 'Osallistujaluettelo ladattu.',
+    matches: 'Hakuehtoja vastaa {count} osallistujaa.',
+    noMatches: 'Hakuehtoja vastaavia osallistujia ei löytynyt.',
+    noMatchesHint: 'Hakuehtoja vastaavia osallistujia ei löytynyt. Tarkista haku tai tyhjennä suodattimet.',
+    roleLeadership: 'Johtoryhmä ja ylin johto',
+    roleSupervisor: 'Esihenkilöt',
+    roleDeveloper: 'Kehittämistehtävissä toimivat',
+    roleExpert: 'Asiantuntijat ja digilähettiläät',
+    roleElected: 'Luottamushenkilöt',
   },
   sv: {
     heading: 'Koordinatorns vy',
@@ -49,11 +87,30 @@ const messages = defineMessages({
     guest: 'Gäst',
     member: 'Medlem',
     inactive: 'Har lämnat',
-    shown: '{count} deltagare visas.',
-    allShown: 'Alla {count} deltagare visas.',
+    shown: '{count} av {total} deltagare visas.',
+    allShown: 'Alla {total} deltagare visas.',
+    allShownOne: '1 deltagare visas.',
     more: 'Visa fler deltagare',
-    loaded: '{count} deltagare till har laddats.',
+    loaded: '{count} deltagare till har hämtats.',
     noMunicipality: '–',
+    searchLabel: 'Sök deltagare',
+    search: 'Sök',
+    searchPlaceholder: 'Namn, e-post eller kommun',
+    role: 'Roll',
+    all: 'Alla',
+    clear: 'Rensa filtren',
+    exportAll: 'Ladda ner deltagarna (CSV)',
+    exportFiltered: 'Ladda ner de valda deltagarna (CSV)',
+    exportFile: 'digiverkosto-deltagare.csv',
+    exported: 'Deltagarlistan har laddats ner.',
+    matches: '{count} deltagare motsvarar sökningen.',
+    noMatches: 'Inga deltagare motsvarar sökningen.',
+    noMatchesHint: 'Inga deltagare motsvarar sökningen. Kontrollera sökningen eller rensa filtren.',
+    roleLeadership: 'Ledningsgrupp och högsta ledning',
+    roleSupervisor: 'Chefer',
+    roleDeveloper: 'Utvecklingspersonal',
+    roleExpert: 'Sakkunniga och digiambassadörer',
+    roleElected: 'Förtroendevalda',
   },
   en: {
     heading: "Coordinators' view",
@@ -72,11 +129,30 @@ const messages = defineMessages({
     guest: 'Guest',
     member: 'Member',
     inactive: 'Left',
-    shown: 'Showing {count} participants.',
-    allShown: 'All {count} participants shown.',
+    shown: 'Showing {count} of {total} participants.',
+    allShown: 'All {total} participants shown.',
+    allShownOne: 'Showing 1 participant.',
     more: 'Show more participants',
     loaded: '{count} more participants loaded.',
     noMunicipality: '–',
+    searchLabel: 'Search participants',
+    search: 'Search',
+    searchPlaceholder: 'Name, email or municipality',
+    role: 'Role',
+    all: 'All',
+    clear: 'Clear filters',
+    exportAll: 'Download participants (CSV)',
+    exportFiltered: 'Download filtered participants (CSV)',
+    exportFile: 'digiverkosto-participants.csv',
+    exported: 'Participant list downloaded.',
+    matches: '{count} participants match.',
+    noMatches: 'No participants match.',
+    noMatchesHint: 'No participants match. Check the search or clear the filters.',
+    roleLeadership: 'Leadership team',
+    roleSupervisor: 'Supervisors',
+    roleDeveloper: 'Development staff',
+    roleExpert: 'Experts and digital ambassadors',
+    roleElected: 'Elected officials',
   },
 });
 
@@ -85,31 +161,37 @@ export default function CoordinatorView() {
   const styles = useTableStyles();
   const t = useMessages(messages);
   const me = useMe();
+  const { language } = useLanguage();
+  const api = useApi();
+  // Read once: the municipalities table and the roster's municipality filter both use it.
+  const municipalities = useApiData(
+    () => api.get<PagedResponse<MunicipalityView>>('/api/municipalities', { lang: language }),
+    [api, language],
+  );
   return (
     <div>
       <h1 className={styles.heading}>{t.heading}</h1>
       <p className={styles.intro}>
         {t.intro}
-        {me.coordinatorOrganisation
-          ? ` ${format(t.signedInAs, { organisation: me.coordinatorOrganisation })}`
+        {me.coordinatorOrganisationName
+          ? ` ${format(t.signedInAs, { organisation: me.coordinatorOrganisationName })}`
           : ''}
       </p>
       <EventEditor />
-      <Municipalities />
-      <Participants />
+      <Municipalities municipalities={municipalities} />
+      <Participants municipalities={municipalities.data?.items ?? []} />
     </div>
   );
 }
 
-function Municipalities() {
+function Municipalities({
+  municipalities,
+}: {
+  readonly municipalities: ReturnType<typeof useApiData<PagedResponse<MunicipalityView>>>;
+}) {
   const styles = useTableStyles();
   const t = useMessages(messages);
   const { language } = useLanguage();
-  const api = useApi();
-  const municipalities = useApiData(
-    () => api.get<PagedResponse<MunicipalityView>>('/api/municipalities', { lang: language }),
-    [api, language],
-  );
   const numbers = new Intl.NumberFormat(language === 'en' ? 'en-GB' : `${language}-FI`);
   return (
     <section className={styles.section} aria-labelledby="municipalities-heading">
@@ -136,7 +218,7 @@ function Municipalities() {
               {municipalities.data.items.map((municipality) => (
                 <tr key={municipality.id}>
                   <th scope="row">{municipality.displayName}</th>
-                  <td>{municipality.region}</td>
+                  <td>{municipality.regionName}</td>
                   <td className={styles.number}>{numbers.format(municipality.population)}</td>
                 </tr>
               ))}
@@ -148,40 +230,86 @@ function Municipalities() {
   );
 }
 
-function Participants() {
+const ROLE_IDS = ['leadership', 'supervisor', 'developer', 'expert', 'elected'] as const;
+const STATUSES = ['member', 'guest', 'inactive'] as const;
+
+interface RosterFilters {
+  readonly q: string;
+  readonly municipalityId: string;
+  readonly role: string;
+  readonly status: string;
+}
+const NO_FILTERS: RosterFilters = { q: '', municipalityId: '', role: '', status: '' };
+
+/** The filters as query parameters: empty ones left out, so the API sees only what was chosen. */
+function filterQuery(filters: RosterFilters): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(filters).filter((entry): entry is [string, string] => String(entry[1]).trim() !== ''),
+  );
+}
+
+/** Typing waits this long before asking the server, so each keystroke is not a request. */
+const SEARCH_DELAY_MS = 300;
+
+function Participants({ municipalities }: { readonly municipalities: readonly MunicipalityView[] }) {
   const styles = useTableStyles();
+  const form = useFormStyles();
   const t = useMessages(messages);
   const { language } = useLanguage();
   const api = useApi();
   const { announce } = useSession();
-  const [pages, setPages] = useState<PagedResponse<ParticipantView>[]>([]);
+  const [filters, setFilters] = useState<RosterFilters>(NO_FILTERS);
+  const [typed, setTyped] = useState('');
+  const [pages, setPages] = useState<RosterResponse[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<Error>();
+  const [notice, setNotice] = useState('');
+
+  // Unchanged text keeps the same filters object: a new one would reload the first page and drop
+  // the pages already shown (it did, 300 ms after opening the view).
+  useEffect(() => {
+    const timer = window.setTimeout(
+      () => setFilters((previous) => (previous.q === typed ? previous : { ...previous, q: typed })),
+      SEARCH_DELAY_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [typed]);
 
   const first = useApiData(
     () =>
-      api.get<PagedResponse<ParticipantView>>('/api/participants', {
+      api.get<RosterResponse>('/api/participants', {
         pageSize: PARTICIPANT_PAGE_SIZE,
         lang: language,
+        ...filterQuery(filters),
       }),
-    [api, language],
+    [api, language, filters],
   );
+  // Only a new first page (new filters, language) starts the list over; the announcement's words
+  // are read through a ref so a re-render with new message objects never drops the loaded pages.
+  const say = useRef({ announce, t });
+  say.current = { announce, t };
   useEffect(() => {
-    if (first.status === 'ready') setPages([first.data]);
+    if (first.status !== 'ready') return;
+    setPages([first.data]);
+    const { announce: speak, t: words } = say.current;
+    speak(format(first.data.total === 0 ? words.noMatches : words.matches, { count: first.data.total }));
   }, [first.status, first.data]);
 
   const people = pages.flatMap((page) => page.items);
   const next = pages.at(-1)?.continuationToken ?? null;
+  const total = pages.at(-1)?.total ?? 0;
+  const filtered = Object.keys(filterQuery(filters)).length > 0;
 
   const loadMore = (): void => {
     if (!next) return;
     setLoadingMore(true);
     setError(undefined);
     api
-      .get<PagedResponse<ParticipantView>>('/api/participants', {
+      .get<RosterResponse>('/api/participants', {
         pageSize: PARTICIPANT_PAGE_SIZE,
         continuationToken: next,
         lang: language,
+        ...filterQuery(filters),
       })
       .then((page) => {
         setPages((previous) => [...previous, page]);
@@ -191,58 +319,158 @@ function Participants() {
       .finally(() => setLoadingMore(false));
   };
 
+  const exportCsv = (): void => {
+    setNotice('');
+    api
+      .blob('/api/participants.csv', { lang: language, ...filterQuery(filters) })
+      .then((blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = t.exportFile;
+        link.click();
+        URL.revokeObjectURL(url);
+        setNotice(t.exported);
+        announce(t.exported);
+      })
+      .catch((reason: unknown) => setError(reason instanceof Error ? reason : new Error(String(reason))));
+  };
+
+  const set = (key: keyof RosterFilters) => (value: string) =>
+    setFilters((previous) => ({ ...previous, [key]: value }));
+  const clear = (): void => {
+    setTyped('');
+    setFilters(NO_FILTERS);
+  };
+  const statusName = { member: t.member, guest: t.guest, inactive: t.inactive };
+  const roleName = {
+    leadership: t.roleLeadership,
+    supervisor: t.roleSupervisor,
+    developer: t.roleDeveloper,
+    expert: t.roleExpert,
+    elected: t.roleElected,
+  };
+
   return (
     <section className={styles.section} aria-labelledby="participants-heading">
       <h2 id="participants-heading" className={styles.sectionHeading}>
         {t.participants}
       </h2>
+      <div className={form.filters} role="search" aria-label={t.searchLabel}>
+        <Field label={t.search} className={form.searchField}>
+          <Input
+            type="search"
+            value={typed}
+            onChange={(_, data) => setTyped(data.value)}
+            placeholder={t.searchPlaceholder}
+            data-testid="roster-search"
+          />
+        </Field>
+        <Field label={t.municipality}>
+          <Select
+            className={form.select}
+            value={filters.municipalityId}
+            onChange={(_, data) => set('municipalityId')(data.value)}
+          >
+            <option value="">{t.all}</option>
+            {municipalities.map((municipality) => (
+              <option key={municipality.id} value={municipality.id}>
+                {municipality.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.role}>
+          <Select
+            className={form.select}
+            value={filters.role}
+            onChange={(_, data) => set('role')(data.value)}
+          >
+            <option value="">{t.all}</option>
+            {ROLE_IDS.map((role) => (
+              <option key={role} value={role}>
+                {roleName[role]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.status}>
+          <Select
+            className={form.select}
+            value={filters.status}
+            onChange={(_, data) => set('status')(data.value)}
+          >
+            <option value="">{t.all}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusName[status]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={form.filterActions}>
+          <Button onClick={clear} disabled={!filtered && typed === ''}>
+            {t.clear}
+          </Button>
+          <Button onClick={exportCsv} disabled={total === 0}>
+            {filtered ? t.exportFiltered : t.exportAll}
+          </Button>
+        </div>
+      </div>
+      {notice && <p className={form.notice}>{notice}</p>}
       {first.status === 'error' && <ErrorMessage error={first.error} onRetry={first.reload} />}
       {first.status === 'loading' && pages.length === 0 && <Loading />}
-      {pages.length > 0 && (
-        <>
-          <div className={styles.scroll}>
-            <table className={styles.table} aria-labelledby="participants-heading" data-testid="participants">
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.municipality}</th>
-                  <th scope="col">{t.roles}</th>
-                  <th scope="col">{t.email}</th>
-                  <th scope="col">{t.status}</th>
+      {pages.length > 0 && people.length === 0 && <p>{t.noMatchesHint}</p>}
+      {people.length > 0 && (
+        <div className={styles.scroll}>
+          <table className={styles.table} aria-labelledby="participants-heading" data-testid="participants">
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.municipality}</th>
+                <th scope="col">{t.roles}</th>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={`${person.tenantId}/${person.aadObjectId}`} data-participant-row="">
+                  <th scope="row">{person.name}</th>
+                  <td>{person.municipalityName ?? t.noMunicipality}</td>
+                  <td>
+                    <span className={styles.roles}>
+                      {person.roles.map((role) => (
+                        <Badge key={role.id} appearance="outline" color="informative" className={styles.role}>
+                          {role.name}
+                        </Badge>
+                      ))}
+                    </span>
+                  </td>
+                  <td>{person.email ?? ''}</td>
+                  <td>{!person.active ? t.inactive : person.isGuest ? t.guest : t.member}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {people.map((person) => (
-                  <tr key={`${person.tenantId}/${person.aadObjectId}`} data-participant-row="">
-                    <th scope="row">{person.name}</th>
-                    <td>{person.municipalityName ?? t.noMunicipality}</td>
-                    <td>
-                      <span className={styles.roles}>
-                        {person.roles.map((role) => (
-                          <Badge key={role.id} appearance="outline" color="informative">
-                            {role.name}
-                          </Badge>
-                        ))}
-                      </span>
-                    </td>
-                    <td>{person.email ?? ''}</td>
-                    <td>{!person.active ? t.inactive : person.isGuest ? t.guest : t.member}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {error && <ErrorMessage error={error} onRetry={loadMore} />}
-          <div className={styles.footer}>
-            <span>{format(next ? t.shown : t.allShown, { count: people.length })}</span>
-            {next && (
-              <Button onClick={loadMore} disabled={loadingMore}>
-                {t.more}
-              </Button>
-            )}
-            {loadingMore && <Loading />}
-          </div>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {error && <ErrorMessage error={error} onRetry={loadMore} />}
+      {pages.length > 0 && (
+        <div className={styles.footer}>
+          <span>
+            {format(next ? t.shown : total === 1 ? t.allShownOne : t.allShown, {
+              count: people.length,
+              total,
+            })}
+          </span>
+          {next && (
+            <Button onClick={loadMore} disabled={loadingMore}>
+              {t.more}
+            </Button>
+          )}
+          {loadingMore && <Loading />}
+        </div>
       )}
     </section>
   );

@@ -9,12 +9,15 @@ import {
   Select,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { EditableEvent, EventUpdate, ProgrammeResponse } from '../../../../bot/src/shared/contracts';
 import { ApiProblem } from '../../api';
+import { DateTimeField, dateTimeProblem } from '../../components/date-time-field';
 import { ErrorMessage, Loading } from '../../components/status';
+import { dateTimeText, parseDateTime, type DateTimeText } from '../../helsinki-time';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { useTableStyles } from './styles';
@@ -31,15 +34,21 @@ const messages = defineMessages({
     endsAt: 'Päättyy (Suomen aikaa)',
     placeName: 'Paikka',
     placeAddress: 'Osoite',
-    placeHint: 'Jätä tyhjäksi, jos tapahtuma on vain verkossa.',
+    placeHint: 'Jätä paikka ja osoite tyhjiksi, jos tapahtuma järjestetään vain verkossa.',
+    placeNameSv: 'Paikka ruotsiksi',
+    placeAddressSv: 'Osoite ruotsiksi',
+    placeSvHint:
+      'Ruotsinkielinen paikka ja osoite täytetään kaksikielisillä paikkakunnilla, esimerkiksi Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Verkkotapahtuman linkki',
     urlHint: 'https-osoite, esimerkiksi Teams-kokouksen liittymislinkki.',
+    preUrlHint: 'https-osoite, esimerkiksi tehtävän lomake tai jaettu asiakirja.',
     preFi: 'Ennakkotehtävä suomeksi',
     preSv: 'Ennakkotehtävä ruotsiksi',
     preEn: 'Ennakkotehtävä englanniksi',
     preUrl: 'Ennakkotehtävän linkki',
     preDue: 'Ennakkotehtävän määräaika (Suomen aikaa)',
     preHint: 'Jätä suomenkielinen teksti tyhjäksi, jos ennakkotehtävää ei ole.',
+    titles: 'Otsikko',
     time: 'Aika',
     place: 'Paikka ja linkki',
     preAssignment: 'Ennakkotehtävä',
@@ -51,6 +60,7 @@ const messages = defineMessages({
       'Tapahtumaa on muutettu sen jälkeen, kun avasit sen, joten muutoksiasi ei tallennettu. Lataa uusin versio ja tee muutoksesi uudelleen.',
     reload: 'Lataa uusin versio',
     invalidTitle: 'Tarkista tiedot',
+    checkTimes: 'Jonkin ajan muoto ei ole oikea; katso merkityt kentät.',
     endBeforeStart: 'Tapahtuman täytyy päättyä alkamisensa jälkeen.',
     invalid: 'Palvelin ei hyväksynyt tietoja: {detail}',
   },
@@ -65,15 +75,21 @@ const messages = defineMessages({
     endsAt: 'Slutar (finsk tid)',
     placeName: 'Plats',
     placeAddress: 'Adress',
-    placeHint: 'Lämna tomt om evenemanget bara är på nätet.',
+    placeHint: 'Lämna plats och adress tomma om evenemanget bara ordnas på nätet.',
+    placeNameSv: 'Platsen på svenska',
+    placeAddressSv: 'Adressen på svenska',
+    placeSvHint:
+      'Den svenska platsen och adressen fylls i på tvåspråkiga orter, till exempel Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Länk till evenemanget på nätet',
     urlHint: 'En https-adress, till exempel länken till Teams-mötet.',
+    preUrlHint: 'En https-adress, till exempel uppgiftens formulär eller ett delat dokument.',
     preFi: 'Förhandsuppgift på finska',
     preSv: 'Förhandsuppgift på svenska',
     preEn: 'Förhandsuppgift på engelska',
     preUrl: 'Länk till förhandsuppgiften',
     preDue: 'Förhandsuppgiftens deadline (finsk tid)',
     preHint: 'Lämna den finska texten tom om det inte finns någon förhandsuppgift.',
+    titles: 'Rubrik',
     time: 'Tid',
     place: 'Plats och länk',
     preAssignment: 'Förhandsuppgift',
@@ -85,6 +101,7 @@ const messages = defineMessages({
       'Evenemanget har ändrats efter att du öppnade det, så dina ändringar sparades inte. Ladda den senaste versionen och gör om dina ändringar.',
     reload: 'Ladda den senaste versionen',
     invalidTitle: 'Kontrollera uppgifterna',
+    checkTimes: 'En av tiderna har fel form; se de markerade fälten.',
     endBeforeStart: 'Evenemanget måste sluta efter att det börjar.',
     invalid: 'Servern godkände inte uppgifterna: {detail}',
   },
@@ -99,15 +116,21 @@ const messages = defineMessages({
     endsAt: 'Ends (Finnish time)',
     placeName: 'Place',
     placeAddress: 'Address',
-    placeHint: 'Leave empty if the event is online only.',
+    placeHint: 'Leave the place and address empty if the event is online only.',
+    placeNameSv: 'Place in Swedish',
+    placeAddressSv: 'Address in Swedish',
+    placeSvHint:
+      'Give the Swedish place and address in bilingual towns, for example Kommunernas hus, Andra linjen 14, Helsingfors.',
     onlineUrl: 'Online event link',
     urlHint: 'An https address, such as the Teams meeting join link.',
+    preUrlHint: 'An https address, such as the form of the assignment or a shared document.',
     preFi: 'Pre-assignment in Finnish',
     preSv: 'Pre-assignment in Swedish',
     preEn: 'Pre-assignment in English',
     preUrl: 'Pre-assignment link',
     preDue: 'Pre-assignment deadline (Finnish time)',
     preHint: 'Leave the Finnish text empty if there is no pre-assignment.',
+    titles: 'Title',
     time: 'Time',
     place: 'Place and link',
     preAssignment: 'Pre-assignment',
@@ -119,6 +142,7 @@ const messages = defineMessages({
       'The event was changed after you opened it, so your changes were not saved. Load the latest version and make your changes again.',
     reload: 'Load the latest version',
     invalidTitle: 'Check the details',
+    checkTimes: 'One of the times is not in the right form; see the marked fields.',
     endBeforeStart: 'The event must end after it starts.',
     invalid: 'The server did not accept the details: {detail}',
   },
@@ -128,49 +152,69 @@ interface FormState {
   titleFi: string;
   titleSv: string;
   titleEn: string;
-  startsAt: string;
-  endsAt: string;
+  startsAt: DateTimeText;
+  endsAt: DateTimeText;
   placeName: string;
   placeAddress: string;
+  placeNameSv: string;
+  placeAddressSv: string;
   onlineUrl: string;
   preFi: string;
   preSv: string;
   preEn: string;
   preUrl: string;
-  preDue: string;
+  preDue: DateTimeText;
 }
+
+type TextKey = { [K in keyof FormState]: FormState[K] extends string ? K : never }[keyof FormState];
+type DateTimeKey = 'startsAt' | 'endsAt' | 'preDue';
 
 function toForm(event: EditableEvent): FormState {
   return {
     titleFi: event.title.fi,
     titleSv: event.title.sv,
     titleEn: event.title.en,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
+    startsAt: dateTimeText(event.startsAt),
+    endsAt: dateTimeText(event.endsAt),
     placeName: event.place?.name ?? '',
     placeAddress: event.place?.address ?? '',
+    placeNameSv: event.place?.nameSv ?? '',
+    placeAddressSv: event.place?.addressSv ?? '',
     onlineUrl: event.onlineUrl ?? '',
     preFi: event.preAssignment?.text.fi ?? '',
     preSv: event.preAssignment?.text.sv ?? '',
     preEn: event.preAssignment?.text.en ?? '',
     preUrl: event.preAssignment?.url ?? '',
-    preDue: event.preAssignment?.dueAt ?? '',
+    preDue: dateTimeText(event.preAssignment?.dueAt),
   };
+}
+
+/** The wall-clock text of a date-time the form has checked; '' when it is empty. */
+function wallClock(text: DateTimeText): string {
+  const parsed = parseDateTime(text);
+  return 'value' in parsed ? (parsed.value ?? '') : '';
 }
 
 function toUpdate(form: FormState): EventUpdate {
   const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());
   return {
     title: { fi: form.titleFi.trim(), sv: form.titleSv.trim(), en: form.titleEn.trim() },
-    startsAt: form.startsAt,
-    endsAt: form.endsAt,
-    place: text(form.placeName) ? { name: form.placeName.trim(), address: form.placeAddress.trim() } : null,
+    startsAt: wallClock(form.startsAt),
+    endsAt: wallClock(form.endsAt),
+    place: text(form.placeName)
+      ? {
+          name: form.placeName.trim(),
+          address: form.placeAddress.trim(),
+          nameSv: form.placeNameSv.trim(),
+          addressSv: form.placeAddressSv.trim(),
+        }
+      : null,
     onlineUrl: text(form.onlineUrl),
     preAssignment: text(form.preFi)
       ? {
           text: { fi: form.preFi.trim(), sv: form.preSv.trim(), en: form.preEn.trim() },
           url: text(form.preUrl),
-          dueAt: text(form.preDue),
+          dueAt: text(wallClock(form.preDue)),
         }
       : null,
   };
@@ -196,9 +240,27 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
-    gap: tokens.spacingVerticalM,
+    // Fields with and without a hint start on the same line instead of centring on each other.
+    alignItems: 'start',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
   },
   legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  // Place and address side by side, the Swedish pair under them: each row holds like fields, so
+  // labels and boxes line up; on a narrow tab they stack.
+  pairs: {
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    '@media (max-width: 560px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  wide: { gridColumn: '1 / -1', maxWidth: '640px' },
+  // What applies to the whole group is said once above it, not under one field, where it pushed
+  // that field's neighbours out of line.
+  note: {
+    gridColumn: '1 / -1',
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   chooser: { maxWidth: '480px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
@@ -217,6 +279,7 @@ export function EventEditor() {
   const [loadError, setLoadError] = useState<Error>();
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [showErrors, setShowErrors] = useState(false);
 
   const events = useApiData(
     () => api.get<ProgrammeResponse>('/api/programme', { when: 'all', pageSize: 200, lang: language }),
@@ -228,6 +291,7 @@ export function EventEditor() {
     setForm(undefined);
     setLoadError(undefined);
     setOutcome(undefined);
+    setShowErrors(false);
     if (!id) return;
     api
       .getVersioned<EditableEvent>(`/api/events/${encodeURIComponent(id)}`, { lang: language })
@@ -241,7 +305,17 @@ export function EventEditor() {
   const save = (submit: FormEvent): void => {
     submit.preventDefault();
     if (!form || !loaded) return;
-    if (form.endsAt <= form.startsAt) {
+    const problems = [
+      dateTimeProblem(form.startsAt, true),
+      dateTimeProblem(form.endsAt, true),
+      dateTimeProblem(form.preDue, false),
+    ];
+    if (problems.some((problem) => problem !== undefined)) {
+      setShowErrors(true);
+      setOutcome({ kind: 'invalid', message: t.checkTimes });
+      return;
+    }
+    if (wallClock(form.endsAt) <= wallClock(form.startsAt)) {
       setOutcome({ kind: 'invalid', message: t.endBeforeStart });
       return;
     }
@@ -274,11 +348,16 @@ export function EventEditor() {
   };
 
   const field = (
-    key: keyof FormState,
+    key: TextKey,
     label: string,
-    options: { type?: 'text' | 'url' | 'datetime-local'; hint?: string; required?: boolean } = {},
+    options: { type?: 'text' | 'url'; hint?: string; required?: boolean; wide?: boolean } = {},
   ) => (
-    <Field label={label} hint={options.hint} required={options.required}>
+    <Field
+      label={label}
+      hint={options.hint}
+      required={options.required}
+      className={options.wide ? styles.wide : undefined}
+    >
       <Input
         type={options.type ?? 'text'}
         value={form?.[key] ?? ''}
@@ -288,7 +367,18 @@ export function EventEditor() {
       />
     </Field>
   );
-  const area = (key: keyof FormState, label: string, hint?: string) => (
+  const when = (key: DateTimeKey, label: string, required: boolean, wide = false) => (
+    <div className={wide ? styles.wide : undefined}>
+      <DateTimeField
+        label={label}
+        required={required}
+        showErrors={showErrors}
+        value={form?.[key] ?? { date: '', time: '' }}
+        onChange={(value) => setForm((previous) => (previous ? { ...previous, [key]: value } : previous))}
+      />
+    </div>
+  );
+  const area = (key: TextKey, label: string, hint?: string) => (
     <Field label={label} hint={hint}>
       <Textarea
         resize="vertical"
@@ -327,29 +417,40 @@ export function EventEditor() {
       {form && loaded && (
         <form className={styles.form} onSubmit={save} aria-labelledby="editor-heading" noValidate>
           <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>{loaded.event.typeName}</legend>
+            <legend className={styles.legend}>{t.titles}</legend>
             {field('titleFi', t.titleFi, { required: true })}
             {field('titleSv', t.titleSv, { required: true })}
             {field('titleEn', t.titleEn, { required: true })}
           </fieldset>
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t.time}</legend>
-            {field('startsAt', t.startsAt, { type: 'datetime-local', required: true })}
-            {field('endsAt', t.endsAt, { type: 'datetime-local', required: true })}
+            {when('startsAt', t.startsAt, true)}
+            {when('endsAt', t.endsAt, true)}
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset
+            className={mergeClasses(styles.fieldset, styles.pairs)}
+            aria-describedby="editor-place-note"
+          >
             <legend className={styles.legend}>{t.place}</legend>
-            {field('placeName', t.placeName, { hint: t.placeHint })}
+            <p id="editor-place-note" className={styles.note}>
+              {t.placeHint} {t.placeSvHint}
+            </p>
+            {field('placeName', t.placeName)}
             {field('placeAddress', t.placeAddress)}
-            {field('onlineUrl', t.onlineUrl, { type: 'url', hint: t.urlHint })}
+            {field('placeNameSv', t.placeNameSv)}
+            {field('placeAddressSv', t.placeAddressSv)}
+            {field('onlineUrl', t.onlineUrl, { type: 'url', hint: t.urlHint, wide: true })}
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset className={styles.fieldset} aria-describedby="editor-pre-note">
             <legend className={styles.legend}>{t.preAssignment}</legend>
-            {area('preFi', t.preFi, t.preHint)}
+            <p id="editor-pre-note" className={styles.note}>
+              {t.preHint}
+            </p>
+            {area('preFi', t.preFi)}
             {area('preSv', t.preSv)}
             {area('preEn', t.preEn)}
-            {field('preUrl', t.preUrl, { type: 'url', hint: t.urlHint })}
-            {field('preDue', t.preDue, { type: 'datetime-local' })}
+            {field('preUrl', t.preUrl, { type: 'url', hint: t.preUrlHint, wide: true })}
+            {when('preDue', t.preDue, false, true)}
           </fieldset>
           <OutcomeMessage outcome={outcome} onReload={() => load(eventId)} />
           <div className={styles.actions}>

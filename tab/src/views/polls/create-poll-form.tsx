@@ -14,7 +14,9 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { WishPollAdminView } from '../../../../bot/src/polls/wish-poll-contracts';
 import { ApiProblem } from '../../api';
-import { defineMessages, format, useMessages } from '../../i18n';
+import { DateTimeField, dateTimeProblem } from '../../components/date-time-field';
+import { parseDateTime, type DateTimeText } from '../../helsinki-time';
+import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useSession } from '../../session';
 
 const messages = defineMessages({
@@ -30,15 +32,18 @@ const messages = defineMessages({
     single: 'Yksi aihe',
     multiple: 'Useita aiheita',
     maxChoices: 'Enintään näin monta aihetta',
-    suggestionMax: 'Oman ehdotuksen enimmäispituus merkkeinä (0 = ei ehdotuskenttää)',
+    suggestions: 'Vastaajat voivat kirjoittaa oman ehdotuksen',
+    suggestionMax: 'Ehdotuksen enimmäispituus (merkkiä)',
     opensAt: 'Avautuu (Suomen aikaa)',
     closesAt: 'Sulkeutuu (Suomen aikaa)',
     anonymous: 'Nimetön: koordinaattorit näkevät vain määrät ja ehdotukset',
     resultsVisible: 'Osallistujat näkevät tulokset kyselyn sulkeuduttua',
-    reminder: 'Muistutus vastaamattomille tuntia ennen sulkeutumista (tyhjä = ei muistutusta)',
+    remind: 'Muistuta vastaamattomia ennen kyselyn sulkeutumista',
+    reminder: 'Kuinka monta tuntia ennen sulkeutumista',
     create: 'Luo kysely',
     created: 'Kysely luotu: {question}',
     tooFewTopics: 'Anna vähintään kaksi aihetta.',
+    checkTimes: 'Tarkista avautumis- ja sulkeutumisaika.',
   },
   sv: {
     heading: 'Ny enkät om ämnesönskemål',
@@ -52,15 +57,18 @@ const messages = defineMessages({
     single: 'Ett ämne',
     multiple: 'Flera ämnen',
     maxChoices: 'Högst så här många ämnen',
-    suggestionMax: 'Högsta längd för eget förslag i tecken (0 = inget förslagsfält)',
+    suggestions: 'De svarande kan skriva ett eget förslag',
+    suggestionMax: 'Förslagets högsta längd (tecken)',
     opensAt: 'Öppnar (finsk tid)',
     closesAt: 'Stänger (finsk tid)',
     anonymous: 'Anonym: koordinatorerna ser bara antal och förslag',
     resultsVisible: 'Deltagarna ser resultaten när enkäten har stängts',
-    reminder: 'Påminnelse till dem som inte svarat, timmar före stängning (tomt = ingen påminnelse)',
+    remind: 'Påminn dem som inte har svarat innan enkäten stänger',
+    reminder: 'Hur många timmar före stängningen',
     create: 'Skapa enkät',
     created: 'Enkäten skapad: {question}',
     tooFewTopics: 'Ange minst två ämnen.',
+    checkTimes: 'Kontrollera när enkäten öppnar och stänger.',
   },
   en: {
     heading: 'New topic wish poll',
@@ -74,21 +82,25 @@ const messages = defineMessages({
     single: 'One topic',
     multiple: 'Several topics',
     maxChoices: 'At most this many topics',
-    suggestionMax: 'Longest own suggestion in characters (0 = no suggestion field)',
+    suggestions: 'Respondents may write a suggestion of their own',
+    suggestionMax: 'Longest suggestion (characters)',
     opensAt: 'Opens (Finnish time)',
     closesAt: 'Closes (Finnish time)',
     anonymous: 'Anonymous: coordinators see only counts and suggestions',
     resultsVisible: 'Participants see the results once the poll has closed',
-    reminder: 'Reminder to non-answerers, hours before closing (empty = no reminder)',
+    remind: 'Remind those who have not answered before the poll closes',
+    reminder: 'How many hours before closing',
     create: 'Create poll',
     created: 'Poll created: {question}',
     tooFewTopics: 'Give at least two topics.',
+    checkTimes: 'Check when the poll opens and closes.',
   },
 });
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '720px' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start' },
+  narrow: { maxWidth: '320px' },
 });
 
 const lines = (text: string): string[] =>
@@ -123,13 +135,17 @@ export function CreatePollForm({ onCreated }: { readonly onCreated: (poll: WishP
   const [topics, setTopics] = useState({ fi: '', sv: '', en: '' });
   const [multiple, setMultiple] = useState(true);
   const [maxChoices, setMaxChoices] = useState('3');
+  const [suggestions, setSuggestions] = useState(true);
   const [suggestionMax, setSuggestionMax] = useState('500');
-  const [opensAt, setOpensAt] = useState('');
-  const [closesAt, setClosesAt] = useState('');
+  const [opensAt, setOpensAt] = useState<DateTimeText>({ date: '', time: '' });
+  const [closesAt, setClosesAt] = useState<DateTimeText>({ date: '', time: '' });
   const [anonymous, setAnonymous] = useState(false);
   const [resultsVisible, setResultsVisible] = useState(true);
+  const [remind, setRemind] = useState(true);
   const [reminderHours, setReminderHours] = useState('24');
   const [problem, setProblem] = useState<string>();
+  const [showErrors, setShowErrors] = useState(false);
+  const { language } = useLanguage();
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -138,6 +154,15 @@ export function CreatePollForm({ onCreated }: { readonly onCreated: (poll: WishP
       setProblem(t.tooFewTopics);
       return;
     }
+    if (dateTimeProblem(opensAt, true) || dateTimeProblem(closesAt, true)) {
+      setShowErrors(true);
+      setProblem(t.checkTimes);
+      return;
+    }
+    const wall = (text: DateTimeText): string => {
+      const parsed = parseDateTime(text);
+      return 'value' in parsed ? (parsed.value ?? '') : '';
+    };
     const sv = lines(topics.sv);
     const en = lines(topics.en);
     const taken = new Set<string>();
@@ -158,18 +183,19 @@ export function CreatePollForm({ onCreated }: { readonly onCreated: (poll: WishP
       selection: multiple
         ? { mode: 'multiple', maxChoices: Number(maxChoices) || undefined }
         : { mode: 'single' },
-      suggestionMaxLength: Number(suggestionMax) > 0 ? Number(suggestionMax) : null,
-      opensAt,
-      closesAt,
+      suggestionMaxLength: suggestions && Number(suggestionMax) > 0 ? Number(suggestionMax) : null,
+      opensAt: wall(opensAt),
+      closesAt: wall(closesAt),
       anonymous,
       resultsVisibleToParticipants: resultsVisible,
-      reminderLeadMinutes: reminderHours.trim() ? Math.round(Number(reminderHours) * 60) : null,
+      reminderLeadMinutes:
+        remind && Number(reminderHours) > 0 ? Math.round(Number(reminderHours) * 60) : null,
     };
     setProblem(undefined);
     api
       .post<WishPollAdminView>('/api/polls', body)
       .then(({ data }) => {
-        announce(format(t.created, { question: data.question.fi }));
+        announce(format(t.created, { question: data.question[language] ?? data.question.fi }));
         onCreated(data);
       })
       .catch((error: unknown) => {
@@ -209,29 +235,42 @@ export function CreatePollForm({ onCreated }: { readonly onCreated: (poll: WishP
           <Radio value="multiple" label={t.multiple} />
         </RadioGroup>
       </Field>
-      <div className={styles.row}>
-        {multiple && (
-          <Field label={t.maxChoices}>
-            <Input type="number" min={1} value={maxChoices} onChange={(_, d) => setMaxChoices(d.value)} />
-          </Field>
-        )}
-        <Field label={t.suggestionMax}>
+      {multiple && (
+        <Field label={t.maxChoices} className={styles.narrow}>
+          <Input type="number" min={1} value={maxChoices} onChange={(_, d) => setMaxChoices(d.value)} />
+        </Field>
+      )}
+      <Checkbox
+        label={t.suggestions}
+        checked={suggestions}
+        onChange={(_, d) => setSuggestions(d.checked === true)}
+      />
+      {suggestions && (
+        <Field label={t.suggestionMax} className={styles.narrow}>
           <Input
             type="number"
-            min={0}
+            min={1}
             max={2000}
             value={suggestionMax}
             onChange={(_, d) => setSuggestionMax(d.value)}
           />
         </Field>
-      </div>
+      )}
       <div className={styles.row}>
-        <Field label={t.opensAt} required>
-          <Input type="datetime-local" value={opensAt} onChange={(_, d) => setOpensAt(d.value)} required />
-        </Field>
-        <Field label={t.closesAt} required>
-          <Input type="datetime-local" value={closesAt} onChange={(_, d) => setClosesAt(d.value)} required />
-        </Field>
+        <DateTimeField
+          label={t.opensAt}
+          required
+          showErrors={showErrors}
+          value={opensAt}
+          onChange={setOpensAt}
+        />
+        <DateTimeField
+          label={t.closesAt}
+          required
+          showErrors={showErrors}
+          value={closesAt}
+          onChange={setClosesAt}
+        />
       </div>
       <Checkbox
         label={t.anonymous}
@@ -243,9 +282,12 @@ export function CreatePollForm({ onCreated }: { readonly onCreated: (poll: WishP
         checked={resultsVisible}
         onChange={(_, d) => setResultsVisible(d.checked === true)}
       />
-      <Field label={t.reminder}>
-        <Input type="number" min={1} value={reminderHours} onChange={(_, d) => setReminderHours(d.value)} />
-      </Field>
+      <Checkbox label={t.remind} checked={remind} onChange={(_, d) => setRemind(d.checked === true)} />
+      {remind && (
+        <Field label={t.reminder} className={styles.narrow}>
+          <Input type="number" min={1} value={reminderHours} onChange={(_, d) => setReminderHours(d.value)} />
+        </Field>
+      )}
       {problem && (
         <div role="alert">
           <MessageBar intent="error" layout="multiline">

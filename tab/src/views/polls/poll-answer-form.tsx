@@ -24,7 +24,9 @@ const messages = defineMessages({
     suggestion: 'Oma ehdotuksesi (vapaaehtoinen)',
     characters: '{count} / {max} merkkiä',
     send: 'Lähetä vastaus',
-    change: 'Tallenna muutettu vastaus',
+    change: 'Tallenna muutokset',
+    undo: 'Peru muutokset',
+    undone: 'Muutokset peruttiin. Tallennettu vastauksesi on ennallaan.',
     sending: 'Tallennetaan…',
     saved: 'Vastauksesi on tallennettu. Voit muuttaa sitä kyselyn sulkeutumiseen asti.',
     answered: 'Olet vastannut. Voit muuttaa vastaustasi.',
@@ -39,7 +41,9 @@ const messages = defineMessages({
     suggestion: 'Ditt eget förslag (frivilligt)',
     characters: '{count} / {max} tecken',
     send: 'Skicka svaret',
-    change: 'Spara det ändrade svaret',
+    change: 'Spara ändringarna',
+    undo: 'Ångra ändringarna',
+    undone: 'Ändringarna har ångrats. Ditt sparade svar är oförändrat.',
     sending: 'Sparar…',
     saved: 'Ditt svar har sparats. Du kan ändra det tills enkäten stänger.',
     answered: 'Du har svarat. Du kan ändra ditt svar.',
@@ -54,7 +58,9 @@ const messages = defineMessages({
     suggestion: 'Your own suggestion (optional)',
     characters: '{count} / {max} characters',
     send: 'Send answer',
-    change: 'Save the changed answer',
+    change: 'Save changes',
+    undo: 'Undo changes',
+    undone: 'Changes undone. Your saved answer is as it was.',
     sending: 'Saving…',
     saved: 'Your answer has been saved. You can change it until the poll closes.',
     answered: 'You have answered. You can change your answer.',
@@ -71,11 +77,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast; this border is transparent elsewhere and drawn there.
+    border: `1px solid ${tokens.colorTransparentStroke}`,
   },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
   legend: { fontSize: tokens.fontSizeBase500, fontWeight: 600, marginBottom: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalXS} 0` },
-  actions: { marginTop: tokens.spacingVerticalM },
+  actions: {
+    marginTop: tokens.spacingVerticalM,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+  },
 });
 
 /** One open poll as a form, with the person's own answer filled in; saving replaces it. */
@@ -97,6 +110,22 @@ export function PollAnswerForm({
   const [problem, setProblem] = useState<string>();
   const single = poll.selection.mode === 'single';
   const max = poll.selection.maxChoices;
+
+  const saved = poll.myAnswer;
+  // The change-answer form can be left without saving: back to the answer as it is stored.
+  const changed =
+    saved !== null &&
+    (suggestion !== (saved.suggestion ?? '') ||
+      chosen.length !== saved.topicIds.length ||
+      chosen.some((topic) => !saved.topicIds.includes(topic)));
+  const undo = (): void => {
+    if (!saved) return;
+    setChosen([...saved.topicIds]);
+    setSuggestion(saved.suggestion ?? '');
+    setProblem(undefined);
+    setState('idle');
+    announce(t.undone);
+  };
 
   const toggle = (id: string, on: boolean): void =>
     setChosen((previous) => (on ? [...previous, id] : previous.filter((topic) => topic !== id)));
@@ -187,6 +216,11 @@ export function PollAnswerForm({
         <Button appearance="primary" type="submit" disabled={state === 'saving'}>
           {state === 'saving' ? t.sending : poll.myAnswer ? t.change : t.send}
         </Button>
+        {changed && (
+          <Button type="button" onClick={undo} disabled={state === 'saving'}>
+            {t.undo}
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -1,18 +1,31 @@
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type {
   GroupResultView,
+  PollPostPreviewResponse,
   WishPollAdminView,
   WishPollResultsView,
 } from '../../../../bot/src/polls/wish-poll-contracts';
+import { ConfirmSendDialog } from '../../components/confirm-send-dialog';
+import { DeliveryReport } from '../../components/delivery-report';
 import { ErrorMessage, Loading } from '../../components/status';
-import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
+import { LANGUAGES, LANGUAGE_NAMES, defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useSession } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 
 const messages = defineMessages({
   fi: {
-    respondents: '{respondents} / {audience} kohderyhmästä vastasi ({percent} %).',
+    respondents: 'Kyselyyn on vastannut {respondents} kohderyhmän {audience} henkilöstä ({percent} %).',
     chartTitle: 'Valinnat aiheittain',
     chartDescription:
       'Pylväsdiagrammi: kunkin aiheen valinnat ja osuus vastaajista. Samat luvut ovat taulukossa alla.',
@@ -25,7 +38,15 @@ const messages = defineMessages({
     audience: 'Kohderyhmässä',
     answered: 'Vastanneita',
     rate: 'Vastausprosentti',
+    answeredOfAudience: 'Vastanneita / kohderyhmässä',
+    noRespondentsIn: 'Ei vielä vastaajia: {names}.',
     hidden: 'piilotettu (alle {threshold} vastaajaa)',
+    breakdownView: 'Erittelyjen esitystapa',
+    viewCharts: 'Kaavio aiheittain',
+    viewTable: 'Taulukko',
+    topicOfGroup: '{count}/{respondents} vastaajaa ({percent})',
+    hiddenGroups: 'Ei näytetä ryhmiä, joissa on alle {threshold} vastaajaa: {names}.',
+    noRespondents: 'Ei vastaajia',
     suggestions: 'Omat ehdotukset ({count})',
     noSuggestions: 'Ei ehdotuksia.',
     csvTopics: 'Lataa aiheet (CSV)',
@@ -35,13 +56,19 @@ const messages = defineMessages({
     close: 'Sulje kysely nyt',
     confirmClose: 'Suljetaanko kysely nyt? Vastauksia ei sen jälkeen oteta vastaan.',
     closed: 'Kysely suljettu.',
-    postChannel: 'Julkaise kanavalla',
-    postPersonal: 'Lähetä kohderyhmälle henkilökohtaisesti',
-    posted: 'Viestit jonossa: {count}.',
+    postChannel: 'Julkaise kanavalla…',
+    postPersonal: 'Lähetä kohderyhmälle henkilökohtaisesti…',
+    confirmChannel: 'Julkaistaanko kysely kanavalla?',
+    confirmPersonal: 'Lähetetäänkö kysely kohderyhmälle?',
+    channelCard: 'Kanavan kortti',
+    personalCard: 'Henkilökohtainen ({language})',
+    posted: 'Kysely on lähetetty jonoon. Toimitus näkyy alla.',
+    channelReport: 'Kanavalle julkaisu',
+    personalReport: 'Henkilökohtaiset viestit',
     anonymousNote: 'Nimetön kysely: pienten ryhmien aihejakauma piilotetaan, eikä vastaajia näytetä.',
   },
   sv: {
-    respondents: '{respondents} av {audience} i målgruppen svarade ({percent} %).',
+    respondents: '{respondents} av {audience} i målgruppen har svarat ({percent} %).',
     chartTitle: 'Val per ämne',
     chartDescription:
       'Stapeldiagram: antal val per ämne och andel av de svarande. Samma siffror finns i tabellen nedan.',
@@ -55,6 +82,14 @@ const messages = defineMessages({
     answered: 'Svarande',
     rate: 'Svarsprocent',
     hidden: 'dold (färre än {threshold} svarande)',
+    breakdownView: 'Visa fördelningarna som',
+    viewCharts: 'Diagram per ämne',
+    viewTable: 'Tabell',
+    topicOfGroup: '{count}/{respondents} svarande ({percent})',
+    answeredOfAudience: 'Svarande / i målgruppen',
+    noRespondentsIn: 'Inga svarande än: {names}.',
+    hiddenGroups: 'Grupper med färre än {threshold} svarande visas inte: {names}.',
+    noRespondents: 'Inga svarande',
     suggestions: 'Egna förslag ({count})',
     noSuggestions: 'Inga förslag.',
     csvTopics: 'Ladda ner ämnen (CSV)',
@@ -64,13 +99,19 @@ const messages = defineMessages({
     close: 'Stäng enkäten nu',
     confirmClose: 'Stänga enkäten nu? Därefter tas inga svar emot.',
     closed: 'Enkäten stängd.',
-    postChannel: 'Publicera i kanalen',
-    postPersonal: 'Skicka personligen till målgruppen',
-    posted: 'Meddelanden i kö: {count}.',
+    postChannel: 'Publicera i kanalen…',
+    postPersonal: 'Skicka personligen till målgruppen…',
+    confirmChannel: 'Ska enkäten publiceras i kanalen?',
+    confirmPersonal: 'Ska enkäten skickas till målgruppen?',
+    channelCard: 'Kanalens kort',
+    personalCard: 'Personligt ({language})',
+    posted: 'Enkäten har lagts i kö. Leveransen syns nedan.',
+    channelReport: 'Publiceringen i kanalen',
+    personalReport: 'De personliga meddelandena',
     anonymousNote: 'Anonym enkät: ämnesfördelningen för små grupper döljs och de svarande visas inte.',
   },
   en: {
-    respondents: '{respondents} of {audience} in the audience answered ({percent} %).',
+    respondents: '{respondents} of {audience} in the audience have answered ({percent} %).',
     chartTitle: 'Choices by topic',
     chartDescription:
       'Bar chart: choices per topic and share of respondents. The same figures are in the table below.',
@@ -84,6 +125,14 @@ const messages = defineMessages({
     answered: 'Answered',
     rate: 'Response rate',
     hidden: 'hidden (fewer than {threshold} respondents)',
+    breakdownView: 'Show the breakdowns as',
+    viewCharts: 'Chart per topic',
+    viewTable: 'Table',
+    topicOfGroup: '{count}/{respondents} respondents ({percent})',
+    answeredOfAudience: 'Answered / in the audience',
+    noRespondentsIn: 'No respondents yet: {names}.',
+    hiddenGroups: 'Groups with fewer than {threshold} respondents are not shown: {names}.',
+    noRespondents: 'No respondents',
     suggestions: 'Suggestions ({count})',
     noSuggestions: 'No suggestions.',
     csvTopics: 'Download topics (CSV)',
@@ -93,9 +142,15 @@ const messages = defineMessages({
     close: 'Close the poll now',
     confirmClose: 'Close the poll now? No answers are taken after that.',
     closed: 'Poll closed.',
-    postChannel: 'Post in the channel',
-    postPersonal: 'Send to the audience personally',
-    posted: 'Messages queued: {count}.',
+    postChannel: 'Post in the channel…',
+    postPersonal: 'Send to the audience personally…',
+    confirmChannel: 'Post the poll in the channel?',
+    confirmPersonal: 'Send the poll to the audience?',
+    channelCard: 'The channel card',
+    personalCard: 'Personal ({language})',
+    posted: 'The poll has been queued. The delivery is shown below.',
+    channelReport: 'The post in the channel',
+    personalReport: 'The personal messages',
     anonymousNote:
       'Anonymous poll: topic breakdowns of small groups are hidden and respondents are never shown.',
   },
@@ -110,10 +165,137 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0`,
   },
   suggestions: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, whiteSpace: 'pre-wrap' },
+  reports: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalM },
   barLabel: { fill: tokens.colorNeutralForeground1, fontSize: '13px' },
   bar: { fill: tokens.colorBrandBackground },
   barValue: { fill: tokens.colorNeutralForeground1, fontSize: '13px', fontWeight: 600 },
+  // Topic names are long ("Lainsäädännön kasvavat vaatimukset digitalisaatiolle"): as column
+  // headings they wrap, so the table fits the card instead of running 2,500 px wide.
+  topicHeading: { whiteSpace: 'normal', minWidth: '4.5em', maxWidth: '10em', verticalAlign: 'bottom' },
+  nowrap: { whiteSpace: 'nowrap' },
+  // Beats the shared table's one-line column headings: here the headings are topic names.
+  breakdownTable: {
+    '& thead th': {
+      whiteSpace: 'normal',
+      hyphens: 'auto',
+      overflowWrap: 'anywhere',
+      fontSize: tokens.fontSizeBase200,
+    },
+    '& th, & td': { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  },
+  breakdown: { display: 'grid', gap: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalXL },
+  topicChart: { margin: 0 },
+  topicTitle: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: 600 },
+  groupBars: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  groupBar: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8em, 14em) minmax(80px, 1fr) minmax(9em, auto)',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    '@media (max-width: 560px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  track: {
+    height: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground4,
+    border: `1px solid ${tokens.colorTransparentStroke}`,
+    overflow: 'hidden',
+  },
+  fill: { height: '100%', backgroundColor: tokens.colorBrandBackground },
+  viewChoice: { marginBottom: tokens.spacingVerticalM },
 });
+
+type BreakdownView = 'charts' | 'table';
+
+/**
+ * The breakdowns by municipality and by role, as the coordinator chooses: a chart per topic (each
+ * group's share of its respondents who chose it) or the table with one column per topic.
+ */
+function Breakdown({
+  caption,
+  groups,
+  results,
+  view,
+}: {
+  readonly caption: string;
+  readonly groups: readonly GroupResultView[];
+  readonly results: WishPollResultsView;
+  readonly view: BreakdownView;
+}) {
+  if (view === 'table') return <GroupTable caption={caption} groups={groups} results={results} />;
+  return <TopicCharts caption={caption} groups={groups} results={results} />;
+}
+
+function TopicCharts({
+  caption,
+  groups,
+  results,
+}: {
+  readonly caption: string;
+  readonly groups: readonly GroupResultView[];
+  readonly results: WishPollResultsView;
+}) {
+  const styles = useStyles();
+  const table = useTableStyles();
+  const t = useMessages(messages);
+  const headingId = useId();
+  // Groups nobody has answered in yet say nothing per topic: named once, not charted eight times.
+  const silent = groups.filter((group) => group.respondents === 0);
+  const shown = groups.filter((group) => group.topics !== null && group.respondents > 0);
+  const hidden = groups.filter((group) => group.topics === null && group.respondents > 0);
+  return (
+    <section className={styles.breakdown} aria-labelledby={headingId}>
+      <h3 id={headingId} className={table.sectionHeading}>
+        {caption}
+      </h3>
+      {shown.length > 0 &&
+        results.topics.map((topic) => (
+          <figure key={topic.id} className={styles.topicChart} aria-labelledby={`${headingId}-${topic.id}`}>
+            <figcaption id={`${headingId}-${topic.id}`} className={styles.topicTitle}>
+              {topic.label}
+            </figcaption>
+            <ul className={styles.groupBars}>
+              {shown.map((group) => {
+                const count = group.topics?.[topic.id] ?? 0;
+                const share = group.respondents === 0 ? null : count / group.respondents;
+                return (
+                  <li key={group.id} className={styles.groupBar}>
+                    <span>{group.name}</span>
+                    <span className={styles.track} aria-hidden="true">
+                      <span
+                        className={styles.fill}
+                        style={{ display: 'block', width: `${Math.round((share ?? 0) * 100)}%` }}
+                      />
+                    </span>
+                    <span>
+                      {group.respondents === 0
+                        ? t.noRespondents
+                        : format(t.topicOfGroup, {
+                            count,
+                            respondents: group.respondents,
+                            percent: percent(share),
+                          })}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </figure>
+        ))}
+      {silent.length > 0 && (
+        <p>{format(t.noRespondentsIn, { names: silent.map((group) => group.name).join(', ') })}</p>
+      )}
+      {hidden.length > 0 && (
+        <p>
+          {format(t.hiddenGroups, {
+            threshold: results.smallGroupThreshold ?? 0,
+            names: hidden.map((group) => group.name).join(', '),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
 
 const percent = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)} %`);
 
@@ -174,25 +356,20 @@ function GroupTable({
   readonly results: WishPollResultsView;
 }) {
   const table = useTableStyles();
+  const styles = useStyles();
   const t = useMessages(messages);
   return (
     <div className={table.scroll}>
-      <table className={table.table}>
+      <table className={mergeClasses(table.table, styles.breakdownTable)}>
         <caption className={table.sectionHeading}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t.group}</th>
-            <th scope="col" className={table.number}>
-              {t.audience}
-            </th>
-            <th scope="col" className={table.number}>
-              {t.answered}
-            </th>
-            <th scope="col" className={table.number}>
-              {t.rate}
+            <th scope="col" className={mergeClasses(table.number, styles.topicHeading)}>
+              {t.answeredOfAudience}
             </th>
             {results.topics.map((topic) => (
-              <th key={topic.id} scope="col" className={table.number}>
+              <th key={topic.id} scope="col" className={mergeClasses(table.number, styles.topicHeading)}>
                 {topic.label}
               </th>
             ))}
@@ -202,9 +379,11 @@ function GroupTable({
           {groups.map((group) => (
             <tr key={group.id}>
               <th scope="row">{group.name}</th>
-              <td className={table.number}>{group.audience}</td>
-              <td className={table.number}>{group.respondents}</td>
-              <td className={table.number}>{percent(group.responseRate)}</td>
+              <td className={mergeClasses(table.number, styles.nowrap)}>
+                {group.responseRate === null
+                  ? '–'
+                  : `${group.respondents}/${group.audience} (${percent(group.responseRate)})`}
+              </td>
               {group.topics === null ? (
                 <td colSpan={results.topics.length}>
                   {format(t.hidden, { threshold: results.smallGroupThreshold ?? 0 })}
@@ -238,6 +417,7 @@ export function PollResultsPanel({
   const { language } = useLanguage();
   const api = useApi();
   const { announce } = useSession();
+  const [breakdownView, setBreakdownView] = useState<BreakdownView>('charts');
   const [notice, setNotice] = useState<string>();
   const results = useApiData(
     () =>
@@ -273,16 +453,30 @@ export function PollResultsPanel({
       })
       .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
   };
-  const post = (target: 'channel' | 'personal'): void => {
+  const [confirm, setConfirm] = useState<{
+    target: 'channel' | 'personal';
+    preview: PollPostPreviewResponse;
+  }>();
+  const [reports, setReports] = useState(0);
+  const askToPost = (target: 'channel' | 'personal'): void => {
     api
-      .post<{ channel: { accepted: number } | null; personal: { accepted: number } | null }>(
-        `/api/polls/${encodeURIComponent(poll.id)}/post`,
-        { channel: target === 'channel', personal: target === 'personal' },
-      )
-      .then(({ data }) =>
-        say(format(t.posted, { count: (data.channel?.accepted ?? 0) + (data.personal?.accepted ?? 0) })),
-      )
+      .get<PollPostPreviewResponse>(`/api/polls/${encodeURIComponent(poll.id)}/post-preview`)
+      .then((preview) => setConfirm({ target, preview }))
       .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+  };
+  const post = async (target: 'channel' | 'personal'): Promise<void> => {
+    try {
+      await api.post(`/api/polls/${encodeURIComponent(poll.id)}/post`, {
+        channel: target === 'channel',
+        personal: target === 'personal',
+      });
+      setConfirm(undefined);
+      setReports((value) => value + 1);
+      say(t.posted);
+    } catch (error) {
+      setConfirm(undefined);
+      say(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const data = results.data;
@@ -326,8 +520,23 @@ export function PollResultsPanel({
               </tbody>
             </table>
           </div>
-          <GroupTable caption={t.byMunicipality} groups={data.byMunicipality} results={data} />
-          <GroupTable caption={t.byRole} groups={data.byRole} results={data} />
+          <Field label={t.breakdownView} className={styles.viewChoice}>
+            <RadioGroup
+              layout="horizontal"
+              value={breakdownView}
+              onChange={(_, choice) => setBreakdownView(choice.value === 'table' ? 'table' : 'charts')}
+            >
+              <Radio value="charts" label={t.viewCharts} />
+              <Radio value="table" label={t.viewTable} />
+            </RadioGroup>
+          </Field>
+          <Breakdown
+            caption={t.byMunicipality}
+            groups={data.byMunicipality}
+            results={data}
+            view={breakdownView}
+          />
+          <Breakdown caption={t.byRole} groups={data.byRole} results={data} view={breakdownView} />
           <h3 className={table.sectionHeading}>{format(t.suggestions, { count: data.suggestions.count })}</h3>
           {data.suggestions.items.length === 0 ? (
             <p>{t.noSuggestions}</p>
@@ -349,8 +558,8 @@ export function PollResultsPanel({
         <Button onClick={() => download('topics')}>{t.csvTopics}</Button>
         <Button onClick={() => download('suggestions')}>{t.csvSuggestions}</Button>
         {!poll.anonymous && <Button onClick={() => download('answers')}>{t.csvAnswers}</Button>}
-        {poll.status === 'open' && <Button onClick={() => post('channel')}>{t.postChannel}</Button>}
-        {poll.status === 'open' && <Button onClick={() => post('personal')}>{t.postPersonal}</Button>}
+        {poll.status === 'open' && <Button onClick={() => askToPost('channel')}>{t.postChannel}</Button>}
+        {poll.status === 'open' && <Button onClick={() => askToPost('personal')}>{t.postPersonal}</Button>}
         {poll.status !== 'closed' && (
           <Button appearance="primary" onClick={close}>
             {t.close}
@@ -362,6 +571,32 @@ export function PollResultsPanel({
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {confirm && (
+        <ConfirmSendDialog
+          open
+          title={confirm.target === 'channel' ? t.confirmChannel : t.confirmPersonal}
+          reach={
+            confirm.target === 'channel'
+              ? { channels: confirm.preview.reach.channels, people: 0 }
+              : { channels: 0, people: confirm.preview.reach.people }
+          }
+          channelWanted={confirm.target === 'channel'}
+          previews={
+            confirm.target === 'channel'
+              ? [{ label: t.channelCard, card: confirm.preview.channelCard }]
+              : LANGUAGES.map((option) => ({
+                  label: format(t.personalCard, { language: LANGUAGE_NAMES[option] }),
+                  card: confirm.preview.personalCards[option],
+                }))
+          }
+          onSend={() => post(confirm.target)}
+          onClose={() => setConfirm(undefined)}
+        />
+      )}
+      <div className={styles.reports} key={reports}>
+        <DeliveryReport deliveryId={`poll:${poll.id}:channel`} title={t.channelReport} hideWhenNone />
+        <DeliveryReport deliveryId={`poll:${poll.id}:personal`} title={t.personalReport} hideWhenNone />
+      </div>
     </div>
   );
 }

@@ -6,10 +6,12 @@ import type {
   WishPollView,
 } from '../../../../bot/src/polls/wish-poll-contracts';
 import { ErrorMessage, Loading } from '../../components/status';
+import { helsinkiText } from '../../helsinki-time';
 import { defineMessages, format, useLanguage, useMessages } from '../../i18n';
 import { useApi, useApiData, useMe, useSession } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 import { CreatePollForm } from './create-poll-form';
+import { ClosedPollResults } from './closed-poll-results';
 import { PollAnswerForm } from './poll-answer-form';
 import { PollResultsPanel } from './poll-results-panel';
 import type { TabViewProps } from '../registry';
@@ -109,6 +111,7 @@ export default function PollsView({ path }: TabViewProps) {
           onSaved={(view) => setSaved((previous) => ({ ...previous, [view.id]: view }))}
         />
       ))}
+      {polls.data && <ClosedPollResults polls={polls.data.closed} />}
       {me.isCoordinator && <ManagePolls initial={path[0]} />}
     </section>
   );
@@ -117,6 +120,7 @@ export default function PollsView({ path }: TabViewProps) {
 function ManagePolls({ initial }: { readonly initial: string | undefined }) {
   const table = useTableStyles();
   const t = useMessages(messages);
+  const { language } = useLanguage();
   const api = useApi();
   const polls = useApiData(() => api.get<WishPollAdminListResponse>('/api/polls/manage'), [api]);
   const [selected, setSelected] = useState<string | undefined>(initial);
@@ -158,13 +162,9 @@ function ManagePolls({ initial }: { readonly initial: string | undefined }) {
             <tbody>
               {polls.data.items.map((poll) => (
                 <tr key={poll.id}>
-                  <th scope="row">{poll.question.fi}</th>
+                  <th scope="row">{poll.question[language] ?? poll.question.fi}</th>
                   <td>{status[poll.status]}</td>
-                  <td>
-                    {new Date(poll.closedAt ?? poll.closesAt).toLocaleString('fi-FI', {
-                      timeZone: 'Europe/Helsinki',
-                    })}
-                  </td>
+                  <td>{helsinkiText(poll.closedAt ?? poll.closesAt, language)}</td>
                   <td>
                     <Button
                       aria-expanded={selected === poll.id}

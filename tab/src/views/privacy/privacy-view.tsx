@@ -1,6 +1,10 @@
 import type { AboutResponse } from '../../../../bot/src/shared/contracts';
-import { format, useLanguage, type Language } from '../../i18n';
-import { useApi, useApiData } from '../../session';
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import { defineMessages, format, useLanguage, useMessages, type Language } from '../../i18n';
+import { useApi, useApiData, useSession } from '../../session';
+import type { TabViewProps } from '../registry';
 import { Document, type DocumentSection } from '../document';
 
 const DEFAULT_RETENTION_MONTHS = 12;
@@ -65,7 +69,7 @@ const TEXT: Record<Language, PrivacyText> = {
         heading: 'Vad som sparas',
         items: [
           'Ditt namn och din e-postadress samt Teams-identifierare som appen behöver för att skicka meddelanden till dig.',
-          'Din kommun och dina roller i nätverket (till exempel ledningsgrupp, förman eller förtroendevald).',
+          'Din kommun och dina roller i nätverket (till exempel ledningsgrupp, chef eller förtroendevald).',
           'Det språk du har valt.',
           'Dina svar på enkäter om ämnesönskemål och andra enkäter i nätverket.',
           'Dina anmälningar och svar om deltagande i evenemang och kamratgrupper.',
@@ -94,7 +98,7 @@ const TEXT: Record<Language, PrivacyText> = {
       {
         heading: 'Dina rättigheter',
         paragraphs: [
-          'Du kan be att få se, rätta eller radera dina uppgifter. Skriv ”omat tietoni” till botten för att se vad som har sparats om dig, eller kontakta nätverkets koordinatorer. Du kan också lämna in klagomål till dataombudsmannen.',
+          'Du kan be att få se, rätta eller radera dina uppgifter. Skriv ”mina uppgifter” till botten för att se vad som har sparats om dig, eller kontakta nätverkets koordinatorer. Du kan också lämna in klagomål till dataombudsmannen.',
         ],
       },
     ],
@@ -137,15 +141,124 @@ const TEXT: Record<Language, PrivacyText> = {
       {
         heading: 'Your rights',
         paragraphs: [
-          "You can ask to see, correct or delete your data. Write “omat tietoni” (my data) to the bot to see what is stored about you, or contact the network's coordinators. You can also lodge a complaint with the Data Protection Ombudsman.",
+          "You can ask to see, correct or delete your data. Write “my data” to the bot to see what is stored about you, or contact the network's coordinators. You can also lodge a complaint with the Data Protection Ombudsman.",
         ],
       },
     ],
   },
 };
 
+const ownData = defineMessages({
+  fi: {
+    heading: 'Omat tietosi',
+    text: 'Lataa kaikki, mitä Digiverkosto on sinusta tallentanut, yhtenä JSON-tiedostona: profiilisi, kyselyvastauksesi, vastauksesi kutsuihin ja muistutukset.',
+    download: 'Lataa tietoni (JSON)',
+    downloading: 'Ladataan…',
+    downloaded: 'Tietosi on ladattu tiedostoon {file}.',
+    failed: 'Tietoja ei saatu ladattua. Yritä hetken kuluttua uudelleen.',
+    signIn: 'Avaa Digiverkosto Teamsissa, niin voit ladata tietosi täältä.',
+    erase: 'Tietojesi poistaminen: kirjoita botille ”omat tietoni” ja valitse Poista tietoni.',
+  },
+  sv: {
+    heading: 'Dina uppgifter',
+    text: 'Ladda ner allt som Digiverkosto har sparat om dig som en JSON-fil: din profil, dina enkätsvar, dina svar på inbjudningar och påminnelserna.',
+    download: 'Ladda ner mina uppgifter (JSON)',
+    downloading: 'Laddar ner…',
+    downloaded: 'Dina uppgifter har laddats ner till filen {file}.',
+    failed: 'Uppgifterna kunde inte laddas ner. Försök igen om en stund.',
+    signIn: 'Öppna Digiverkosto i Teams så kan du ladda ner dina uppgifter här.',
+    erase: 'Radera dina uppgifter: skriv ”mina uppgifter” till botten och välj Radera mina uppgifter.',
+  },
+  en: {
+    heading: 'Your data',
+    text: 'Download everything Digiverkosto has stored about you as one JSON file: your profile, your poll answers, your replies to invitations and the reminders.',
+    download: 'Download my data (JSON)',
+    downloading: 'Downloading…',
+    downloaded: 'Your data has been downloaded to the file {file}.',
+    failed: 'The data could not be downloaded. Try again in a moment.',
+    signIn: 'Open Digiverkosto in Teams to download your data here.',
+    erase: 'To erase your data, write “my data” to the bot and choose Erase my data.',
+  },
+});
+
+const FILE_NAME = 'digiverkosto-omat-tiedot.json';
+
+const useStyles = makeStyles({
+  ownData: {
+    marginTop: tokens.spacingVerticalXXL,
+    paddingTop: tokens.spacingVerticalL,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  heading: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase500, fontWeight: 600 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+/**
+ * "Lataa tietoni": the export of everything stored about the signed-in person, fetched with their
+ * token and saved as a file. The bot's "omat tietoni" card links here (`#/privacy/my-data`).
+ */
+function OwnData({ focus }: { readonly focus: boolean }) {
+  const styles = useStyles();
+  const t = useMessages(ownData);
+  const { api, me, announce } = useSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+  const download = (): void => {
+    setState('busy');
+    api
+      .blob('/api/me/data')
+      .then((blob) => {
+        const url = URL.createObjectURL(blob);
+        const anchor = document.createElement('a');
+        anchor.href = url;
+        anchor.download = FILE_NAME;
+        document.body.append(anchor);
+        anchor.click();
+        anchor.remove();
+        window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+        setState('done');
+        announce(format(t.downloaded, { file: FILE_NAME }));
+      })
+      .catch(() => setState('failed'));
+  };
+  return (
+    <section id="my-data" className={styles.ownData} aria-labelledby="my-data-heading">
+      <h2 id="my-data-heading" ref={heading} tabIndex={-1} className={styles.heading}>
+        {t.heading}
+      </h2>
+      {me ? (
+        <>
+          <p>{t.text}</p>
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              icon={<ArrowDownloadRegular />}
+              disabled={state === 'busy'}
+              onClick={download}
+            >
+              {state === 'busy' ? t.downloading : t.download}
+            </Button>
+            {state === 'done' && <span role="status">{format(t.downloaded, { file: FILE_NAME })}</span>}
+          </div>
+          {state === 'failed' && (
+            <MessageBar intent="error">
+              <MessageBarBody>{t.failed}</MessageBarBody>
+            </MessageBar>
+          )}
+          <p>{t.erase}</p>
+        </>
+      ) : (
+        <p>{t.signIn}</p>
+      )}
+    </section>
+  );
+}
+
 /** The privacy notice; public, as the Teams manifest links to it. */
-export default function PrivacyView() {
+export default function PrivacyView({ path }: TabViewProps) {
   const { language } = useLanguage();
   const api = useApi();
   const about = useApiData(() => api.get<AboutResponse>('/api/about'), [api]);
@@ -161,6 +274,8 @@ export default function PrivacyView() {
         ...(section.paragraphs ? { paragraphs: section.paragraphs.map(fill) } : {}),
         ...(section.items ? { items: section.items.map(fill) } : {}),
       }))}
-    />
+    >
+      <OwnData focus={path[0] === 'my-data'} />
+    </Document>
   );
 }

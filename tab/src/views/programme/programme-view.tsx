@@ -49,7 +49,7 @@ const messages = defineMessages({
     count: '{count} evenemang',
     countOne: '1 evenemang',
     none: 'Inga evenemang med dessa val.',
-    join: 'Delta på nätet',
+    join: 'Anslut till mötet',
     online: 'På nätet (Teams)',
     preAssignment: 'Förhandsuppgift',
     due: 'senast {when}',
@@ -363,7 +363,9 @@ function EventCard({
       </div>
       <article className={styles.body} aria-labelledby={titleId}>
         <div className={styles.badges}>
-          <span className={`${styles.tag} ${styles.typeTag}`}>{event.typeName}</span>
+          {!startsWithWord(event.title, event.typeName) && (
+            <span className={`${styles.tag} ${styles.typeTag}`}>{event.typeName}</span>
+          )}
           {event.municipalityName && <span className={styles.tag}>{event.municipalityName}</span>}
         </div>
         <h2 id={titleId} className={styles.title}>
@@ -435,9 +437,14 @@ function EventCard({
           >
             <CalendarAddRegular className={styles.icon} aria-hidden="true" /> {t.addToCalendar}
           </a>
-          <span className={styles.muted}>{format(t.organiser, { name: event.organiser })}</span>
+          <span className={styles.muted}>{format(t.organiser, { name: event.organiserName })}</span>
         </div>
       </article>
     </li>
   );
+}
+
+/** "Kehittämispaja 1: Osaaminen" already says it is a Kehittämispaja; the tag would repeat it. */
+function startsWithWord(title: string, word: string): boolean {
+  return title.toLocaleLowerCase().startsWith(word.toLocaleLowerCase());
 }

@@ -233,6 +233,7 @@ describe('the Teams app manifest', () => {
       'toiveet',
       'ryhmäni',
       'ilmoittaudu',
+      'kysely',
       'kieli',
       'omat tietoni',
       'ohje',
@@ -294,10 +295,18 @@ describe('the Swedish and English translations of the manifest', () => {
     [
       'fi',
       'manifest.json',
-      ['ohjelma', 'toiveet', 'ryhmäni', 'ilmoittaudu', 'kieli', 'omat tietoni', 'ohje'],
+      ['ohjelma', 'toiveet', 'ryhmäni', 'ilmoittaudu', 'kysely', 'kieli', 'omat tietoni', 'ohje'],
     ],
-    ['sv', 'sv.json', ['program', 'önskemål', 'min grupp', 'anmälan', 'språk', 'mina uppgifter', 'hjälp']],
-    ['en', 'en.json', ['schedule', 'wishes', 'my group', 'register', 'language', 'my data', 'help']],
+    [
+      'sv',
+      'sv.json',
+      ['program', 'önskemål', 'min grupp', 'anmälan', 'enkät', 'språk', 'mina uppgifter', 'hjälp'],
+    ],
+    [
+      'en',
+      'en.json',
+      ['schedule', 'wishes', 'my group', 'register', 'survey', 'language', 'my data', 'help'],
+    ],
   ] as const)(
     'the %s command menu offers the commands the help card explains',
     (language, file, expected) => {

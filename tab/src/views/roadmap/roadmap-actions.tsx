@@ -497,21 +497,25 @@ function ActionForm({
       })
       .catch(async (error: unknown) => {
         if (error instanceof ApiProblem && error.status === 412) {
-          setProblem({ conflict: true, detail: t.conflict });
-          // Show the other person's version at once, so the editor sees what changed.
-          const fresh = await api.get<RoadmapView>(`/api/roadmaps/${encodeURIComponent(roadmap.id)}`, {
-            lang: language,
-          });
-          const newer = fresh.goals.flatMap((goal) => goal.actions).find((a) => a.id === action?.id);
-          if (newer) {
-            setTitle(newer.title);
-            setStatus(newer.status);
-            setStart(indexOf(newer.start));
-            setEnd(indexOf(newer.end));
-            setIndicator(newer.indicator);
-            setNote(newer.note);
+          // The notice comes with the other person's version already in the form (one render), so
+          // the editor, and a screen reader announcing the alert, see what changed at once.
+          try {
+            const fresh = await api.get<RoadmapView>(`/api/roadmaps/${encodeURIComponent(roadmap.id)}`, {
+              lang: language,
+            });
+            const newer = fresh.goals.flatMap((goal) => goal.actions).find((a) => a.id === action?.id);
+            if (newer) {
+              setTitle(newer.title);
+              setStatus(newer.status);
+              setStart(indexOf(newer.start));
+              setEnd(indexOf(newer.end));
+              setIndicator(newer.indicator);
+              setNote(newer.note);
+            }
+            onConflict(fresh);
+          } finally {
+            setProblem({ conflict: true, detail: t.conflict });
           }
-          onConflict(fresh);
           return;
         }
         setProblem({

@@ -26,6 +26,7 @@ import type { Participant } from '../bot/src/shared/participant';
 import type { ProgrammeEvent } from '../bot/src/shared/programme-event';
 import { startAzurite } from '../scripts/lib/azurite';
 import { BotConnectorEmulator } from '../tests/emulators/bot-connector-emulator';
+import { random, percentile } from './lib/bench-utils';
 
 const TENANT = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
 const BOT = { id: '28:digiverkosto-bench', name: 'Digiverkosto' };
@@ -39,13 +40,6 @@ function option(name: string, fallback: number): number {
 }
 
 /** A deterministic pseudo-random sequence, so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 interface Person {
   readonly aadObjectId: string;
@@ -151,12 +145,6 @@ async function runClient(request: ClientRequest): Promise<ClientResult> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`the client exited with ${code}`);
   return JSON.parse(Buffer.concat(output).toString('utf8')) as ClientResult;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function median(values: readonly number[]): number {

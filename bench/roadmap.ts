@@ -17,7 +17,6 @@
  * here and nowhere else. The machine is shared: the load average is printed beside the figures.
  */
 import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp, type App } from '../bot/src/app';
@@ -30,13 +29,7 @@ import type { roadmapFeature } from '../bot/src/roadmap/roadmap-feature';
 import type { Actor } from '../bot/src/roadmap/roadmap-service';
 import { sizeClassFor } from '../bot/src/shared/municipality';
 import { startAzurite } from '../scripts/lib/azurite';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number`);
-  return value;
-}
+import { load, median, ms, option, pool, random } from './lib/bench-utils';
 
 const MUNICIPALITIES = option('municipalities', 300);
 const ACTIONS = option('actions', 40);
@@ -52,44 +45,6 @@ function roadmapOf(app: App): RoadmapFeature {
   const feature = app.features.find((candidate) => candidate.name === 'roadmap');
   if (!feature) throw new Error('The roadmap feature is not wired in');
   return feature as RoadmapFeature;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const median = (values: readonly number[]): number => percentile(values, 50);
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
-const load = (): string =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next;
-        next += 1;
-        await work(items[index], index);
-      }
-    }),
-  );
 }
 
 type ClientResult = Record<string, { ms: number[]; statuses: Record<string, number>; bytes: number }>;

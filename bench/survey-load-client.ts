@@ -9,6 +9,7 @@
  * Output (stdout, one JSON line): latencies of the posts (ms), statuses, and counts.
  */
 import { performance } from 'node:perf_hooks';
+import { random } from './lib/bench-utils';
 
 interface Input {
   readonly base: string;
@@ -21,14 +22,6 @@ interface Input {
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as Input;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const next = random(input.seed);
 const DEPARTMENTS = [

@@ -20,7 +20,6 @@
  * the figures.
  */
 import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp, type App } from '../bot/src/app';
@@ -32,13 +31,7 @@ import { SEEDED_PERSPECTIVES } from '../bot/src/survey';
 import type { Survey } from '../bot/src/survey';
 import type { surveyFeature } from '../bot/src/survey/survey-feature';
 import { startAzurite } from '../scripts/lib/azurite';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number`);
-  return value;
-}
+import { option, random, percentile, median, ms, load, pool } from './lib/bench-utils';
 
 const RATE = option('rate', 300);
 const SECONDS = option('seconds', 20);
@@ -53,44 +46,6 @@ function surveyOf(app: App): SurveyFeature {
   const feature = app.features.find((candidate) => candidate.name === 'survey');
   if (!feature) throw new Error('The survey feature is not wired in');
   return feature as SurveyFeature;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const median = (values: readonly number[]): number => percentile(values, 50);
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
-const load = (): string =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next;
-        next += 1;
-        await work(items[index], index);
-      }
-    }),
-  );
 }
 
 interface ClientResult {

@@ -127,6 +127,8 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
         },
       },
       chosenTeam: (roundId) => programme.roundTeam(roundId, clock()),
+      configuredTeamId: config.networkTeamId,
+      rounds: programme,
     },
     options.delivery,
   );

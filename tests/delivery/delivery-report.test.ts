@@ -195,7 +195,8 @@ describe('the delivery report of a send to many', () => {
     expect(first.json.problems[0]).toMatchObject({
       kind: 'channel',
       name: 'Verkoston tiimin kanava',
-      reasonText: 'Sovellusta ei ole lisätty yhdenkään tiimin kanavalle.',
+      reasonText:
+        'Sovellusta ei ole lisätty yhdenkään tiimin kanavalle. Lisää sovellus verkoston tiimiin ja lähetä viesti uudelleen.',
     });
     await installations.add(channel.key, channel.reference, { overwrite: true });
     const retried = await call<DeliveryRetryResponse>(`/api/deliveries/${encodeURIComponent(id)}/retry`, {

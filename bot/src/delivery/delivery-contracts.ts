@@ -8,6 +8,10 @@
 /** Why a message did not arrive (worded for people by the server in the asked language). */
 export type DeliveryReason =
   | 'noChannel'
+  /** The app is in several teams and no coordinator has chosen the network's team. */
+  | 'teamNotChosen'
+  /** The chosen (or configured) team no longer has the app. */
+  | 'networkTeamMissing'
   | 'appNotInTeam'
   | 'notInRoster'
   | 'personLeft'

@@ -4,13 +4,15 @@ import { AdapterConnectorGateway, type ConnectorGateway } from './connector-send
 import { registerDeliveryRoutes, type RecipientDirectory } from './delivery-routes';
 import { LeaseRepository } from './lease-repository';
 import { NetworkTeam, type ChosenTeam } from './network-team';
+import { registerNetworkTeamRoutes, type RoundTeams } from './network-team-routes';
+import { TeamNameRepository } from './team-name-repository';
 import { OutboxDelivery, targetKeyOf } from './outbox-delivery';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
 import { OutboxRepository } from './outbox-repository';
 import { PersonalChatRepository } from './personal-chat-repository';
 import type { Delivery } from '../platform/delivery';
 import type { Feature, FeatureContext } from '../platform/feature';
-import type { BotConnector, InstallationRepository } from '../platform/teams';
+import type { BotConnector, ConversationEvents, InstallationRepository, Turn } from '../platform/teams';
 import type { TeamsUserIdLookup } from './connector-sender';
 
 /** Knobs tests and the benchmark turn; production uses the defaults (Microsoft's published limits). */
@@ -28,6 +30,10 @@ export interface DeliveryDeps {
   readonly recipients: RecipientDirectory;
   /** The network's team for a round (a coordinator's choice); unset: the one team installed. */
   readonly chosenTeam?: ChosenTeam;
+  /** NETWORK_TEAM_ID: the network's team fixed by the operator; wins over any choice. */
+  readonly configuredTeamId?: string | undefined;
+  /** Where the choice is stored (the rounds); without it there are no routes to choose. */
+  readonly rounds?: RoundTeams;
 }
 
 export interface DeliveryFeature extends Feature {
@@ -67,9 +73,16 @@ export function deliveryFeature(
       ...settings.dispatcher,
     },
   );
+  const teamNames = new TeamNameRepository(store, clock);
+  const team = new NetworkTeam(
+    deps.installations,
+    deps.chosenTeam ?? (() => Promise.resolve(undefined)),
+    deps.configuredTeamId,
+    teamNames,
+  );
   const delivery = new OutboxDelivery(
     outbox,
-    new NetworkTeam(deps.installations, deps.chosenTeam ?? (() => Promise.resolve(undefined))),
+    team,
     clock,
     logger,
     () => dispatcher.notify(),
@@ -81,7 +94,11 @@ export function deliveryFeature(
     delivery,
     dispatcher,
     outbox,
-    registerApi: (router) => registerDeliveryRoutes(router, { delivery, recipients: deps.recipients, clock }),
+    registerApi: (router) => {
+      registerDeliveryRoutes(router, { delivery, recipients: deps.recipients, clock });
+      if (deps.rounds) registerNetworkTeamRoutes(router, { team, rounds: deps.rounds, delivery });
+    },
+    events: teamNameEvents(teamNames),
     personalData: {
       // The messages the outbox sent (or tried to send) the person, and their personal chat's id.
       export: async (identity) => {
@@ -105,5 +122,20 @@ export function deliveryFeature(
     },
     start: () => dispatcher.start(),
     stop: () => dispatcher.stop(),
+  };
+}
+
+/**
+ * Teams names the team in the channel data of an install and of roster changes (and of little
+ * else): it is remembered then, for the coordinator's choice of the network's team.
+ */
+function teamNameEvents(names: TeamNameRepository): ConversationEvents {
+  const remember = async (turn: Turn): Promise<void> => {
+    if (turn.place !== 'channel' || !turn.teamId || !turn.tenantId || !turn.teamName) return;
+    await names.remember(turn.tenantId, turn.teamId, turn.teamName);
+  };
+  return {
+    installed: remember,
+    membersAdded: (turn) => remember(turn),
   };
 }

@@ -13,10 +13,11 @@ export function reasonOf(state: OutboxState, lastError: string | undefined): Del
   if (state === 'sent') return undefined;
   if ((state === 'pending' || state === 'sending') && error === '') return undefined;
   if (error.startsWith('expired')) return 'expired';
-  // The network's team (delivery/network-team.ts): none installed, or several and none chosen.
-  if (error.includes('not installed in any team') || error.includes('installed in several teams'))
-    return 'noChannel';
-  if (error.includes("not installed in the network's team")) return 'appNotInTeam';
+  // The network's team (delivery/network-team.ts): none installed, several and none chosen, or
+  // the chosen one no longer has the app. Each points the coordinator to what fixes it.
+  if (error.includes('not installed in any team')) return 'noChannel';
+  if (error.includes('installed in several teams')) return 'teamNotChosen';
+  if (error.includes("not installed in the network's team")) return 'networkTeamMissing';
   if (error.includes('not installed in the team')) return 'appNotInTeam';
   if (error.includes('not in the team roster') || error.includes('no teams user id')) return 'notInRoster';
   if (error.includes('usernotfound') || error.includes('memberremoved') || error.includes('user not found'))
@@ -39,7 +40,12 @@ export function isRetriable(reason: DeliveryReason | undefined): boolean {
 
 const REASON_TEXT: Readonly<Record<Language, Readonly<Record<DeliveryReason, string>>>> = {
   fi: {
-    noChannel: 'Sovellusta ei ole lisätty yhdenkään tiimin kanavalle.',
+    noChannel:
+      'Sovellusta ei ole lisätty yhdenkään tiimin kanavalle. Lisää sovellus verkoston tiimiin ja lähetä viesti uudelleen.',
+    teamNotChosen:
+      'Sovellus on lisätty useaan tiimiin, eikä verkoston tiimiä ole valittu. Valitse tiimi kohdassa Muistutukset → Verkoston tiimi ja lähetä viesti uudelleen.',
+    networkTeamMissing:
+      'Verkoston tiimiksi valitussa tiimissä ei enää ole sovellusta. Lisää sovellus tiimiin tai valitse toinen tiimi kohdassa Muistutukset → Verkoston tiimi.',
     appNotInTeam: 'Sovellusta ei ole lisätty verkoston tiimiin, joten yksityisviestiä ei voitu aloittaa.',
     notInRoster: 'Henkilö ei ole verkoston tiimin jäsenluettelossa, joten häntä ei tavoitettu Teamsissa.',
     personLeft: 'Henkilö on poistunut tiimistä tai hänen Teams-tilinsä on poistettu.',
@@ -54,7 +60,12 @@ const REASON_TEXT: Readonly<Record<Language, Readonly<Record<DeliveryReason, str
     unknown: 'Lähetys epäonnistui tuntemattomasta syystä.',
   },
   sv: {
-    noChannel: 'Appen har inte lagts till i något teams kanal.',
+    noChannel:
+      'Appen har inte lagts till i något teams kanal. Lägg till appen i nätverkets team och skicka meddelandet igen.',
+    teamNotChosen:
+      'Appen har lagts till i flera team och nätverkets team har inte valts. Välj teamet under Påminnelser → Nätverkets team och skicka meddelandet igen.',
+    networkTeamMissing:
+      'Teamet som valts som nätverkets team har inte längre appen. Lägg till appen i teamet eller välj ett annat under Påminnelser → Nätverkets team.',
     appNotInTeam: 'Appen har inte lagts till i nätverkets team, så ett privat meddelande kunde inte inledas.',
     notInRoster: 'Personen finns inte på nätverksteamets medlemslista och nåddes därför inte i Teams.',
     personLeft: 'Personen har lämnat teamet eller hens Teams-konto har tagits bort.',
@@ -69,7 +80,12 @@ const REASON_TEXT: Readonly<Record<Language, Readonly<Record<DeliveryReason, str
     unknown: 'Sändningen misslyckades av okänd orsak.',
   },
   en: {
-    noChannel: 'The app has not been added to any team channel.',
+    noChannel:
+      "The app has not been added to any team channel. Add the app to the network's team and send again.",
+    teamNotChosen:
+      "The app is in several teams and the network's team has not been chosen. Choose it under Reminders → The network's team and send again.",
+    networkTeamMissing:
+      "The team chosen as the network's team no longer has the app. Add the app to it, or choose another under Reminders → The network's team.",
     appNotInTeam: "The app has not been added to the network's team, so no private chat could be started.",
     notInRoster: "The person is not on the network team's member list, so Teams could not reach them.",
     personLeft: 'The person has left the team or their Teams account has been removed.',

@@ -4,6 +4,7 @@ import { EVENT_TYPES, type ProgrammeEvent, type Round } from '../shared/programm
 import { PARTICIPANT_ROLES } from '../shared/roles';
 import { escapeKey } from '../platform/storage/keys';
 import { jsonColumn } from '../platform/storage/json-column';
+import { ConflictError } from '../platform/storage/errors';
 import {
   deleteIfPresent,
   getEntity,
@@ -68,18 +69,7 @@ export class ProgrammeRepository {
 
   async saveRound(round: Round): Promise<void> {
     const client = await this.store.table('rounds');
-    await client.upsertEntity(
-      {
-        partitionKey: ROUND_PARTITION,
-        rowKey: escapeKey(round.id),
-        id: round.id,
-        name: roundNameColumn.write(round.name),
-        startsAt: round.startsAt,
-        endsAt: round.endsAt,
-        ...(round.teamId ? { teamId: round.teamId } : {}),
-      },
-      'Replace',
-    );
+    await client.upsertEntity(roundEntity(round), 'Replace');
   }
 
   async getRound(roundId: string): Promise<Round | undefined> {
@@ -88,13 +78,23 @@ export class ProgrammeRepository {
     return entity ? toRound(entity) : undefined;
   }
 
-  /** A coordinator's choice of the round's team; undefined goes back to the default. */
-  async setRoundTeam(roundId: string, teamId: string | undefined): Promise<void> {
+  /** A round with its version, for a change that must not overwrite a concurrent one. */
+  async getVersionedRound(roundId: string): Promise<Versioned<Round> | undefined> {
     const client = await this.store.table('rounds');
-    await client.updateEntity(
-      { partitionKey: ROUND_PARTITION, rowKey: escapeKey(roundId), teamId: teamId ?? '' },
-      'Merge',
-    );
+    const entity = await getEntity<RoundEntity>(client, ROUND_PARTITION, escapeKey(roundId));
+    return entity ? { value: toRound(entity), etag: entity.etag } : undefined;
+  }
+
+  /**
+   * A coordinator's choice of the round's team (undefined goes back to the default), only if
+   * nobody changed the round since `etag` was read: otherwise, or when the round is gone, a
+   * {@link ConflictError}. Returns the round's new version.
+   */
+  async setRoundTeam(roundId: string, teamId: string | undefined, etag: string): Promise<string> {
+    const current = await this.getVersionedRound(roundId);
+    if (!current) throw new ConflictError('rounds', ROUND_PARTITION, escapeKey(roundId));
+    const client = await this.store.table('rounds');
+    return replaceIfUnchanged(client, roundEntity({ ...current.value, teamId }), etag);
   }
 
   /**
@@ -225,6 +225,18 @@ function toEvent(entity: EventEntity | TableEntityResult<EventEntity>): Programm
         }
       : undefined,
     organiser: details.organiser,
+  };
+}
+
+function roundEntity(round: Round): RoundEntity & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: ROUND_PARTITION,
+    rowKey: escapeKey(round.id),
+    id: round.id,
+    name: roundNameColumn.write(round.name),
+    startsAt: round.startsAt,
+    endsAt: round.endsAt,
+    ...(round.teamId ? { teamId: round.teamId } : {}),
   };
 }
 

@@ -57,6 +57,13 @@ const environmentSchema = z.object({
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_ORGANIZER_UPN: optionalText,
   GRAPH_BASE_URL: webAddress,
+  // The network's team, fixed by the operator: channel posts go there whatever a coordinator chose.
+  NETWORK_TEAM_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^19:[^\s;]+@thread\.(tacv2|skype)$/, 'a Teams team id such as 19:…@thread.tacv2')
+      .optional(),
+  ),
   RSVP_REMINDER_HOURS: z.coerce
     .number()
     .int()
@@ -115,6 +122,11 @@ export interface AppConfig {
   readonly graph?: GraphSettings | undefined;
   /** The one reminder to members who have not answered goes this many hours before the meeting. */
   readonly rsvpReminderHours?: number;
+  /**
+   * NETWORK_TEAM_ID: the network's team, fixed by the operator. It takes precedence over a
+   * coordinator's choice for a round, which the tab then shows as fixed.
+   */
+  readonly networkTeamId?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -258,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     graph,
     rsvpReminderHours: e.RSVP_REMINDER_HOURS,
+    networkTeamId: e.NETWORK_TEAM_ID,
   });
 }
 

@@ -82,6 +82,11 @@ export class TeamsTurn implements Turn {
     return stringOrUndefined(channelData?.team?.id);
   }
 
+  get teamName(): string | undefined {
+    const channelData = this.context.activity.channelData as { team?: { name?: unknown } } | undefined;
+    return stringOrUndefined(channelData?.team?.name);
+  }
+
   get sentAt(): Date | undefined {
     const raw: unknown = this.context.activity.timestamp;
     const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;

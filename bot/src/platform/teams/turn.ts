@@ -33,6 +33,8 @@ export interface Turn {
   readonly tenantId: string | undefined;
   /** The team of a channel conversation. */
   readonly teamId: string | undefined;
+  /** The team's name as Teams gives it (on installs and roster changes; often absent otherwise). */
+  readonly teamName?: string | undefined;
   /** When the client says the activity was sent (the later of two answers wins). */
   readonly sentAt: Date | undefined;
   /** The sender as a participant, looked up once per turn. */

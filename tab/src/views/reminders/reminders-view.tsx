@@ -6,6 +6,7 @@ import { defineMessages, useLanguage, useMessages } from '../../i18n';
 import { runAction, useApi, useApiData } from '../../session';
 import { useTableStyles } from '../coordinator/styles';
 import { AbsencesPanel } from './absences-panel';
+import { NetworkTeamPanel } from './network-team-panel';
 import type { RemindersResponse, ReminderSpec } from './reminder-model';
 import { ReminderPlanPanel } from './reminder-plan-panel';
 import { ReminderPreviewPanel } from './reminder-preview-panel';
@@ -53,6 +54,7 @@ export default function RemindersView() {
       <p className={styles.intro}>{t.intro}</p>
       {events.status === 'error' && <ErrorMessage error={events.error} onRetry={events.reload} />}
       {events.status === 'loading' && !events.data && <Loading />}
+      {events.data?.round && <NetworkTeamPanel roundId={events.data.round.id} />}
       {events.data && (
         <Field label={t.event}>
           <Select value={eventId} onChange={(_event, data) => setEventId(data.value)}>

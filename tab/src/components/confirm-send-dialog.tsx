@@ -29,7 +29,7 @@ const messages = defineMessages({
     and: ' ja ',
     nobody: 'Valinnoilla viesti ei tavoittaisi ketään, joten mitään ei lähetetä.',
     noChannel:
-      'Sovellusta ei ole lisätty yhdenkään tiimin kanavalle, joten kanavaviestiä ei voi lähettää. Lisää sovellus verkoston tiimiin.',
+      'Kanavaviestiä ei voi lähettää: sovellusta ei ole lisätty verkoston tiimiin, tai se on useassa tiimissä eikä verkoston tiimiä ole valittu. Tarkista kohta Muistutukset → Verkoston tiimi.',
     undo: 'Lähetettyä viestiä ei voi perua.',
     send: 'Lähetä',
     cancel: 'Peruuta',
@@ -45,7 +45,7 @@ const messages = defineMessages({
     and: ' och ',
     nobody: 'Med de här valen skulle meddelandet inte nå någon, så ingenting skickas.',
     noChannel:
-      'Appen har inte lagts till i något teams kanal, så inget kanalmeddelande kan skickas. Lägg till appen i nätverkets team.',
+      'Inget kanalmeddelande kan skickas: appen har inte lagts till i nätverkets team, eller den finns i flera team och nätverkets team har inte valts. Se Påminnelser → Nätverkets team.',
     undo: 'Ett skickat meddelande kan inte tas tillbaka.',
     send: 'Skicka',
     cancel: 'Avbryt',
@@ -61,7 +61,7 @@ const messages = defineMessages({
     and: ' and ',
     nobody: 'With these choices the message would reach nobody, so nothing is sent.',
     noChannel:
-      "The app has not been added to any team channel, so no channel message can be sent. Add the app to the network's team.",
+      "No channel message can be sent: the app has not been added to the network's team, or it is in several teams and the network's team has not been chosen. See Reminders → The network's team.",
     undo: 'A message that has been sent cannot be taken back.',
     send: 'Send',
     cancel: 'Cancel',

@@ -8,6 +8,7 @@ import { registerNetworkTeamRoutes, type RoundTeams } from './network-team-route
 import { TeamNameRepository } from './team-name-repository';
 import { OutboxDelivery, targetKeyOf } from './outbox-delivery';
 import { OutboxDispatcher, type DispatcherOptions } from './outbox-dispatcher';
+import { purgeDeliveriesOfRounds } from './outbox-purge';
 import { OutboxRepository } from './outbox-repository';
 import { PersonalChatRepository } from './personal-chat-repository';
 import type { Delivery } from '../platform/delivery';
@@ -118,6 +119,12 @@ export function deliveryFeature(
       erase: async (identity) => {
         await outbox.deleteRowsOfTarget(targetKeyOf({ kind: 'person', identity }));
         await personalChats.erase(identity);
+      },
+      // Whole deliveries go with their round: header, bodies (names, the event) and every row.
+      purgeRounds: async (roundIds) => {
+        const rounds = deps.rounds ? await deps.rounds.listRounds() : [];
+        const deleted = await purgeDeliveriesOfRounds(outbox, rounds, roundIds);
+        logger.info('deliveries of purged rounds deleted', { rounds: roundIds, deliveries: deleted.length });
       },
     },
     start: () => dispatcher.start(),

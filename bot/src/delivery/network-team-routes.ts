@@ -14,6 +14,8 @@ import type {
 
 /** The rounds and their stored choice of team (the programme's repository). */
 export interface RoundTeams {
+  /** Every round, for the retention purge of round-less deliveries. */
+  listRounds(): Promise<Round[]>;
   getVersionedRound(roundId: string): Promise<Versioned<Round> | undefined>;
   /** Conditional on `etag`; a ConflictError (412) when the round changed meanwhile. */
   setRoundTeam(roundId: string, teamId: string | undefined, etag: string): Promise<string>;

@@ -96,6 +96,7 @@ export class OutboxDelivery implements Delivery {
         purpose: request.purpose,
         notAfter: request.notAfter,
         createdAt: this.clock().toISOString(),
+        roundId: request.roundId ?? channelRoundOf(request),
       },
       rows,
       this.clock(),
@@ -279,4 +280,12 @@ export function targetKeyOf(target: DeliveryTarget): string {
   return target.kind === 'channel'
     ? 'channel'
     : `person:${target.identity.tenantId}:${target.identity.aadObjectId}`;
+}
+
+/** A channel post names its round; a delivery that does not say its own goes with that one. */
+function channelRoundOf(request: DeliveryRequest): string | undefined {
+  for (const message of request.messages) {
+    if (message.target.kind === 'channel' && message.target.roundId) return message.target.roundId;
+  }
+  return undefined;
 }

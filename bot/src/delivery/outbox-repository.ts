@@ -74,6 +74,8 @@ export interface DeliveryHeader {
   readonly purpose: DeliveryPurpose;
   readonly notAfter: string | undefined;
   readonly createdAt: string;
+  /** The round the delivery belongs to (purged with it); unset for older rows and round-less sends. */
+  readonly roundId?: string | undefined;
   readonly total: number;
   readonly completedAt: string | undefined;
 }
@@ -111,6 +113,7 @@ interface HeaderEntity {
   purpose: string;
   notAfter?: string;
   createdAt: string;
+  roundId?: string;
   total: number;
   completedAt?: string;
 }
@@ -202,6 +205,7 @@ export class OutboxRepository {
         deliveryId: header.deliveryId,
         purpose: header.purpose,
         ...(header.notAfter ? { notAfter: header.notAfter } : {}),
+        ...(header.roundId ? { roundId: header.roundId } : {}),
         createdAt: header.createdAt,
         total: rows.length,
       });
@@ -281,9 +285,60 @@ export class OutboxRepository {
       purpose: purpose.success ? purpose.data : 'announcement',
       notAfter: entity.notAfter || undefined,
       createdAt: entity.createdAt,
+      roundId: entity.roundId || undefined,
       total: entity.total ?? 0,
       completedAt: entity.completedAt || undefined,
     };
+  }
+
+  /**
+   * Every delivery's id, round and creation time, for the retention purge. The header rows are
+   * found by row key across partitions: a scan of the table, run once a day by the purge only.
+   */
+  async headers(): Promise<{ deliveryId: string; roundId: string | undefined; createdAt: string }[]> {
+    const client = await this.store.table('outbox');
+    return readAll<
+      Pick<HeaderEntity, 'deliveryId' | 'roundId' | 'createdAt'>,
+      { deliveryId: string; roundId: string | undefined; createdAt: string }
+    >(
+      client,
+      odata`RowKey eq ${HEADER_ROW}`,
+      (entity) => ({
+        deliveryId: entity.deliveryId,
+        roundId: entity.roundId || undefined,
+        createdAt: entity.createdAt,
+      }),
+      ['deliveryId', 'roundId', 'createdAt'],
+    );
+  }
+
+  /**
+   * Deletes a whole delivery (retention): its header, message bodies and every recipient's row,
+   * in batch transactions of the one partition, and its place on the open list.
+   */
+  async deleteDelivery(deliveryId: string): Promise<void> {
+    const client = await this.store.table('outbox');
+    const partitionKey = escapeKey(deliveryId);
+    const rowKeys = (
+      await readAll<object, string>(
+        client,
+        odata`PartitionKey eq ${partitionKey}`,
+        (entity) => entity.rowKey ?? '',
+        ['RowKey'],
+      )
+    ).filter((rowKey) => rowKey !== '');
+    for (const chunk of chunks(rowKeys, TRANSACTION_SIZE)) {
+      try {
+        await client.submitTransaction(
+          chunk.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
+        );
+      } catch (error) {
+        // A row deleted meanwhile (an erasure) fails the batch: one at a time then.
+        if (!isStatusCode(error, 404)) throw error;
+        for (const rowKey of chunk) await deleteIfPresent(client, partitionKey, rowKey);
+      }
+    }
+    await deleteIfPresent(await this.store.table('deliveryqueue'), QUEUE_PARTITION, partitionKey);
   }
 
   async body(deliveryId: string, bodyHash: string): Promise<OutgoingActivity | undefined> {
@@ -403,11 +458,39 @@ export class OutboxRepository {
     }));
   }
 
-  /** Erasure: the recipient's rows go; the delivery's counts then leave them out. */
+  /**
+   * Erasure: the recipient's rows go, and with them the messages no one else was sent (a card
+   * written for them alone names them); a delivery left with no recipient goes whole, since its id
+   * may name them (`registration:…:<tenant>|<object id>:…`). The counts of deliveries to many then
+   * leave them out.
+   */
   async deleteRowsOfTarget(targetKey: string): Promise<void> {
     const client = await this.store.table('outbox');
     for (const row of await this.rowsOfTarget(targetKey)) {
-      await deleteIfPresent(client, escapeKey(row.deliveryId), targetRowKey(targetKey));
+      const partitionKey = escapeKey(row.deliveryId);
+      await deleteIfPresent(client, partitionKey, targetRowKey(targetKey));
+      const used = new Set(
+        await readAll<Pick<TargetEntity, 'bodyHash'>, string>(
+          client,
+          odata`PartitionKey eq ${partitionKey} and RowKey gt ${TARGET_PREFIX} and RowKey lt ${'t`'}`,
+          (entity) => entity.bodyHash,
+          ['bodyHash'],
+        ),
+      );
+      if (used.size === 0) {
+        await this.deleteDelivery(row.deliveryId);
+        continue;
+      }
+      const bodies = await readAll<object, string>(
+        client,
+        odata`PartitionKey eq ${partitionKey} and RowKey gt ${BODY_PREFIX} and RowKey lt ${'b`'}`,
+        (entity) => entity.rowKey ?? '',
+        ['RowKey'],
+      );
+      for (const rowKey of bodies) {
+        if (rowKey && !used.has(rowKey.slice(BODY_PREFIX.length)))
+          await deleteIfPresent(client, partitionKey, rowKey);
+      }
     }
   }
 

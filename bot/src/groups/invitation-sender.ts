@@ -83,6 +83,7 @@ export class InvitationSender {
       purpose,
       messages,
       notAfter: meeting.status === 'cancelled' ? meeting.endsAt : meeting.startsAt,
+      roundId: meeting.roundId,
     });
     this.deps.logger.info('peer-group invitation enqueued', { deliveryId, ...result });
   }

@@ -43,6 +43,12 @@ export interface DeliveryRequest {
   readonly messages: readonly OutgoingMessage[];
   /** Never send after this instant (ISO 8601), e.g. the start of the event a reminder is for. */
   readonly notAfter?: string;
+  /**
+   * The round the delivery belongs to: its outbox rows are purged with the round when its
+   * retention ends. Without one (a poll, a private reply), the delivery goes with the round it was
+   * sent during (see the outbox's purge).
+   */
+  readonly roundId?: string | undefined;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';

@@ -192,6 +192,7 @@ export class PreAssignmentService {
         purpose: 'reminder',
         messages,
         notAfter: dueAt,
+        roundId: round.id,
       });
       this.deps.logger.info('pre-assignment reminder enqueued', { deliveryId, ...result });
       sent.push(deliveryId);

@@ -284,6 +284,7 @@ export class RecordingService {
       purpose: 'announcement',
       messages,
       notAfter: recording.availableUntil,
+      roundId,
     });
     await this.deps.recordings.recordDeliveries(
       [...recipients.values()].map(({ identity, reason }) => ({

@@ -49,6 +49,7 @@ export class RegistrationNotifier {
       await this.deps.delivery.enqueue({
         deliveryId: `registration:${notice.kind}:${registration.roundId}:${registration.eventId}:${personKey(registration)}:${change}`,
         purpose: 'invitation',
+        roundId: registration.roundId,
         messages: [
           {
             target: {
@@ -128,6 +129,7 @@ export class RegistrationAnnouncer {
       purpose: 'announcement',
       messages,
       notAfter: settings.closesAt,
+      roundId,
     });
     return { deliveryId, recipients: messages.length, ...result };
   }

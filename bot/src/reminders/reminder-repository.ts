@@ -142,6 +142,23 @@ export class ReminderRepository {
     await deleteIfPresent(client, escapeKey(roundId), escapeKey(eventId));
   }
 
+  /**
+   * Retention: a round's plans (who changed them) and occurrences (which delivery each reminder
+   * went out in) go with the round.
+   */
+  async deleteRound(roundId: string): Promise<void> {
+    for (const table of ['reminderplans', 'reminders']) {
+      const client = await this.store.table(table);
+      const rowKeys = await readAll<object, string>(
+        client,
+        odata`PartitionKey eq ${escapeKey(roundId)}`,
+        (entity) => entity.rowKey ?? '',
+        ['RowKey'],
+      );
+      for (const rowKey of rowKeys) if (rowKey) await deleteIfPresent(client, escapeKey(roundId), rowKey);
+    }
+  }
+
   async listOccurrences(roundId: string): Promise<ReminderOccurrence[]> {
     const client = await this.store.table('reminders');
     return readAll<OccurrenceEntity, ReminderOccurrence>(

@@ -167,6 +167,7 @@ export class ReminderScheduler {
       purpose: 'reminder',
       messages,
       notAfter: event.startsAt,
+      roundId: event.roundId,
     });
     const occurrence = (await this.reminders.listOccurrences(event.roundId)).find(
       (candidate) => candidate.eventId === event.id && candidate.offset === offset,
@@ -304,6 +305,7 @@ export class ReminderScheduler {
       purpose: 'reminder',
       messages,
       notAfter: event.startsAt,
+      roundId: event.roundId,
     });
     const done = await this.reminders.updateOccurrence(
       { ...occurrence, etag: claimEtag },

@@ -140,7 +140,10 @@ export function remindersFeature(
         })),
       }),
       erase: (identity) => eraseAbsencesOf(store, identity),
-      purgeRounds: (roundIds) => purgeAbsencesOfRounds(store, roundIds),
+      purgeRounds: async (roundIds) => {
+        await purgeAbsencesOfRounds(store, roundIds);
+        for (const roundId of roundIds) await reminders.deleteRound(roundId);
+      },
     },
     start: () => job.start(),
     stop: () => job.stop(),

@@ -201,6 +201,7 @@ export class RoadmapFollowUp {
       await this.deps.delivery.enqueue({
         deliveryId: `roadmap-${kind === 'reminder' ? 'checkin-reminder' : 'checkin'}:${roadmap.id}:${period.key}:${action.id}`,
         purpose: 'roadmap',
+        roundId: roadmap.roundId,
         messages: [message],
         notAfter: new Date(period.endsAt.getTime() + this.leadMs).toISOString(),
       });
@@ -267,6 +268,7 @@ export class RoadmapFollowUp {
       deliveryId: `roadmap-summary:${roadmap.id}:${period.key}`,
       purpose: 'roadmap',
       messages,
+      roundId: roadmap.roundId,
     });
   }
 

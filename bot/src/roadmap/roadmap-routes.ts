@@ -494,6 +494,7 @@ export function registerRoadmapRoutes(router: ApiRouter, deps: RoadmapRouteDeps)
       deliveryId: `roadmap-targets:${roadmap.id}:${roadmap.targetSetting.session}`,
       purpose: 'roadmap',
       messages,
+      roundId: roadmap.roundId,
     });
     deps.logger.info('roadmap target cards enqueued', { roadmapId, accepted, leaders: leaders.length });
   };

@@ -114,6 +114,7 @@ export class SurveyNotifications {
       purpose: 'survey',
       messages,
       notAfter: effectiveCloseTime(survey),
+      roundId: survey.roundId,
     });
     this.deps.logger.info('survey opening cards enqueued', {
       surveyId: survey.id,
@@ -148,6 +149,7 @@ export class SurveyNotifications {
       purpose: 'survey',
       messages,
       notAfter: effectiveCloseTime(survey),
+      roundId: survey.roundId,
     });
   }
 }

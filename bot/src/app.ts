@@ -21,6 +21,7 @@ import { createAuthenticator } from './platform/api/authenticator';
 import { systemClock, type Clock } from './platform/clock';
 import type { AppConfig, StorageSettings } from './platform/config/config';
 import type { Feature, FeatureContext } from './platform/feature';
+import { routeLibraryOutputToLogger } from './platform/observability/console-bridge';
 import { createLogger, type Logger } from './platform/observability/logger';
 import { AuditLog } from './platform/storage/audit-log';
 import { TableStore } from './platform/storage/table-store';
@@ -83,6 +84,9 @@ export function createStore(settings: StorageSettings | undefined, prefix: strin
 export function createApp(config: AppConfig, options: AppOptions = {}): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Production logs are JSON lines only: what libraries print goes through the logger, from before
+  // the first of them is built until close() (tests and `npm start` keep the console as it is).
+  const restoreOutput = config.mode === 'production' ? routeLibraryOutputToLogger(logger) : undefined;
   const store = createStore(config.storage, config.tablePrefix);
   const repositories = createRepositories(store, clock);
   const tasks = new TaskSupervisor(logger);
@@ -291,6 +295,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
       });
       for (const feature of features) await feature.stop?.();
       await tasks.idle();
+      restoreOutput?.();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './platform/config/config';
-import { routeConsoleToLogger } from './platform/observability/console-bridge';
 
 /** Production entry point: configuration from the environment, then listen. */
 async function main(): Promise<void> {
@@ -14,8 +13,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // In production, createApp routes libraries' console and Azure SDK output through app.logger.
   const app = createApp(config);
-  routeConsoleToLogger(app.logger);
   const port = await app.listen();
   app.logger.info('listening', { port, mode: config.mode });
   const stop = (signal: string): void => {

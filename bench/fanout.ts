@@ -2,7 +2,11 @@
  * Fan-out benchmark: one reminder to 10,000 people through the outbox, the real Teams limits and
  * a loopback Bot Connector that answers 5 % of requests with 429 or 503.
  *
- *   npx tsx bench/fanout.ts [--recipients 10000] [--fault-rate 0.05] [--seed 42]
+ *   npx tsx bench/fanout.ts [--recipients 10000] [--fault-rate 0.05] [--seed 42] [--personal-cards 1]
+ *
+ * With `--personal-cards 1` every recipient gets a reminder card of their own, as the app sends
+ * them (the real card with a calendar link signed for the reader), so the outbox holds one body
+ * per person instead of one shared text: the figures then include the rendering and signing.
  *
  * It starts its own Azurite and emulator. The recipients' personal chats are known beforehand (as
  * after their first message), so every request is a message and the ceiling is the per-tenant
@@ -26,6 +30,10 @@ import { escapeKey } from '../bot/src/platform/storage/keys';
 import { TableStore } from '../bot/src/platform/storage/table-store';
 import { createTeamsPlatform } from '../bot/src/platform/teams';
 import { BotConnectorEmulator } from '../tests/emulators/bot-connector-emulator';
+import { JwtPersonalLinkSigner } from '../bot/src/platform/links/personal-link';
+import { eventCalendarLink } from '../bot/src/programme';
+import { reminderActivity } from '../bot/src/reminders/reminder-card';
+import type { ProgrammeEvent } from '../bot/src/shared/programme-event';
 
 const TENANT = '3f1c5c7e-0a8b-4c5e-9d3a-1b2c3d4e5f60';
 
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
   const recipients = argument('recipients', 10_000);
   const faultRate = argument('fault-rate', 0.05);
   const seed = argument('seed', 42);
+  const personalCards = argument('personal-cards', 0) === 1;
   const ceiling = TEAMS_RATE_LIMITS.perTenant[0]?.maxRequests ?? 50;
 
   let peakRss = process.memoryUsage().rss;
@@ -115,10 +124,11 @@ async function main(): Promise<void> {
       type: 'message',
       text: 'Muistutus: Kehittämispaja 2 alkaa huomenna klo 9.00.',
     } as const;
-    const messages: OutgoingMessage[] = identities.map((identity) => ({
-      target: { kind: 'person', identity },
-      activity,
-    }));
+    const renderStarted = performance.now();
+    const messages: OutgoingMessage[] = personalCards
+      ? await personalReminders(store, identities)
+      : identities.map((identity) => ({ target: { kind: 'person', identity }, activity }));
+    const renderSeconds = (performance.now() - renderStarted) / 1000;
     const enqueueStarted = performance.now();
     const enqueued = await delivery.enqueue({
       deliveryId: 'reminder:bench:P1D',
@@ -173,6 +183,8 @@ async function main(): Promise<void> {
       outbox: status.counts,
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       peakHeapMb: Math.round(peakHeap / 1024 / 1024),
+      personalCards,
+      renderSeconds: Number(renderSeconds.toFixed(2)),
       enqueueSeconds: Number(enqueueSeconds.toFixed(1)),
     };
     process.stdout.write(`\n${JSON.stringify(figures, null, 2)}\n`);
@@ -189,6 +201,41 @@ async function main(): Promise<void> {
     await emulator.stop();
     await azurite.stop();
   }
+}
+
+/** A reminder card per reader, each with the calendar link signed for them (what the app sends). */
+async function personalReminders(
+  store: TableStore,
+  identities: readonly { tenantId: string; aadObjectId: string }[],
+): Promise<OutgoingMessage[]> {
+  const signer = new JwtPersonalLinkSigner(store);
+  const links = { signer, publicUrl: 'https://digiverkosto.example.fi' };
+  const event: ProgrammeEvent = {
+    roundId: 'bench-round',
+    id: 'workshop-2',
+    type: 'developmentWorkshop',
+    title: { fi: 'Kehittämispaja 2', sv: 'Utvecklingsverkstad 2', en: 'Development workshop 2' },
+    description: undefined,
+    startsAt: '2027-02-10T07:00:00.000Z',
+    endsAt: '2027-02-10T10:00:00.000Z',
+    place: undefined,
+    onlineUrl: 'https://teams.microsoft.com/l/meetup-join/bench-workshop-2',
+    audienceRoles: ['developer'],
+    municipalityId: undefined,
+    inPersonQuota: undefined,
+    preAssignment: undefined,
+    organiser: 'Kuntaliitto',
+  };
+  const now = new Date('2027-02-09T07:00:00.000Z');
+  const messages: OutgoingMessage[] = [];
+  for (const identity of identities) {
+    const url = await eventCalendarLink(links, event, identity, 'fi');
+    messages.push({
+      target: { kind: 'person', identity },
+      activity: reminderActivity(event, 'fi', { now, calendar: { url } }),
+    });
+  }
+  return messages;
 }
 
 main().catch((error: unknown) => {

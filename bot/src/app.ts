@@ -24,6 +24,7 @@ import type { Feature, FeatureContext } from './platform/feature';
 import { routeLibraryOutputToLogger } from './platform/observability/console-bridge';
 import { createLogger, type Logger } from './platform/observability/logger';
 import { AuditLog } from './platform/storage/audit-log';
+import { JwtPersonalLinkSigner } from './platform/links/personal-link';
 import { TableStore } from './platform/storage/table-store';
 import { TaskSupervisor } from './platform/task-supervisor';
 import {
@@ -136,7 +137,16 @@ export function createApp(config: AppConfig, options: AppOptions = {}): App {
     },
     options.delivery,
   );
-  const context: FeatureContext = { config, clock, logger, store, links, tasks, delivery: outbox.delivery };
+  const context: FeatureContext = {
+    config,
+    clock,
+    logger,
+    store,
+    links,
+    tasks,
+    delivery: outbox.delivery,
+    personalLinks: new JwtPersonalLinkSigner(store),
+  };
 
   const welcomes = new WelcomeLedger(store);
   const audit = new AuditLog(store);

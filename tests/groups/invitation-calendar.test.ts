@@ -6,7 +6,6 @@ import ICAL from 'ical.js';
 import type { Municipality } from '../../bot/src/shared/municipality';
 import type { ProgrammeEvent } from '../../bot/src/shared/programme-event';
 import { buildInvitationFile, DEFAULT_ORGANIZER } from '../../bot/src/groups/invitation-calendar';
-import { signInvitationToken, verifyInvitationToken } from '../../bot/src/groups/invitation-token';
 import type { PeerMeeting } from '../../bot/src/groups/peer-group-model';
 
 const event: ProgrammeEvent = {
@@ -174,51 +173,5 @@ describe('the invitation file', () => {
     expect(String(parsedCancel.event.component.getFirstPropertyValue('status'))).toBe('CANCELLED');
     expect(cancelled.text).not.toContain('BEGIN:VALARM');
     expect(parse(removed.text).method).toBe('CANCEL');
-  });
-});
-
-describe('the signed calendar link', () => {
-  const key = Buffer.alloc(32, 7);
-  const claims = {
-    roundId: 'round-2',
-    meetingId: 'leadership-1~2',
-    tenantId: 't',
-    aadObjectId: 'a',
-    expiresAt: Math.floor(Date.parse('2025-11-01T00:00:00Z') / 1000),
-  };
-
-  it('opens for its member until it expires', async () => {
-    const token = await signInvitationToken(claims, key);
-    expect(await verifyInvitationToken(token, key, new Date('2025-10-01T00:00:00Z'))).toEqual({
-      ok: true,
-      claims,
-    });
-    expect(await verifyInvitationToken(token, key, new Date('2025-11-02T00:00:00Z'))).toEqual({
-      ok: false,
-      reason: 'expired',
-    });
-  });
-
-  it('refuses a token signed with another key, edited, unsigned, or not a token at all', async () => {
-    const token = await signInvitationToken(claims, key);
-    const now = new Date('2025-10-01T00:00:00Z');
-    expect(await verifyInvitationToken(token, Buffer.alloc(32, 8), now)).toEqual({
-      ok: false,
-      reason: 'signature',
-    });
-    const [header, , signature] = token.split('.');
-    const forged = Buffer.from(
-      JSON.stringify({ r: 'round-2', m: 'leadership-1~2', t: 't', o: 'z', exp: claims.expiresAt }),
-    ).toString('base64url');
-    expect(await verifyInvitationToken(`${header}.${forged}.${signature}`, key, now)).toEqual({
-      ok: false,
-      reason: 'signature',
-    });
-    const unsigned = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    expect(await verifyInvitationToken(`${unsigned}.${forged}.`, key, now)).toEqual({
-      ok: false,
-      reason: 'malformed',
-    });
-    expect(await verifyInvitationToken('garbage', key, now)).toEqual({ ok: false, reason: 'malformed' });
   });
 });

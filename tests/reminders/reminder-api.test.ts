@@ -142,7 +142,7 @@ describe('the reminder routes and "I can\'t attend"', () => {
     expect(card).toContain('Toinen linja 14, 00530 Helsinki');
     expect(card).toContain('Evenemanget är i morgon.');
     expect(card).toContain(VERBS.cannotAttend);
-    expect(card).toContain('/api/calendar/round-test/api');
+    expect(card).toContain('/api/programme/links/round-test/api/calendar.ics?token=');
   });
 
   it('previews a reminder as it will read: "in 2 hours" for an event 1.5 hours away, never "in a week"', async () => {
@@ -247,8 +247,13 @@ describe('the reminder routes and "I can\'t attend"', () => {
     expect((absences.json as { absences: unknown[] }).absences).toEqual([]);
   });
 
-  it('serves the event as an .ics file that Outlook opens', async () => {
-    const answer = await call('/api/calendar/round-test/api?lang=fi', { token: null });
+  it('serves the event as an .ics file that Outlook opens, from the signed link of the card', async () => {
+    const preview = await call('/api/events/api/reminders/preview', {
+      method: 'POST',
+      body: { language: 'fi', offset: 'P1D' },
+    });
+    const link = /"url":"([^"]*\/calendar\.ics\?[^"]*)"/.exec(JSON.stringify(preview.json))?.[1] ?? '';
+    const answer = await call(new URL(link).pathname + new URL(link).search, { token: null });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('text/calendar');
     expect(answer.text).toContain('BEGIN:VEVENT');

@@ -75,6 +75,7 @@ export function groupsFeature(
       ? { name: DEFAULT_ORGANIZER.name, email: config.graph.organizerUpn }
       : DEFAULT_ORGANIZER,
     publicUrl: config.publicUrl,
+    signer: context.personalLinks,
     clock,
     logger: logger.child({ component: 'peer-groups' }),
     rsvpReminderHours: config.rsvpReminderHours ?? 48,

@@ -7,6 +7,7 @@ import {
   buildCalendar,
   calendarFileName,
   calendarMimeType,
+  EVENT_UID_DOMAIN,
   eventUid,
   type CalendarMethod,
   type CalendarPerson,
@@ -14,7 +15,7 @@ import {
 import { memberIdOf, type PeerMeeting, type RsvpResponse } from './peer-group-model';
 
 /** Fixed, so every download of the same meeting updates the same calendar entry. */
-export const INVITATION_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
+export const INVITATION_UID_DOMAIN = EVENT_UID_DOMAIN;
 
 export const DEFAULT_ORGANIZER: CalendarPerson = {
   name: 'Digiverkosto (Kuntaliitto)',

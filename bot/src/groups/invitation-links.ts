@@ -4,11 +4,7 @@ import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/language';
 import type { CalendarPerson } from '../shared/icalendar';
 import type { TeamsIdentity } from '../shared/participant';
 import { buildInvitationFile, type InvitationFile } from './invitation-calendar';
-import {
-  LINK_VALIDITY_AFTER_MEETING_S,
-  signInvitationToken,
-  verifyInvitationToken,
-} from './invitation-token';
+import { linkExpiry, type PersonalLinkSigner } from '../platform/links/personal-link';
 import type { MemberDirectory } from './member-directory';
 import type { PeerMeetingRepository } from './peer-group-meeting-repository';
 import { isMember, memberIdOf, type PeerMeeting } from './peer-group-model';
@@ -23,6 +19,7 @@ export interface InvitationLinksDeps {
   readonly usesOutlook: boolean;
   readonly organizer: CalendarPerson;
   readonly publicUrl: string;
+  readonly signer: PersonalLinkSigner;
   readonly clock: Clock;
 }
 
@@ -36,16 +33,14 @@ export class InvitationLinks {
   /** The signed "add to calendar" link for one member; none when Outlook has the invitation. */
   async url(meeting: PeerMeeting, member: TeamsIdentity): Promise<string> {
     if (this.deps.usesOutlook && meeting.graphEventId) return '';
-    const token = await signInvitationToken(
-      {
-        roundId: meeting.roundId,
-        meetingId: meeting.id,
-        tenantId: member.tenantId,
-        aadObjectId: member.aadObjectId,
-        expiresAt: Math.floor(new Date(meeting.endsAt).getTime() / 1000) + LINK_VALIDITY_AFTER_MEETING_S,
-      },
-      await this.deps.meetings.signingKey(),
-    );
+    const token = await this.deps.signer.sign({
+      purpose: 'group-invitation',
+      roundId: meeting.roundId,
+      itemId: meeting.id,
+      tenantId: member.tenantId,
+      aadObjectId: member.aadObjectId,
+      expiresAt: linkExpiry(meeting.endsAt),
+    });
     return `${this.deps.publicUrl}/api/groups/meetings/${encodeURIComponent(meeting.id)}/invitation.ics?token=${token}`;
   }
 
@@ -61,9 +56,12 @@ export class InvitationLinks {
     language: Language | undefined,
   ): Promise<InvitationFile | 'expired' | 'gone' | undefined> {
     const now = this.deps.clock();
-    const check = await verifyInvitationToken(token, await this.deps.meetings.signingKey(), now);
+    const check = await this.deps.signer.verify(
+      token,
+      { purpose: 'group-invitation', itemId: meetingId },
+      now,
+    );
     if (!check.ok) return check.reason === 'expired' ? 'expired' : undefined;
-    if (check.claims.meetingId !== meetingId) return undefined;
     const meeting = await this.deps.meetings.get(check.claims.roundId, meetingId);
     if (!meeting) return undefined;
     const event = await this.deps.groups.discussion(meeting.roundId, meeting.eventId);

@@ -1,3 +1,4 @@
+import type { PersonalLinkSigner } from '../platform/links/personal-link';
 import type { Clock } from '../platform/clock';
 import type { Delivery } from '../platform/delivery';
 import type { Logger } from '../platform/observability/logger';
@@ -30,6 +31,8 @@ export interface InvitationServiceDeps {
   readonly graph: GraphCalendar | undefined;
   readonly organizer: CalendarPerson;
   readonly publicUrl: string;
+  /** Signs the per-member "add to calendar" links (the app's one personal-link mechanism). */
+  readonly signer: PersonalLinkSigner;
   readonly clock: Clock;
   readonly logger: Logger;
   /** The one reminder to members who have not answered goes this long before the meeting. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
 import type { TeamsIdentity } from '../shared/participant';
@@ -7,7 +6,6 @@ import { ConflictError, isStatusCode } from '../platform/storage/errors';
 import { escapeKey } from '../platform/storage/keys';
 import { jsonColumn } from '../platform/storage/json-column';
 import {
-  createIfAbsent,
   deleteIfPresent,
   getEntity,
   odata,
@@ -28,8 +26,6 @@ import {
  * The key that signs the calendar links is one row of its own, created once with a random value so
  * every instance and every restart signs alike without another setting.
  */
-const KEY_PARTITION = '~keys';
-const KEY_ROW = 'invitation-links';
 
 const memberSchema = z.object({
   tenantId: z.string(),
@@ -160,21 +156,6 @@ export class PeerMeetingRepository {
     }
     const client = await this.store.table('peermeetings');
     for (const meeting of meetings) await deleteIfPresent(client, escapeKey(roundId), escapeKey(meeting.id));
-  }
-
-  /** The secret that signs calendar links, created on first use. */
-  async signingKey(): Promise<Buffer> {
-    const client = await this.store.table('peermeetings');
-    const existing = await getEntity<{ key: string }>(client, KEY_PARTITION, KEY_ROW);
-    if (existing) return Buffer.from(existing.key, 'base64');
-    const key = randomBytes(32).toString('base64');
-    if (await createIfAbsent(client, { partitionKey: KEY_PARTITION, rowKey: KEY_ROW, key })) {
-      return Buffer.from(key, 'base64');
-    }
-    // Another instance created it first: use theirs.
-    const winner = await getEntity<{ key: string }>(client, KEY_PARTITION, KEY_ROW);
-    if (!winner) throw new Error('The invitation link key disappeared');
-    return Buffer.from(winner.key, 'base64');
   }
 }
 

@@ -8,6 +8,7 @@ import type { TaskSupervisor } from './task-supervisor';
 import type { TableStore } from './storage/table-store';
 import type { TabLinks } from '../shared/tab-links';
 import type { BotCommand, CardAction, ConversationEvents } from './teams';
+import type { PersonalLinkSigner } from './links/personal-link';
 
 /**
  * What every feature may use; built once in the composition root. What a feature needs of another
@@ -25,6 +26,11 @@ export interface FeatureContext {
    * activities under a stable delivery id; the outbox sends them within the Teams rate limits.
    */
   readonly delivery: Delivery;
+  /**
+   * Signs and checks the per-person links opened outside Teams (calendar files, recordings): the
+   * one mechanism every feature's such links use.
+   */
+  readonly personalLinks: PersonalLinkSigner;
 }
 
 /**

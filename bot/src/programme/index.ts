@@ -4,3 +4,4 @@ export { ProgrammeRepository } from './programme-repository';
 export { ProgrammeService, isPublicEvent, isVisibleTo } from './programme-service';
 export { SCHEDULE_PATTERN } from './schedule-command';
 export type { ProgrammeRepositories } from './programme-routes';
+export { eventCalendarLink } from './event-calendar';

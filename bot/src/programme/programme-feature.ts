@@ -18,7 +18,7 @@ export function programmeFeature(context: FeatureContext, repositories: Programm
     name: 'programme',
     commands: [new ScheduleCommand(programme, context.links)],
     registerApi: (router) => {
-      registerProgrammeRoutes(router, { config, repositories, clock });
+      registerProgrammeRoutes(router, { config, repositories, clock, signer: context.personalLinks });
       registerCoordinatorRoutes(router, { repositories, clock });
       registerOpenApiRoute(router, API_VERSION);
     },

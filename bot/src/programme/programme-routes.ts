@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { organisationName } from '../shared/organisations';
-import { placeLine } from '../shared/programme-event';
 import type { AppConfig } from '../platform/config/config';
 import type { Municipality } from '../shared/municipality';
 import type { Participant } from '../shared/participant';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, type ProgrammeEvent, type Round } from '../shared/programme-event';
-import { LANGUAGES } from '../shared/i18n/language';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/i18n/language';
 import type { Clock } from '../platform/clock';
-import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
+import { buildEventCalendar, type EventCalendarFile } from './event-calendar';
+import type { PersonalLinkSigner } from '../platform/links/personal-link';
 import { isVisibleTo } from './programme-service';
 import type { CoordinatorRepository, MunicipalityRepository, ParticipantRepository } from '../people';
 import type { ProgrammeRepository } from './programme-repository';
-import { ApiError, type ApiRouter, type ApiUser, pathParams } from '../platform/api/api-router';
+import {
+  ApiError,
+  type ApiResult,
+  type ApiRouter,
+  type ApiUser,
+  pathParams,
+} from '../platform/api/api-router';
 import type { AboutResponse, MeResponse, ProgrammeResponse } from '../shared/contracts';
 import { pageOf, pageSizeSchema } from '../platform/api/paging';
 import { eventView, municipalityView, participantView } from '../shared/views';
@@ -26,6 +32,8 @@ export interface ProgrammeRepositories {
 
 export interface ProgrammeRouteDeps {
   readonly config: AppConfig;
+  /** Checks the signed calendar links of reminder cards. */
+  readonly signer: PersonalLinkSigner;
   readonly repositories: ProgrammeRepositories;
   readonly clock: Clock;
 }
@@ -132,31 +140,54 @@ export function registerProgrammeRoutes(router: ApiRouter, deps: ProgrammeRouteD
       const { events } = await visibleEvents.for(me);
       const event = events.find((candidate) => candidate.id === params.eventId);
       if (!event) throw new ApiError(404, 'There is no such event in your programme.');
-      const title = event.title[language];
-      const text = buildCalendar(
-        'PUBLISH',
-        [
-          {
-            uid: eventUid('programme', `${event.roundId}/${event.id}`, uidDomain(deps.config.publicUrl)),
-            sequence: 0,
-            title,
-            ...(event.description
-              ? { description: event.description[language] ?? event.description.fi }
-              : {}),
-            ...(event.place ? { location: placeLine(event.place, language) } : {}),
-            ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
-            startsAt: new Date(event.startsAt),
-            endsAt: new Date(event.endsAt),
-          },
-        ],
-        { dtstamp: clock(), reminderMinutesBefore: 30 },
+      const file = buildEventCalendar(event, language, clock());
+      return calendarAnswer(file);
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/programme/links/:roundId/:eventId/calendar.ics',
+    params: pathParams('roundId', 'eventId'),
+    access: 'public',
+    summary:
+      'A reminder card\'s "add to calendar": the event as iCalendar for the one person the signed token names, while they may see it',
+    query: z.object({ token: z.string().min(1).max(2000), lang: languageQuery }),
+    handle: async ({ params, query }) => {
+      const now = clock();
+      const check = await deps.signer.verify(
+        query.token,
+        { purpose: 'event-calendar', roundId: params.roundId, itemId: params.eventId },
+        now,
       );
-      return {
-        status: 200,
-        text,
-        contentType: 'text/calendar; charset=utf-8',
-        headers: { 'Content-Disposition': `attachment; filename="${calendarFileName(title)}"` },
-      };
+      if (!check.ok && check.reason === 'expired') throw new ApiError(410, 'This calendar link has expired.');
+      // One answer for every other refusal, so a link says nothing of events its holder may not see.
+      const none = new ApiError(404, 'There is no such calendar entry.');
+      if (!check.ok) throw none;
+      const reader = check.claims;
+      const [event, participant, isCoordinator] = await Promise.all([
+        repositories.programme.getEvent(params.roundId, params.eventId),
+        repositories.participants.get(reader),
+        repositories.coordinators.isCoordinator(reader),
+      ]);
+      const person = participant?.value.active ? participant.value : undefined;
+      if (!event || !(isCoordinator || (person && isVisibleTo(event.value, person)))) throw none;
+      const language = query.lang ?? person?.language ?? DEFAULT_LANGUAGE;
+      return calendarAnswer(buildEventCalendar(event.value, language, now));
+    },
+  });
+
+  router.add({
+    method: 'get',
+    path: '/api/calendar/:roundId/:eventId',
+    params: pathParams('roundId', 'eventId'),
+    access: 'public',
+    summary: 'The unsigned calendar link of earlier reminder cards: gone, it names no event',
+    handle: () => {
+      throw new ApiError(
+        410,
+        'This calendar link is no longer in use. Add the event to your calendar from the programme in the Digiverkosto tab.',
+      );
     },
   });
 
@@ -203,10 +234,12 @@ export async function municipalityMap(
   return new Map(municipalities.map((municipality) => [municipality.id, municipality]));
 }
 
-/** Routes with access other than 'public' always have a user; this states it for the type checker. */
-
-/** A host name for calendar UIDs; `localhost` has no dot, which a UID domain needs. */
-function uidDomain(publicUrl: string): string {
-  const host = new URL(publicUrl).hostname;
-  return host.includes('.') ? host : `${host}.localdomain`;
+/** A calendar file as a download that Outlook opens. */
+function calendarAnswer(file: EventCalendarFile): ApiResult {
+  return {
+    status: 200,
+    text: file.text,
+    contentType: 'text/calendar; charset=utf-8',
+    headers: { 'Content-Disposition': `attachment; filename="${file.fileName}"` },
+  };
 }

@@ -10,6 +10,5 @@ export {
   type RegistrationFeatureSettings,
 } from './registration-feature';
 export type { RegistrationService, SettingsInput } from './registration-service';
-export type { PersonalLinkSigner, PersonalLinkClaims, PersonalLinkCheck } from './personal-link';
 export type { RecordingFinder } from './recording-graph';
 export { REGISTRATION_PATTERN } from './registration-actions';

@@ -10,7 +10,7 @@ import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/language';
 import type { TeamsIdentity } from '../shared/participant';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import { eventAudience } from './event-audience';
-import type { PersonalLinkSigner } from './personal-link';
+import type { PersonalLinkSigner } from '../platform/links/personal-link';
 import { isHttpsUrl } from './pre-assignment-service';
 import { RecordingLookupError, type RecordingFinder } from './recording-graph';
 import type {
@@ -198,7 +198,7 @@ export class RecordingService {
     const token = await this.deps.signer.sign({
       purpose: 'recording',
       roundId: recording.roundId,
-      eventId: recording.eventId,
+      itemId: recording.eventId,
       tenantId: who.tenantId,
       aadObjectId: who.aadObjectId,
       expiresAt: Math.floor(new Date(recording.availableUntil).getTime() / 1000),
@@ -310,11 +310,12 @@ export class RecordingService {
     range: string | undefined,
   ): Promise<WatchAnswer | 'expired' | undefined> {
     const now = this.deps.clock();
-    const check = await this.deps.signer.verify(token, now);
+    const check = await this.deps.signer.verify(
+      token,
+      { purpose: 'recording', roundId, itemId: eventId },
+      now,
+    );
     if (!check.ok) return check.reason === 'expired' ? 'expired' : undefined;
-    const { claims } = check;
-    if (claims.purpose !== 'recording' || claims.roundId !== roundId || claims.eventId !== eventId)
-      return undefined;
     const recording = await this.deps.recordings.get(roundId, eventId);
     if (!recording) return undefined;
     if (!this.isAvailable(recording, now)) return 'expired';

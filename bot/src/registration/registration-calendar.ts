@@ -4,6 +4,7 @@ import {
   buildCalendar,
   calendarFileName,
   calendarMimeType,
+  EVENT_UID_DOMAIN,
   eventUid,
   type CalendarMethod,
   type CalendarPerson,
@@ -12,7 +13,7 @@ import type { Registration } from './registration-model';
 import { registrationMessagesFor } from './registration-messages';
 
 /** The programme's own "add to calendar" uses the same UID, so a person has one entry per event. */
-export const REGISTRATION_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
+export const REGISTRATION_UID_DOMAIN = EVENT_UID_DOMAIN;
 
 export const REGISTRATION_ORGANIZER: CalendarPerson = {
   name: 'Digiverkosto (Kuntaliitto)',

@@ -13,7 +13,7 @@ import type { MunicipalityRepository, ParticipantRepository } from '../people';
 import registrationTemplate from './registration.card.json';
 import { registrationMessagesFor } from './registration-messages';
 import { isHoldingSeat, personKey, type Registration } from './registration-model';
-import type { PersonalLinkSigner } from './personal-link';
+import { linkExpiry, type PersonalLinkSigner } from '../platform/links/personal-link';
 import type { RegistrationRepository } from './registration-repository';
 import type { RegistrationService, SeatStanding } from './registration-service';
 
@@ -240,8 +240,6 @@ export interface RegistrationCardsDeps {
   readonly clock: Clock;
 }
 
-/** A week after the event the calendar link stops working; the entry is in the calendar by then. */
-const CALENDAR_LINK_AFTER_EVENT_S = 7 * 24 * 3600;
 const MAX_COLLEAGUES = 60;
 
 /**
@@ -316,12 +314,12 @@ export class RegistrationCards {
   /** The signed per-person calendar link of a confirmed seat. */
   async calendarUrl(event: ProgrammeEvent, who: TeamsIdentity, language: Language): Promise<string> {
     const token = await this.deps.signer.sign({
-      purpose: 'calendar',
+      purpose: 'registration-calendar',
       roundId: event.roundId,
-      eventId: event.id,
+      itemId: event.id,
       tenantId: who.tenantId,
       aadObjectId: who.aadObjectId,
-      expiresAt: Math.floor(new Date(event.endsAt).getTime() / 1000) + CALENDAR_LINK_AFTER_EVENT_S,
+      expiresAt: linkExpiry(event.endsAt),
     });
     return `${this.deps.publicUrl}/api/registration/links/${encodeURIComponent(event.roundId)}/${encodeURIComponent(event.id)}/calendar.ics?token=${token}&lang=${language}`;
   }

@@ -10,7 +10,6 @@ import type { Language } from '../shared/i18n/language';
 import type { TeamsIdentity } from '../shared/participant';
 import type { ProgrammeEvent } from '../shared/programme-event';
 import { OverrideLog } from './override-log';
-import { HmacPersonalLinkSigner, type PersonalLinkSigner } from './personal-link';
 import { preAssignmentActions } from './pre-assignment-actions';
 import { preAssignmentActivity } from './pre-assignment-card';
 import { PreAssignmentRepository } from './pre-assignment-repository';
@@ -38,8 +37,6 @@ export interface RegistrationFeatureSettings {
   readonly graphCredential?: TokenCredential;
   /** Replaces the Graph lookup of recordings (a test's fake). */
   readonly recordingFinder?: RecordingFinder;
-  /** Replaces the calendar and recording link signing (the shared mechanism, once there is one). */
-  readonly signer?: PersonalLinkSigner;
 }
 
 export interface RegistrationDeps {
@@ -93,7 +90,7 @@ export function registrationFeature(
   const overrides = new OverrideLog(store);
   const handIns = new PreAssignmentRepository(store);
   const recordingRepository = new RecordingRepository(store);
-  const signer = settings.signer ?? new HmacPersonalLinkSigner(store);
+  const signer = context.personalLinks;
 
   // The notifier needs the cards, which need the service: the service reaches it once all exist.
   const service: RegistrationService = new RegistrationService({

@@ -23,7 +23,7 @@ import type { Municipality } from '../shared/municipality';
 import type { Participant } from '../shared/participant';
 import { EVENT_TYPE_NAMES, type ProgrammeEvent } from '../shared/programme-event';
 import { municipalityName } from '../shared/views';
-import type { PersonalLinkSigner } from './personal-link';
+import type { PersonalLinkSigner } from '../platform/links/personal-link';
 import { PreAssignmentError, PreAssignmentService, HAND_IN_TEXT_MAX } from './pre-assignment-service';
 import { RecordingError, type RecordingService } from './recording-service';
 import type { Recording } from './recording-repository';
@@ -525,19 +525,16 @@ export function registerRegistrationRoutes(router: ApiRouter, deps: Registration
     query: tokenQuery,
     handle: async ({ params, query }) => {
       const now = clock();
-      const check = await deps.signer.verify(query.token, now);
+      const check = await deps.signer.verify(
+        query.token,
+        { purpose: 'registration-calendar', roundId: params.roundId, itemId: params.eventId },
+        now,
+      );
       if (!check.ok) {
         if (check.reason === 'expired') throw new ApiError(410, 'This calendar link has expired.');
         throw new ApiError(404, 'There is no such calendar entry.');
       }
       const { claims } = check;
-      if (
-        claims.purpose !== 'calendar' ||
-        claims.roundId !== params.roundId ||
-        claims.eventId !== params.eventId
-      ) {
-        throw new ApiError(404, 'There is no such calendar entry.');
-      }
       const event = (await deps.programme.getEvent(params.roundId, params.eventId))?.value;
       const settings = event ? await deps.registrations.getSettings(event.roundId, event.id) : undefined;
       const registration = settings ? await deps.registrations.findRegistration(settings, claims) : undefined;

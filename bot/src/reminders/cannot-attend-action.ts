@@ -11,6 +11,13 @@ import type { Language } from '../shared/i18n/language';
 import type { TeamsIdentity } from '../shared/participant';
 import type { ReminderCardButtons } from './reminder-card';
 
+/** The reader's own signed "add to calendar" link of an event. */
+export type ReaderCalendarLink = (
+  event: ProgrammeEvent,
+  reader: TeamsIdentity,
+  language: Language,
+) => Promise<string>;
+
 export interface CannotAttendHooks {
   /** Another feature's part (a registration gives up the seat); its sentence joins the thank-you. */
   readonly onCannotAttend?: (
@@ -38,7 +45,7 @@ export class CannotAttendAction implements CardAction<typeof eventData> {
   constructor(
     private readonly programme: ProgrammeRepository,
     private readonly absences: AbsenceRepository,
-    private readonly calendarUrl: (roundId: string, eventId: string) => string,
+    private readonly calendarLink: ReaderCalendarLink,
     private readonly clock: Clock,
     private readonly hooks: CannotAttendHooks = {},
   ) {}
@@ -66,7 +73,7 @@ export class CannotAttendAction implements CardAction<typeof eventData> {
     return {
       kind: 'card',
       card: buildReminderCard(event, person.language, {
-        calendarUrl: this.calendarUrl(event.roundId, event.id),
+        calendar: { url: await this.calendarLink(event, person.identity, person.language) },
         confirmation: more ? `${m.absenceRecorded} ${more}` : m.absenceRecorded,
         absent: true,
         buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
@@ -86,7 +93,7 @@ export class CanAttendAfterAllAction implements CardAction<typeof eventData> {
   constructor(
     private readonly programme: ProgrammeRepository,
     private readonly absences: AbsenceRepository,
-    private readonly calendarUrl: (roundId: string, eventId: string) => string,
+    private readonly calendarLink: ReaderCalendarLink,
     private readonly hooks: Pick<CannotAttendHooks, 'cardButtons'> = {},
   ) {}
 
@@ -99,8 +106,52 @@ export class CanAttendAfterAllAction implements CardAction<typeof eventData> {
     return {
       kind: 'card',
       card: buildReminderCard(event, person.language, {
-        calendarUrl: this.calendarUrl(event.roundId, event.id),
+        calendar: await this.readerCalendar(event, person),
         confirmation: m.absenceWithdrawn,
+        buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
+      }),
+    };
+  }
+
+  /** Only a participant who may see the event gets its link; anyone may take an absence back. */
+  private async readerCalendar(event: ProgrammeEvent, person: TurnPerson): Promise<{ url: string } | 'none'> {
+    if (!person.identity || !person.participant?.active || !isVisibleTo(event, person.participant))
+      return 'none';
+    return { url: await this.calendarLink(event, person.identity, person.language) };
+  }
+}
+
+/**
+ * "Add to calendar" on a reminder in the channel, which many people read: the link there cannot be
+ * anyone's own, so the button asks, and the answer is the same card for the one who pressed it
+ * (Teams replaces it for that reader only) with their own signed link. Only a participant who may
+ * see the event gets one; the card keeps their "I can't attend" state.
+ */
+export class ReminderCalendarAction implements CardAction<typeof eventData> {
+  readonly verb = VERBS.reminderCalendar;
+  readonly schema = eventData;
+
+  constructor(
+    private readonly programme: ProgrammeRepository,
+    private readonly absences: AbsenceRepository,
+    private readonly calendarLink: ReaderCalendarLink,
+    private readonly hooks: Pick<CannotAttendHooks, 'cardButtons'> = {},
+  ) {}
+
+  async handle(_turn: Turn, data: z.infer<typeof eventData>, person: TurnPerson): Promise<CardActionResult> {
+    const m = reminderMessagesFor(person.language);
+    const participant = person.participant;
+    if (!person.identity || !participant?.active)
+      return { kind: 'rejected', text: m.calendarNotAParticipant };
+    const event = (await this.programme.getEvent(data.roundId, data.eventId))?.value;
+    if (!event || !isVisibleTo(event, participant)) return { kind: 'rejected', text: m.eventNotFound };
+    const absent = await this.absences.has(event.roundId, event.id, person.identity);
+    return {
+      kind: 'card',
+      card: buildReminderCard(event, person.language, {
+        calendar: { url: await this.calendarLink(event, person.identity, person.language) },
+        confirmation: m.calendarReady,
+        absent,
         buttons: this.hooks.cardButtons?.(event, person.language) ?? [],
       }),
     };

@@ -25,6 +25,8 @@ export interface ReminderCardData {
   readonly joinUrl: string;
   readonly calendarLabel: string;
   readonly calendarUrl: string;
+  readonly calendarVerb: string;
+  readonly askCalendar: boolean;
   readonly cannotAttendLabel: string;
   readonly verb: string;
   readonly roundId: string;
@@ -57,8 +59,11 @@ export type ReminderCardButtons = (
 export interface ReminderCardOptions {
   /** When the reminder is written (sent), for the "the event is tomorrow" line; none leaves it out. */
   readonly now?: Date | undefined;
-  /** Where the event's .ics is served; empty leaves the button out. */
-  readonly calendarUrl: string;
+  /**
+   * "Add to calendar": the reader's own signed link to the event's .ics, or on a card many read (a
+   * channel post) a button that answers each reader with their own link; 'none' leaves it out.
+   */
+  readonly calendar: { readonly url: string } | 'ask' | 'none';
   /** Shown after "I can't attend" (or its undo) was pressed. */
   readonly confirmation?: string;
   /** The reader has said they cannot attend: the card offers "I can attend after all" instead. */
@@ -103,7 +108,9 @@ export function buildReminderCard(
     joinLabel: m.join,
     joinUrl: event.onlineUrl ?? '',
     calendarLabel: m.addToCalendar,
-    calendarUrl: options.calendarUrl,
+    calendarUrl: typeof options.calendar === 'object' ? options.calendar.url : '',
+    calendarVerb: VERBS.reminderCalendar,
+    askCalendar: options.calendar === 'ask',
     cannotAttendLabel: m.cannotAttend,
     verb: VERBS.cannotAttend,
     roundId: event.roundId,

@@ -14,6 +14,9 @@ export interface ReminderMessages {
   readonly openPreAssignment: string;
   readonly preAssignmentDue: (when: string) => string;
   readonly addToCalendar: string;
+  /** After "add to calendar" on a channel card: the reader's own link is on the card now. */
+  readonly calendarReady: string;
+  readonly calendarNotAParticipant: string;
   readonly cannotAttend: string;
   readonly canAttendAfterAll: string;
   readonly absenceRecorded: string;
@@ -115,6 +118,9 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     openPreAssignment: 'Avaa ennakkotehtävä',
     preAssignmentDue: (when) => `Palautettava ${when} mennessä.`,
     addToCalendar: 'Lisää kalenteriin',
+    calendarReady: 'Kalenterilinkkisi on valmis: avaa se painikkeesta Lisää kalenteriin.',
+    calendarNotAParticipant:
+      'Kalenterilinkki on verkoston osallistujille. Voit lisätä tapahtuman kalenteriin Digiverkosto-välilehden ohjelmasta.',
     cannotAttend: 'En pääse paikalle',
     canAttendAfterAll: 'Pääsenkin paikalle',
     absenceRecorded:
@@ -136,6 +142,9 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     openPreAssignment: 'Öppna förhandsuppgiften',
     preAssignmentDue: (when) => `Lämnas in senast ${when}.`,
     addToCalendar: 'Lägg till i kalendern',
+    calendarReady: 'Din kalenderlänk är klar: öppna den med knappen Lägg till i kalendern.',
+    calendarNotAParticipant:
+      'Kalenderlänken är för nätverkets deltagare. Du kan lägga till evenemanget i kalendern från programmet på fliken Digiverkosto.',
     cannotAttend: 'Jag kan inte delta',
     canAttendAfterAll: 'Jag kan delta ändå',
     absenceRecorded:
@@ -157,6 +166,9 @@ export const REMINDER_MESSAGES: Record<Language, ReminderMessages> = {
     openPreAssignment: 'Open the pre-assignment',
     preAssignmentDue: (when) => `Due by ${when}.`,
     addToCalendar: 'Add to calendar',
+    calendarReady: 'Your calendar link is ready: open it with the Add to calendar button.',
+    calendarNotAParticipant:
+      'The calendar link is for the network’s participants. You can add the event to your calendar from the programme in the Digiverkosto tab.',
     cannotAttend: "I can't attend",
     canAttendAfterAll: 'I can attend after all',
     absenceRecorded:

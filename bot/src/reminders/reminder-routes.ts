@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { buildReminderCard } from './reminder-card';
 import { isValidOffset } from './reminder-plan';
-import { placeLine, type ProgrammeEvent } from '../shared/programme-event';
-import { LANGUAGES, pickText, type Language } from '../shared/i18n/language';
+import type { ProgrammeEvent } from '../shared/programme-event';
+import { LANGUAGES, type Language } from '../shared/i18n/language';
 import type { SendReachView } from '../delivery';
 import type { Clock } from '../platform/clock';
 import type { Delivery, DeliveryStatus } from '../platform/delivery';
-import { buildCalendar, calendarFileName, eventUid } from '../shared/icalendar';
 import { reminderDueAt } from './reminder-schedule';
 import type { ReminderScheduler } from './reminder-scheduler';
 import type { AbsenceRepository } from './absence-repository';
@@ -14,9 +13,7 @@ import type { ProgrammeRepository } from '../programme';
 import { reminderSpecSchema, type ReminderRepository } from './reminder-repository';
 import { ApiError, type ApiRouter, pathParams } from '../platform/api/api-router';
 import type { ReminderCardButtons } from './reminder-card';
-
-/** The UID domain of calendar entries; fixed so a re-downloaded .ics updates the same entry. */
-export const CALENDAR_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
+import type { ReaderCalendarLink } from './cannot-attend-action';
 
 export interface ReminderRouteDeps {
   readonly programme: ProgrammeRepository;
@@ -25,7 +22,8 @@ export interface ReminderRouteDeps {
   readonly scheduler: ReminderScheduler;
   readonly delivery: Delivery;
   readonly clock: Clock;
-  readonly calendarUrl: (roundId: string, eventId: string) => string;
+  /** A reader's own signed "add to calendar" link (the preview shows the coordinator's own). */
+  readonly calendarLink: ReaderCalendarLink;
   readonly cardButtons?: ReminderCardButtons;
 }
 
@@ -169,17 +167,17 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
       'The reminder card as Adaptive Card JSON in each language, and how many it would reach (for the confirmation)',
     query: roundQuery,
     body: previewBody,
-    handle: async ({ params, query, body }) => {
+    handle: async ({ params, query, body, user }) => {
       const event = await findEvent(params.eventId, query.roundId);
       // As it will read when sent: at the reminder's due time, or now if that time has passed (a
       // week-ahead reminder of an event 1.5 hours away goes out now and says "in 2 hours").
       const now = deps.clock();
       const due = body.offset ? reminderDueAt(new Date(event.startsAt), body.offset) : now;
       const sentAt = due.getTime() > now.getTime() ? due : now;
-      const cardIn = (language: Language) =>
+      const cardIn = async (language: Language) =>
         buildReminderCard(event, language, {
           now: sentAt,
-          calendarUrl: deps.calendarUrl(event.roundId, event.id),
+          calendar: { url: await deps.calendarLink(event, user, language) },
           buttons: deps.cardButtons?.(event, language) ?? [],
         });
       const messages = await deps.scheduler.messages(event, {
@@ -192,8 +190,8 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
         status: 200,
         body: {
           language: body.language,
-          card: cardIn(body.language),
-          cards: { fi: cardIn('fi'), sv: cardIn('sv'), en: cardIn('en') },
+          card: await cardIn(body.language),
+          cards: { fi: await cardIn('fi'), sv: await cardIn('sv'), en: await cardIn('en') },
           sentAt: sentAt.toISOString(),
           reach,
         },
@@ -245,41 +243,6 @@ export function registerReminderRoutes(router: ApiRouter, deps: ReminderRouteDep
             recordedAt: absence.recordedAt,
           })),
         },
-      };
-    },
-  });
-
-  router.add({
-    method: 'get',
-    path: '/api/calendar/:roundId/:eventId',
-    params: pathParams('roundId', 'eventId'),
-    access: 'public',
-    summary: 'The event as an .ics file for "add to calendar" (opens in Outlook)',
-    query: z.object({ lang: z.enum(LANGUAGES).default('fi') }),
-    handle: async ({ params, query }) => {
-      const event = await findEvent(params.eventId, params.roundId);
-      const title = pickText(event.title, query.lang);
-      const text = buildCalendar(
-        'PUBLISH',
-        [
-          {
-            uid: eventUid('event', `${event.roundId}/${event.id}`, CALENDAR_UID_DOMAIN),
-            sequence: 0,
-            title,
-            ...(event.description ? { description: pickText(event.description, query.lang) } : {}),
-            ...(event.place ? { location: placeLine(event.place, query.lang) } : {}),
-            ...(event.onlineUrl ? { url: event.onlineUrl } : {}),
-            startsAt: new Date(event.startsAt),
-            endsAt: new Date(event.endsAt),
-          },
-        ],
-        { dtstamp: deps.clock() },
-      );
-      return {
-        status: 200,
-        text,
-        contentType: 'text/calendar; charset=utf-8',
-        headers: { 'Content-Disposition': `attachment; filename="${calendarFileName(title)}"` },
       };
     },
   });

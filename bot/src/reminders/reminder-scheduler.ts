@@ -18,12 +18,16 @@ import type { Clock } from '../platform/clock';
 import type { Delivery, OutgoingMessage } from '../platform/delivery';
 import { reminderDueAt } from './reminder-schedule';
 
-/** Renders one reminder in one language, as of now (the card says how far the start is). */
+/**
+ * Renders one reminder in one language, as of now (the card says how far the start is), for one
+ * reader (their own signed calendar link) or, without one, for a channel that many read.
+ */
 export type ReminderRenderer = (
   event: ProgrammeEvent,
   language: Language,
   offset: string | undefined,
-) => OutgoingActivity;
+  reader: TeamsIdentity | undefined,
+) => Promise<OutgoingActivity>;
 
 export interface ReminderSchedulerOptions {
   readonly instanceId: string;
@@ -181,20 +185,13 @@ export class ReminderScheduler {
     event: ProgrammeEvent,
     spec: { offset: string | undefined; channel: boolean; personal: boolean },
   ): Promise<OutgoingMessage[]> {
-    const rendered = new Map<Language, OutgoingActivity>();
-    const inLanguage = (language: Language): OutgoingActivity => {
-      let activity = rendered.get(language);
-      if (!activity) {
-        activity = this.render(event, language, spec.offset);
-        rendered.set(language, activity);
-      }
-      return activity;
-    };
+    // Each personal card is the reader's own (its calendar link is signed for them), so each is
+    // rendered apart; the channel post is one card for everyone.
     const messages: OutgoingMessage[] = [];
     if (spec.channel)
       messages.push({
         target: { kind: 'channel', roundId: event.roundId },
-        activity: inLanguage(DEFAULT_LANGUAGE),
+        activity: await this.render(event, DEFAULT_LANGUAGE, spec.offset, undefined),
       });
     if (spec.personal) {
       const absent = new Set(
@@ -209,21 +206,15 @@ export class ReminderScheduler {
         const languages = new Map(
           (await this.participants.listAll()).map((p) => [`${p.tenantId}|${p.aadObjectId}`, p.language]),
         );
-        const perGroup = new Map<string, OutgoingActivity>();
         for (const member of members) {
           const key = `${member.identity.tenantId}|${member.identity.aadObjectId}`;
           if (absent.has(key)) continue;
-          const language = languages.get(key) ?? DEFAULT_LANGUAGE;
-          const cacheKey = `${language}|${member.joinUrl ?? ''}`;
-          let activity = perGroup.get(cacheKey);
-          if (!activity) {
-            activity = this.render(
-              { ...event, onlineUrl: member.joinUrl ?? event.onlineUrl },
-              language,
-              spec.offset,
-            );
-            perGroup.set(cacheKey, activity);
-          }
+          const activity = await this.render(
+            { ...event, onlineUrl: member.joinUrl ?? event.onlineUrl },
+            languages.get(key) ?? DEFAULT_LANGUAGE,
+            spec.offset,
+            member.identity,
+          );
           messages.push({ target: { kind: 'person', identity: member.identity }, activity });
         }
         return messages;
@@ -234,12 +225,10 @@ export class ReminderScheduler {
         : await this.audience(event);
       for (const participant of recipients) {
         if (absent.has(`${participant.tenantId}|${participant.aadObjectId}`)) continue;
+        const identity = { tenantId: participant.tenantId, aadObjectId: participant.aadObjectId };
         messages.push({
-          target: {
-            kind: 'person',
-            identity: { tenantId: participant.tenantId, aadObjectId: participant.aadObjectId },
-          },
-          activity: inLanguage(participant.language ?? DEFAULT_LANGUAGE),
+          target: { kind: 'person', identity },
+          activity: await this.render(event, participant.language ?? DEFAULT_LANGUAGE, spec.offset, identity),
         });
       }
     }

@@ -2,9 +2,14 @@ import { instanceName } from '../delivery';
 import { PeriodicJob } from '../platform/periodic-job';
 import type { Feature, FeatureContext } from '../platform/feature';
 import type { ParticipantRepository } from '../people';
-import type { ProgrammeRepository } from '../programme';
+import { eventCalendarLink, type ProgrammeRepository } from '../programme';
 import { absencesOf, AbsenceRepository, eraseAbsencesOf, purgeAbsencesOfRounds } from './absence-repository';
-import { CanAttendAfterAllAction, CannotAttendAction } from './cannot-attend-action';
+import {
+  CanAttendAfterAllAction,
+  CannotAttendAction,
+  ReminderCalendarAction,
+  type ReaderCalendarLink,
+} from './cannot-attend-action';
 import { reminderActivity } from './reminder-card';
 import { ReminderRepository } from './reminder-repository';
 import { registerReminderRoutes } from './reminder-routes';
@@ -65,18 +70,19 @@ export function remindersFeature(
   const { store, clock, logger, delivery } = context;
   const reminders = new ReminderRepository(store);
   const absences = new AbsenceRepository(store);
-  const calendarUrl = (roundId: string, eventId: string): string =>
-    `${context.config.publicUrl}/api/calendar/${encodeURIComponent(roundId)}/${encodeURIComponent(eventId)}`;
+  const linkDeps = { signer: context.personalLinks, publicUrl: context.config.publicUrl };
+  const calendarLink: ReaderCalendarLink = (event, reader, language) =>
+    eventCalendarLink(linkDeps, event, reader, language);
   const scheduler = new ReminderScheduler(
     deps.programme,
     reminders,
     deps.participants,
     absences,
     delivery,
-    (event, language) =>
+    async (event, language, _offset, reader) =>
       reminderActivity(event, language, {
         now: clock(),
-        calendarUrl: `${calendarUrl(event.roundId, event.id)}?lang=${language}`,
+        calendar: reader ? { url: await calendarLink(event, reader, language) } : 'ask',
         buttons: deps.cardButtons?.(event, language) ?? [],
       }),
     clock,
@@ -110,11 +116,14 @@ export function remindersFeature(
     reminders,
     tick: () => scheduler.tick(),
     cardActions: [
-      new CannotAttendAction(deps.programme, absences, calendarUrl, clock, {
+      new CannotAttendAction(deps.programme, absences, calendarLink, clock, {
         ...(deps.onCannotAttend ? { onCannotAttend: deps.onCannotAttend } : {}),
         ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
       }),
-      new CanAttendAfterAllAction(deps.programme, absences, calendarUrl, {
+      new CanAttendAfterAllAction(deps.programme, absences, calendarLink, {
+        ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
+      }),
+      new ReminderCalendarAction(deps.programme, absences, calendarLink, {
         ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
       }),
     ],
@@ -126,7 +135,7 @@ export function remindersFeature(
         scheduler,
         delivery,
         clock,
-        calendarUrl,
+        calendarLink,
         ...(deps.cardButtons ? { cardButtons: deps.cardButtons } : {}),
       }),
     personalData: {

@@ -116,6 +116,9 @@ export function buildCalendar(
  * A UID that stays the same for the same programme item, so an update or a cancellation replaces
  * the entry already in the recipient's calendar: `kind.id@domain`, with `id` percent-encoded.
  */
+/** The UID domain of the network's own calendar entries (events, registrations, group meetings). */
+export const EVENT_UID_DOMAIN = 'digiverkosto.kuntaliitto.fi';
+
 export function eventUid(kind: string, id: string, domain: string): string {
   if (!/^[a-z][a-z0-9-]*$/.test(kind)) {
     throw new CalendarInputError(`UID kind must be lowercase letters, digits and hyphens: ${kind}`);

@@ -9,6 +9,7 @@ export const VERBS = {
   eraseMyDataCancel: 'digiverkosto.myData.erase.cancel',
   cannotAttend: 'digiverkosto.reminder.cannotAttend',
   canAttendAfterAll: 'digiverkosto.reminder.canAttendAfterAll',
+  reminderCalendar: 'digiverkosto.reminder.calendar',
   rsvp: 'digiverkosto.groups.rsvp',
   pollShow: 'digiverkosto.poll.show',
   pollEdit: 'digiverkosto.poll.edit',

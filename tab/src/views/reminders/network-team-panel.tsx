@@ -45,7 +45,7 @@ const messages = defineMessages({
     noChoiceHint:
       'Ilman valintaa kanavaviestit menevät tiimiin vain, jos sovellus on lisätty yhteen tiimiin.',
     unnamed: 'Tiimi, jonka nimeä Teams ei ole vielä kertonut',
-    foreign: 'Toisen organisaation tiimi (tenantti {tenant})',
+    foreign: 'Toisen organisaation tiimi (vuokraaja {tenant})',
     added: 'lisätty {when}',
     save: 'Tallenna valinta',
     saving: 'Tallennetaan…',

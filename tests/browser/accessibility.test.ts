@@ -39,6 +39,8 @@ async function open(page: Page, query: string, view: string): Promise<void> {
   const ready: Record<string, string> = {
     programme: '[data-event-row]',
     coordinator: '[data-participant-row]',
+    // The network team panel has loaded (the demo has no team: its warning shows).
+    reminders: '[data-network-team-state]',
     privacy: '#document-heading',
     terms: '#document-heading',
   };
@@ -59,11 +61,11 @@ async function open(page: Page, query: string, view: string): Promise<void> {
 
 describe('accessibility (WCAG 2.1 AA, axe-core) in every theme', () => {
   for (const theme of THEMES) {
-    it(`has no violations on the programme, coordinator and privacy views in the ${theme} theme`, async () => {
+    it(`has no violations on the programme, coordinator, reminders and privacy views in the ${theme} theme`, async () => {
       const query = theme === 'default' ? '' : `?theme=${theme}`;
       const page = await signedInPage(query);
       await expect(page.locator('[data-theme]').getAttribute('data-theme')).resolves.toBe(theme);
-      for (const view of ['programme', 'coordinator', 'privacy']) {
+      for (const view of ['programme', 'coordinator', 'reminders', 'privacy']) {
         await open(page, query, view);
         const violations = await axeViolations(page);
         if (violations.length > 0) throw new Error(`${view} (${theme}):\n${describeViolations(violations)}`);
@@ -92,7 +94,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core) in every theme', () => {
     for (const language of ['sv', 'en'] as const) {
       const page = await signedInPage(`?lang=${language}`);
       expect(await page.getAttribute('html', 'lang')).toBe(language);
-      for (const view of ['programme', 'coordinator', 'privacy', 'terms']) {
+      for (const view of ['programme', 'coordinator', 'reminders', 'privacy', 'terms']) {
         await open(page, `?lang=${language}`, view);
         const violations = await axeViolations(page);
         if (violations.length > 0)

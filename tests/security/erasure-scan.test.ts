@@ -108,9 +108,14 @@ describe('erasure leaves nothing behind', () => {
       await app.repositories.participants.get({ tenantId: DEMO_TENANT_ID, aadObjectId: createdFor ?? '' })
     )?.value;
     if (!other) throw new Error('the chat is not a participant’s');
+    // A name another participant also has (the demo has two Mikael Sjöbergs) stays, rightly: it is
+    // theirs. Which person's chat the outbox creates first is a matter of timing.
+    const everyone = await app.repositories.participants.listAll(DEMO_TENANT_ID);
+    const nameIsTheirsAlone = (name: string) =>
+      everyone.filter((person) => person.name === name).length === 1;
     const needles = [aino, other].flatMap((person) => [
       person.aadObjectId,
-      person.name,
+      ...(nameIsTheirsAlone(person.name) ? [person.name] : []),
       ...(person.email ? [person.email] : []),
     ]);
     expect((await scan(tablePrefix, needles)).length).toBeGreaterThan(3);

@@ -57,6 +57,13 @@ interface WorkItem {
  * take them from `ready`, and each outcome goes to the {@link ResultWriter}, whose write a sender
  * waits for before its next message. Reader and senders wake each other through one {@link Signal}.
  */
+/**
+ * Bodies kept read: a channel post or a card in a few languages is read once for every recipient,
+ * while a reminder with each reader's own calendar link has a body per person, read once; keeping
+ * the newest few hundred serves the first without holding every body of the second in memory.
+ */
+const BODY_CACHE_SIZE = 256;
+
 export class DeliveryDrain {
   private readonly notAfter: number;
   private readonly bodies = new Map<string, Promise<OutgoingActivity | undefined>>();
@@ -197,6 +204,11 @@ export class DeliveryDrain {
           if (!body) {
             body = outbox.body(row.deliveryId, row.bodyHash);
             this.bodies.set(row.bodyHash, body);
+            // A Map iterates in insertion order: the first key is the oldest.
+            if (this.bodies.size > BODY_CACHE_SIZE) {
+              const oldest = this.bodies.keys().next();
+              if (!oldest.done) this.bodies.delete(oldest.value);
+            }
           }
           const activity = await body;
           if (!activity) {

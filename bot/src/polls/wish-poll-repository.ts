@@ -1,4 +1,4 @@
-import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { TeamsIdentity } from '../shared/participant';
 import type { LocalizedText } from '../shared/i18n/language';
 import {
@@ -10,7 +10,7 @@ import {
 } from './wish-poll';
 import { emptyTally, parseTally, type WishPollTally } from './wish-poll-tally';
 import { z } from 'zod';
-import { ConflictError, isStatusCode } from '../platform/storage/errors';
+import { ConflictError } from '../platform/storage/errors';
 import { jsonColumn } from '../platform/storage/json-column';
 import { escapeKey, unescapeKey } from '../platform/storage/keys';
 import {
@@ -21,6 +21,7 @@ import {
   readAll,
   readPage,
   replaceIfUnchanged,
+  submitConditional,
   type Page,
   type TableStore,
   type Versioned,
@@ -514,22 +515,6 @@ function shardKey(index: number): string {
  * Runs a transaction. A changed ETag (412), a row created meanwhile (409) or a row removed
  * meanwhile (404: an answer erased since it was read) is a {@link ConflictError}: read again.
  */
-async function submitConditional(
-  client: TableClient,
-  actions: TransactionAction[],
-  partitionKey: string,
-  rowKey: string,
-): Promise<TableTransactionResponse> {
-  try {
-    return await client.submitTransaction(actions);
-  } catch (error) {
-    if (isStatusCode(error, 412) || isStatusCode(error, 409) || isStatusCode(error, 404)) {
-      throw new ConflictError(client.tableName, partitionKey, rowKey);
-    }
-    throw error;
-  }
-}
-
 function pollEntity(poll: WishPoll): PollEntity & { partitionKey: string; rowKey: string } {
   return {
     partitionKey: POLL_PARTITION,

@@ -12,6 +12,7 @@ import {
   readAll,
   readPage,
   replaceIfUnchanged,
+  submitConditional,
   type Page,
   type TableStore,
   type Versioned,
@@ -378,12 +379,7 @@ export class SurveyRepository {
       'Replace',
       { etag: shard.etag },
     ]);
-    try {
-      await answers.submitTransaction(actions);
-    } catch (error) {
-      if (isStatusCode(error, 412)) throw new ConflictError(answers.tableName, partitionKey, TALLY_PREFIX);
-      throw error;
-    }
+    await submitConditional(answers, actions, partitionKey, TALLY_PREFIX);
   }
 
   /** True when the participant's Teams ledger row exists. */

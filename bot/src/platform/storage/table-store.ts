@@ -1,4 +1,11 @@
-import { TableClient, type TableEntity, type TableEntityResult, odata } from '@azure/data-tables';
+import {
+  TableClient,
+  type TableEntity,
+  type TableEntityResult,
+  type TableTransactionResponse,
+  type TransactionAction,
+  odata,
+} from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { StorageSettings } from '../config/config';
 import { z } from 'zod';
@@ -195,6 +202,27 @@ export async function replaceIfUnchanged<E extends object>(
   } catch (error) {
     if (isStatusCode(error, 412))
       throw new ConflictError(client.tableName, entity.partitionKey, entity.rowKey);
+    throw error;
+  }
+}
+
+/**
+ * Submits an entity-group transaction whose updates carry the ETags read: a stale ETag (412), a
+ * row created meanwhile (409) or one gone (404) means someone else changed the partition first,
+ * and becomes a {@link ConflictError} naming the row the caller cares about.
+ */
+export async function submitConditional(
+  client: TableClient,
+  actions: TransactionAction[],
+  partitionKey: string,
+  rowKey: string,
+): Promise<TableTransactionResponse> {
+  try {
+    return await client.submitTransaction(actions);
+  } catch (error) {
+    if (isStatusCode(error, 412) || isStatusCode(error, 409) || isStatusCode(error, 404)) {
+      throw new ConflictError(client.tableName, partitionKey, rowKey);
+    }
     throw error;
   }
 }
